@@ -1,0 +1,54 @@
+-- A minimal TAP producer for the Lua tests: `local t = require "tap"`.
+local M = { n = 0, failed = 0 }
+
+local function report(pass, name, diag)
+  M.n = M.n + 1
+  if not pass then M.failed = M.failed + 1 end
+  print(string.format("%s %d - %s", pass and "ok" or "not ok", M.n, name))
+  if not pass and diag then
+    print("#   " .. tostring(diag):gsub("\n", "\n#   "))
+  end
+  return pass
+end
+
+function M.ok(cond, name) return report(cond and true or false, name) end
+
+function M.is(got, want, name)
+  return report(got == want, name,
+    string.format("got %s, want %s", tostring(got), tostring(want)))
+end
+
+-- |got - want| <= tol (both NaN also passes).
+function M.near(got, want, tol, name)
+  local pass = type(got) == "number" and
+    ((got ~= got and want ~= want) or got == want or math.abs(got - want) <= tol)
+  return report(pass, name,
+    string.format("got %.17g, want %.17g", tonumber(got) or 0/0, want))
+end
+
+-- fn must raise an error whose message contains `pattern` (plain text).
+function M.raises(fn, pattern, name)
+  local okc, err = pcall(fn)
+  local pass = not okc and tostring(err):find(pattern, 1, true) ~= nil
+  return report(pass, name, okc and "no error raised" or ("error was: " .. tostring(err)))
+end
+
+function M.same(got, want, name)   -- shallow equality of two arrays
+  local pass = #got == #want
+  for i = 1, math.max(#got, #want) do
+    if got[i] ~= want[i] then pass = false end
+  end
+  local function show(t)
+    local parts = {}
+    for i = 1, #t do parts[i] = tostring(t[i]) end
+    return "{" .. table.concat(parts, ", ") .. "}"
+  end
+  return report(pass, name, "got " .. show(got) .. ", want " .. show(want))
+end
+
+function M.done()
+  print("1.." .. M.n)
+  os.exit(M.failed == 0 and 0 or 1)
+end
+
+return M
