@@ -430,7 +430,8 @@ static lt_col *from_array(lt_type type, const void *v, const uint8_t *na, int64_
     lt_col *c = lt_col_new(type, n);
     if (!c)
         return NULL;
-    memcpy(c->data, v, (size_t)n * elem_size(type));
+    if (n > 0)
+        memcpy(c->data, v, (size_t)n * elem_size(type));
     if (na)
         for (int64_t i = 0; i < n; i++)
             if (na[i] && lt_col_set_na(c, i) < 0) {

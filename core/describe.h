@@ -9,7 +9,16 @@
  *   mean, std, min, q25, median, q75, max (f64; numbers, bool and time;
  *   missing for str — time values as microseconds),
  *   unique (i64), top (str), freq (i64) (str and bool; missing otherwise).
- * Quantiles as lt_col_quantile. */
+ * Quantiles as lt_col_quantile.
+ *
+ * Details (additions to the contract above): `type` is lt_type_name(),
+ * except "date" or "datetime" for time columns.  mean/std/min/quartiles/
+ * max skip missing values (lt_col_summary); mean is R's mean (integer
+ * columns without the second pass), std is R's sd.  `unique` counts
+ * distinct non-missing values (0 when all are missing); `top` is the most
+ * frequent one ("true"/"false" for bool), ties going to the value that
+ * appears first in the column, and `freq` its count; both are missing when
+ * the column has no value. */
 lt_frame *lt_frame_describe(const lt_frame *f);
 
 #endif

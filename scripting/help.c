@@ -1,0 +1,369 @@
+/* The help system: help() in Lua and lt_lua_help for the REPL's `?name`,
+ * both reading the registration entries of help.h. */
+#include "help.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <lauxlib.h>
+
+#include "l_aux.h"
+#include "lunette.h"
+
+static int help(lua_State *L);
+
+static const lt_lua_reg help_lib[] = {
+    {"help", help, "help([topic])",
+     "Show help on a function, method or group.\n"
+     "Without a topic: the list of all topics, by group.",
+     "topic   a lunette function or object (help(read_csv), help(df)), or a\n"
+     "        name: \"read_csv\", \"Frame:head\", \"head\", \"Columns\"",
+     "help()\nhelp(read_csv)\nhelp\"Frame:head\"\nhelp\"Columns\""},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+const lt_lua_group lt_lua_groups[] = {
+    {"Frames", NULL, lt_lua_frame_lib},
+    {"Frame methods", "Frame", lt_lua_frame_methods},
+    {"Columns", "Column", lt_lua_column_methods},
+    {"CSV", NULL, lt_lua_csv_lib},
+    {"Help", NULL, help_lib},
+    {NULL, NULL, NULL},
+};
+
+void lt_lua_setfuncs(lua_State *L, const lt_lua_reg *regs)
+{
+    for (; regs->name; regs++) {
+        if (!regs->fn)
+            continue;
+        lua_pushcfunction(L, regs->fn);
+        lua_setfield(L, -2, regs->name);
+    }
+}
+
+/* ---- a growable string (all output is built here, then handed over) ---- */
+
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} sbuf;
+
+static void sb_printf(sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    if (b->oom)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = true;
+        return;
+    }
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = (b->cap ? b->cap * 2 : 256) + (size_t)n;
+        char *s = realloc(b->s, cap);
+        if (!s) {
+            b->oom = true;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* The finished string (NULL after an allocation failure). */
+static char *sb_take(sbuf *b)
+{
+    if (b->oom || !b->s) {
+        free(b->s);
+        return NULL;
+    }
+    return b->s;
+}
+
+/* Lines of `text`, each after `indent` spaces. */
+static void sb_indented(sbuf *b, const char *text, int indent)
+{
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        int n = nl ? (int)(nl - text) : (int)strlen(text);
+        sb_printf(b, "%*s%.*s\n", indent, "", n, text);
+        text += n + (nl != NULL);
+    }
+}
+
+/* ---- formatting --------------------------------------------------------- */
+
+static void format_entry(sbuf *b, const lt_lua_reg *r)
+{
+    if (b->len)
+        sb_printf(b, "\n");
+    sb_printf(b, "%s\n", r->sig);
+    sb_indented(b, r->summary, 2);
+    if (r->options) {
+        sb_printf(b, "Options:\n");
+        sb_indented(b, r->options, 2);
+    }
+    sb_printf(b, "Example:\n");
+    sb_indented(b, r->example, 2);
+}
+
+enum { SIG_COLUMN = 30 };
+
+static void format_group(sbuf *b, const lt_lua_group *g)
+{
+    sb_printf(b, "%s%s\n", b->len ? "\n" : "", g->title);
+    for (const lt_lua_reg *r = g->regs; r->name; r++) {
+        int n = (int)strcspn(r->summary, "\n");
+        if ((int)strlen(r->sig) <= SIG_COLUMN)
+            sb_printf(b, "  %-*s %.*s\n", SIG_COLUMN, r->sig, n, r->summary);
+        else
+            sb_printf(b, "  %s\n  %*s %.*s\n", r->sig, SIG_COLUMN, "", n, r->summary);
+    }
+}
+
+static void format_overview(sbuf *b)
+{
+    sb_printf(b, "lunette help: help(fn), help\"name\" or help\"Frame:head\" for a topic,\n"
+                 "help\"Columns\" for a group.\n");
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++)
+        format_group(b, g);
+}
+
+/* ---- lookup ------------------------------------------------------------- */
+
+/* The group whose title or type is `name` (case-insensitive), or NULL. */
+static const lt_lua_group *find_group(const char *name, size_t len)
+{
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
+        if ((strlen(g->title) == len && strncasecmp(g->title, name, len) == 0) ||
+            (g->type && strlen(g->type) == len && strncasecmp(g->type, name, len) == 0))
+            return g;
+    }
+    return NULL;
+}
+
+/* The method group named by a "df"/"c" alias or a type name, or NULL. */
+static const lt_lua_group *find_type(const char *name, size_t len)
+{
+    if (len == 2 && strncmp(name, "df", 2) == 0)
+        name = "Frame", len = 5;
+    else if (len == 1 && name[0] == 'c')
+        name = "Column", len = 6;
+    const lt_lua_group *g = find_group(name, len);
+    return g && g->type ? g : NULL;
+}
+
+/* Append every entry named `name` in groups of the given kind (library
+ * fields when methods is false); returns how many. */
+static int format_named(sbuf *b, const char *name, bool methods)
+{
+    int found = 0;
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
+        if ((g->type != NULL) != methods)
+            continue;
+        for (const lt_lua_reg *r = g->regs; r->name; r++) {
+            if (strcmp(r->name, name) == 0) {
+                format_entry(b, r);
+                found++;
+            }
+        }
+    }
+    return found;
+}
+
+/* Every name help accepts, for suggestions: a NULL-terminated malloc'd
+ * array of malloc'd strings, or NULL. */
+static char **topic_names(size_t *n)
+{
+    size_t cap = 0;
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
+        cap += 1;
+        for (const lt_lua_reg *r = g->regs; r->name; r++)
+            cap += 2;
+    }
+    char **names = calloc(cap + 1, sizeof *names);
+    if (!names)
+        return NULL;
+    size_t k = 0;
+    bool oom = false;
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
+        oom |= !(names[k++] = strdup(g->title));
+        for (const lt_lua_reg *r = g->regs; r->name; r++) {
+            oom |= !(names[k++] = strdup(r->name));
+            if (g->type) {
+                size_t len = strlen(g->type) + strlen(r->name) + 2;
+                char *s = names[k++] = malloc(len);
+                if (s)
+                    snprintf(s, len, "%s:%s", g->type, r->name);
+                oom |= !s;
+            }
+        }
+    }
+    *n = k;
+    if (oom) {
+        for (size_t i = 0; i < k; i++)
+            free(names[i]);
+        free(names);
+        return NULL;
+    }
+    return names;
+}
+
+static char *suggestion(const char *topic)
+{
+    size_t n;
+    char **names = topic_names(&n);
+    if (!names)
+        return NULL;
+    const char *best = lt_lua_suggest(topic, (const char *const *)names, n);
+    char *line = NULL;
+    if (best) {
+        size_t len = strlen(best) + 20;
+        line = malloc(len);
+        if (line)
+            snprintf(line, len, "did you mean '%s'?", best);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return line;
+}
+
+char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
+{
+    (void)L;
+    if (suggest)
+        *suggest = NULL;
+    sbuf b = {0};
+    /* "head()" and " head " mean "head". */
+    while (topic && (*topic == ' ' || *topic == '\t'))
+        topic++;
+    size_t len = topic ? strlen(topic) : 0;
+    while (len && (topic[len - 1] == ' ' || topic[len - 1] == '\t'))
+        len--;
+    if (len >= 2 && topic[len - 2] == '(' && topic[len - 1] == ')')
+        len -= 2;
+    if (len == 0) {
+        format_overview(&b);
+        return sb_take(&b);
+    }
+    char name[128];
+    if (len >= sizeof name)
+        return NULL;
+    memcpy(name, topic, len);
+    name[len] = '\0';
+
+    const char *sep = strpbrk(name, ":.");
+    if (sep) {
+        const lt_lua_group *g = find_type(name, (size_t)(sep - name));
+        for (const lt_lua_reg *r = g ? g->regs : NULL; r && r->name; r++) {
+            if (strcmp(r->name, sep + 1) == 0) {
+                format_entry(&b, r);
+                return sb_take(&b);
+            }
+        }
+    } else if (format_named(&b, name, false)) {
+        return sb_take(&b);
+    } else {
+        const lt_lua_group *g = find_group(name, len);
+        if (g)
+            format_group(&b, g);
+        else
+            format_named(&b, name, true);
+        if (b.len || b.oom)
+            return sb_take(&b);
+    }
+    free(b.s);
+    if (suggest)
+        *suggest = suggestion(name);
+    return NULL;
+}
+
+/* ---- help() in Lua ------------------------------------------------------ */
+
+/* Help on a value: a lunette function (every entry registered with it),
+ * an object (its group), or the NA sentinel.  Returns the malloc'd text or
+ * NULL with *known false when the value is not lunette's. */
+static char *help_value(lua_State *L, int idx, bool *known)
+{
+    sbuf b = {0};
+    *known = true;
+    if (lua_iscfunction(L, idx)) {
+        lua_CFunction fn = lua_tocfunction(L, idx);
+        for (const lt_lua_group *g = lt_lua_groups; g->title; g++)
+            for (const lt_lua_reg *r = g->regs; r->name; r++)
+                if (r->fn == fn)
+                    format_entry(&b, r);
+        if (b.len || b.oom)
+            return sb_take(&b);
+    } else if (luaL_testudata(L, idx, LT_FRAME_MT)) {
+        return lt_lua_help(L, "Frame", NULL);
+    } else if (luaL_testudata(L, idx, LT_COLUMN_MT)) {
+        return lt_lua_help(L, "Column", NULL);
+    } else if (luaL_testudata(L, idx, LT_SELECTOR_MT)) {
+        format_named(&b, "numeric", false);
+        format_named(&b, "nominal", false);
+        return sb_take(&b);
+    } else if (lt_lua_isna(L, idx)) {
+        return lt_lua_help(L, "NA", NULL);
+    }
+    free(b.s);
+    *known = false;
+    return NULL;
+}
+
+/* help([topic]): prints through the global `print`, so that a host that
+ * redirects print (the TUI console) shows it too. */
+static int help(lua_State *L)
+{
+    lua_settop(L, 1);
+    void **text = lt_lua_newbox(L);
+    if (lua_type(L, 1) == LUA_TSTRING || lua_isnil(L, 1)) {
+        const char *topic = lua_tostring(L, 1);
+        void **sugg = lt_lua_newbox(L);
+        *text = lt_lua_help(L, topic, (char **)sugg);
+        if (!*text && topic && *sugg)
+            return luaL_error(L, "help: no topic '%s' (%s)", topic, (char *)*sugg);
+        if (!*text && topic)
+            return luaL_error(L, "help: no topic '%s'", topic);
+        lua_pop(L, 1);
+    } else {
+        bool known;
+        *text = help_value(L, 1, &known);
+        if (!known)
+            return luaL_argerror(L, 1, lua_pushfstring(L,
+                "a lunette function or object, or a topic name expected, got %s",
+                lt_lua_typename(L, 1)));
+    }
+    lt_lua_pushboxed(L, text, "help");
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    if (len && s[len - 1] == '\n')
+        lua_pushlstring(L, s, len - 1);
+    else
+        lua_pushvalue(L, -1);
+    if (lua_getglobal(L, "print") == LUA_TFUNCTION) {
+        lua_insert(L, -2);
+        lua_call(L, 1, 0);
+    } else {
+        lua_pop(L, 1);
+        fwrite(lua_tostring(L, -1), 1, lua_rawlen(L, -1), stdout);
+        fputc('\n', stdout);
+        fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,135 @@
+/* Helpers shared by the Lua binding modules: object userdata, argument
+ * and option-table checks, errors, suggestions and value conversion.
+ *
+ * Ownership rule of every binding: push the userdata that will own a
+ * result *before* calling the core (lt_lua_newframe / lt_lua_newcol /
+ * lt_lua_newbox / lt_lua_buffer), so that a Lua error raised at any later
+ * point (a bad argument, a core failure, Lua running out of memory) leaves
+ * nothing unowned: the garbage collector frees it. */
+#ifndef LT_L_AUX_H
+#define LT_L_AUX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "frame.h"
+#include "print.h"
+
+#define LT_FRAME_MT "lunette.Frame"
+#define LT_COLUMN_MT "lunette.Column"
+#define LT_SELECTOR_MT "lunette.Selector"
+#define LT_NA_MT "lunette.NA"
+#define LT_BOX_MT "lunette.Box"
+
+/* Registry keys of the host's settings (see lunette.h). */
+#define LT_PROGRESS_KEY "lunette.progress"
+#define LT_WIDTH_KEY "lunette.width"
+#define LT_COLOR_KEY "lunette.color"
+/* The NA sentinel value, kept in the registry. */
+#define LT_NA_KEY "lunette.NA.value"
+
+/* Raise "fname: <lt_errmsg()>" (never returns). */
+int lt_lua_error(lua_State *L, const char *fname);
+/* 1 when p is non-NULL, else raise as lt_lua_error: `*slot = core(...);
+ * return lt_lua_result(L, *slot, "head");`. */
+int lt_lua_result(lua_State *L, const void *p, const char *fname);
+
+/* Push a Frame / Column userdata holding NULL (with its metatable) and
+ * return the slot where the caller stores the owned pointer. */
+lt_frame **lt_lua_newframe(lua_State *L);
+lt_col **lt_lua_newcol(lua_State *L);
+/* The frame / column at idx; raise a bad-argument error naming the
+ * expected type when it is something else or has been closed. */
+lt_frame *lt_lua_checkframe(lua_State *L, int idx);
+lt_col *lt_lua_checkcol(lua_State *L, int idx);
+/* The open column at idx, or NULL (no error). */
+lt_col *lt_lua_tocol(lua_State *L, int idx);
+/* Is the value at idx the NA sentinel? */
+bool lt_lua_isna(lua_State *L, int idx);
+
+/* Operand of an element-wise operation: a column, or a number, string or
+ * boolean made a length-1 column.  A scalar's column replaces the value at
+ * idx on the stack (so the stack owns it).  `what` names the operation in
+ * the error raised for anything else. */
+lt_col *lt_lua_checkoperand(lua_State *L, int idx, const char *what);
+
+/* Push a box (a userdata whose __gc frees a malloc'd pointer) and return
+ * the slot; store a malloc'd pointer there to make the stack own it. */
+void **lt_lua_newbox(lua_State *L);
+/* Push the malloc'd string s (freeing it), or raise "fname: out of
+ * memory" when s is NULL; the box at the top of the stack (from
+ * lt_lua_newbox, holding s) is replaced by the string. */
+int lt_lua_pushboxed(lua_State *L, void **box, const char *fname);
+
+/* Push an uninitialised scratch array of n elements of `size` bytes owned
+ * by the stack (raises on overflow or lack of memory). */
+void *lt_lua_buffer(lua_State *L, size_t n, size_t size);
+
+/* Option tables: the argument at arg is absent, nil or a table whose keys
+ * are all in `known` (NULL-terminated); anything else raises, with a "did
+ * you mean" for a misspelt key.  Returns whether a table is there. */
+bool lt_lua_checkopts(lua_State *L, int arg, const char *const *known);
+/* Field `key` of the options table at arg (absent or nil gives def);
+ * a value of the wrong kind raises a bad-argument error on arg. */
+bool lt_lua_optbool(lua_State *L, int arg, const char *key, bool def);
+lua_Integer lt_lua_optint(lua_State *L, int arg, const char *key, lua_Integer def);
+const char *lt_lua_optstr(lua_State *L, int arg, const char *key, const char *def);
+/* Push field `key` of the options table at arg (nil when absent) and
+ * return its Lua type. */
+int lt_lua_optfield(lua_State *L, int arg, const char *key);
+
+/* The closest of cands[0..n) to name (lt_suggest, else the first that
+ * name abbreviates, with three letters or more), or NULL. */
+const char *lt_lua_suggest(const char *name, const char *const *cands, size_t n);
+/* Raise "fname: column 'x' not found (did you mean 'y'?)". */
+int lt_lua_nocolumn(lua_State *L, const lt_frame *f, const char *name,
+                    const char *fname);
+/* Index of column `name` of f, or raise as lt_lua_nocolumn. */
+int lt_lua_colindex(lua_State *L, const lt_frame *f, const char *name,
+                    const char *fname);
+
+/* Push value i of c as Lua sees it: nil when missing, integers as
+ * integers, f64 as floats, bool as booleans, str as strings, times as ISO
+ * strings ("2024-01-31" or "2024-01-31 13:45:00"). */
+void lt_lua_pushvalue(lua_State *L, const lt_col *c, int64_t i);
+/* Push the values of c as a Lua array (missing values are nil holes)
+ * with the length in field n, as table.pack does. */
+void lt_lua_pusharray(lua_State *L, const lt_col *c);
+/* Push a number result: nil when NaN, an integer when `integral` and the
+ * value is a whole number in range, else a float. */
+void lt_lua_pushnumber(lua_State *L, double v, bool integral);
+
+/* The print options for __tostring, from the host's display settings. */
+void lt_lua_print_opts(lua_State *L, lt_print_opts *o);
+
+/* The type name of the value at idx for messages: its metatable's __name
+ * ("lunette.Frame") when it has one, as luaL_typeerror does, else the Lua
+ * type ("table"). */
+const char *lt_lua_typename(lua_State *L, int idx);
+
+/* Parse a type name ("f64", "i64", "bool", "str", "date", "datetime" and
+ * the aliases of lt_type_parse) or raise a bad-argument error on arg. */
+lt_type lt_lua_checktype(lua_State *L, int arg, const char *name,
+                         lt_time_kind *kind);
+
+/* write_csv(df, path [, opts]), also the method df:write_csv (l_csv.c). */
+int lt_lua_write_csv(lua_State *L);
+
+/* Create metatable `name` the way liolib's createmeta does, pushing
+ * nothing: `meta` (ends with {NULL, NULL}) gives the metamethods; a new
+ * method table is stored as its field `__methods` (for introspection and
+ * REPL completion) and is its __index, or the first upvalue of `index`
+ * when that is not NULL (__index then is a C closure that looks methods up
+ * itself). */
+void lt_lua_newmeta(lua_State *L, const char *name, const luaL_Reg *meta,
+                    lua_CFunction index);
+
+/* Create the metatables of each binding module (called once by
+ * luaopen_lunette; their method tables are filled from help.h's groups). */
+void lt_lua_open_column(lua_State *L);
+void lt_lua_open_frame(lua_State *L);
+
+#endif

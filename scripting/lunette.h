@@ -1,0 +1,37 @@
+/* The lunette Lua library: what the app (and `require "lunette"`) sees.
+ *
+ * luaopen_lunette pushes a table with every public function; the REPL and
+ * batch mode call lt_lua_install_globals to also make each a global.
+ * Objects are userdata with one metatable per type ("lunette.Frame",
+ * "lunette.Column").  The host hands the library a progress/cancel record
+ * and the display settings used by __tostring. */
+#ifndef LT_LUNETTE_H
+#define LT_LUNETTE_H
+
+#include <stdbool.h>
+
+#include <lua.h>
+
+#include "progress.h"
+
+int luaopen_lunette(lua_State *L);
+
+/* Require lunette and copy each field of its table into _G. */
+void lt_lua_install_globals(lua_State *L);
+
+/* The progress record that long-running bindings (read_csv ...) pass to
+ * the core; the host owns it, draws `report` and sets `cancel` on Ctrl-C.
+ * NULL (the default) means no progress display. */
+void lt_lua_set_progress(lua_State *L, lt_progress *p);
+lt_progress *lt_lua_get_progress(lua_State *L);
+
+/* Terminal width and colour used when objects are printed (default 80,
+ * no colour). */
+void lt_lua_set_display(lua_State *L, int width, bool color);
+
+/* The help text of a topic ("read_csv", "Frame:head", "head"), as a
+ * malloc'd string the caller frees; NULL when there is none, in which case
+ * *suggest (may be NULL) gets a malloc'd "did you mean" line or NULL. */
+char *lt_lua_help(lua_State *L, const char *topic, char **suggest);
+
+#endif
