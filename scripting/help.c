@@ -31,6 +31,7 @@ const lt_lua_group lt_lua_groups[] = {
     {"Frame methods", "Frame", lt_lua_frame_methods},
     {"Columns", "Column", lt_lua_column_methods},
     {"CSV", NULL, lt_lua_csv_lib},
+    {"Printing", NULL, lt_lua_repr_lib},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };

@@ -222,7 +222,8 @@ static double checkprob(lua_State *L, int arg)
     return q;
 }
 
-/* quantile(q) -> number; quantile({q...}) -> array of numbers. */
+/* quantile(q) -> number; quantile({q...}) -> column (f64, or time for a
+ * time column), so that several quantiles print and compute like data. */
 static int col_quantile(lua_State *L)
 {
     const lt_col *c = lt_lua_checkcol(L, 1);
@@ -249,17 +250,18 @@ static int col_quantile(lua_State *L)
         pushresult(L, c, out[0], false);
         return 1;
     }
-    lua_createtable(L, (int)np, 0);
+    lt_col **slot = lt_lua_newcol(L);
+    if (c->type != LT_TIME)
+        return lt_lua_result(L, *slot = lt_col_from_f64(out, np), "quantile");
+    int64_t *us = lt_lua_buffer(L, (size_t)np, sizeof *us);
+    uint8_t *na = lt_lua_buffer(L, (size_t)np, sizeof *na);
     for (lua_Integer i = 0; i < np; i++) {
-        pushresult(L, c, out[i], false);
-        if (lua_isnil(L, -1)) {
-            /* a NaN quantile stays a number so the array keeps its length */
-            lua_pop(L, 1);
-            lua_pushnumber(L, out[i]);
-        }
-        lua_rawseti(L, -2, i + 1);
+        na[i] = isnan(out[i]);
+        us[i] = na[i] ? 0 : llround(out[i]);
     }
-    return 1;
+    *slot = lt_col_from_time(us, na, np, c->tkind);
+    lua_pop(L, 2);   /* the scratch arrays; the column is on top again */
+    return lt_lua_result(L, *slot, "quantile");
 }
 
 static int col_n_unique(lua_State *L)
@@ -394,8 +396,8 @@ const lt_lua_reg lt_lua_column_methods[] = {
     {"median", col_median, "c:median([opts])", "Median.", NA_RM_OPT, "churn.tenure:median()"},
     {"quantile", col_quantile, "c:quantile(q [, opts])", "Quantiles by R's type 7.\n"
      "q is a probability (the result is a number) or an array of them (the result\n"
-     "is an array, where a missing quantile is nan, not a hole); linear\n"
-     "interpolation as R's default and numpy's \"linear\".",
+     "is a column: f64, or time for a time column); linear interpolation as\n"
+     "R's default and numpy's \"linear\".",
      NA_RM_OPT, "churn.tenure:quantile(0.9)\nchurn.tenure:quantile{ 0.25, 0.5, 0.75 }"},
     {"n_unique", col_n_unique, "c:n_unique([opts])", "Number of distinct values.",
      "na_rm = true   false: missing counts as one more value when present",

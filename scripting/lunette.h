@@ -29,6 +29,10 @@ lt_progress *lt_lua_get_progress(lua_State *L);
  * no colour). */
 void lt_lua_set_display(lua_State *L, int width, bool color);
 
+/* Push the text the REPL shows for the value at idx (the library's
+ * repr): tostring for objects, a readable constructor for plain tables. */
+void lt_lua_repr(lua_State *L, int idx);
+
 /* The help text of a topic ("read_csv", "Frame:head", "head"), as a
  * malloc'd string the caller frees; NULL when there is none, in which case
  * *suggest (may be NULL) gets a malloc'd "did you mean" line or NULL. */

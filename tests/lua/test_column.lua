@@ -113,7 +113,9 @@ t.is(frame{ v = { NA, n = 1 } }.v:mean(), nil, "mean of nothing is missing")
 t.is(frame{ v = { true, false, true, true } }.v:mean(), 0.75, "mean of a bool column")
 t.is(frame{ v = { 1.5, 2.25 } }.v:sum(), 3.75, "sum of f64")
 t.is(m:quantile(0.25), 1.75, "quantile type 7")
-t.same(m:quantile{ 0, 0.5, 1 }, { 1.0, 2.5, 4.0 }, "several quantiles")
+local qs = m:quantile{ 0, 0.5, 1 }
+t.is(qs:type(), "f64", "several quantiles make an f64 column")
+t.same(qs:to_table(), { 1.0, 2.5, 4.0 }, "several quantiles")
 t.is(m:quantile(0.5, { na_rm = false }), nil, "quantile without na_rm")
 t.raises(function() m:quantile(1.5) end,
   "bad argument #1 to 'quantile' (probability between 0 and 1", "quantile above 1")
@@ -158,6 +160,9 @@ t.is(dates[2], "2024-02-29", "dates read back as ISO strings")
 t.is(dates:min(), "2024-01-31", "min of dates")
 t.is(dates:max(), "2024-02-29", "max of dates")
 t.is(dates[3], nil, "a missing date")
+local dq = dates:quantile{ 0, 1 }
+t.is(dq:type(), "time", "quantiles of dates are times")
+t.same(dq:to_table(), { "2024-01-31", "2024-02-29" }, "quantiles of dates as ISO strings")
 
 -- ---- tallies ----------------------------------------------------------------------------------------
 

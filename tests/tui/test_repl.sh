@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# The line REPL (--plain) driven through tmux: keys in, screen out.
+# Env: LUNETTE_EXE (the binary), LUNETTE_EXAMPLES (examples/).  TAP output.
+# Without tmux the plan is "1..0 # SKIP" with status 0: under protocol 'tap'
+# meson (1.0) counts that as skipped, but exit status 77 as an error.
+set -u
+
+: "${LUNETTE_EXE:?LUNETTE_EXE must name the lunette binary}"
+examples=${LUNETTE_EXAMPLES:?LUNETTE_EXAMPLES must name the examples directory}
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "1..0 # SKIP tmux is not installed"
+    exit 0
+fi
+
+tmp=$(mktemp -d)
+sock=$tmp/tmux.sock
+trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# The REPL's environment: a private home, history and readline set-up.
+export HOME=$tmp/home XDG_STATE_HOME=$tmp/state INPUTRC=/dev/null NO_COLOR=1
+mkdir -p "$HOME"
+history_file=$XDG_STATE_HOME/lunette/history
+air=$examples/data/air_passengers.csv
+# Run the REPL, then show its exit status and keep the pane open.  The
+# shell traps Ctrl-C so that the keys sent to the REPL do not end it too.
+cat >"$tmp/run.sh" <<'EOF'
+trap : INT
+"$LUNETTE_EXE" "$@"
+echo "[exit $?]"
+exec sleep 3600
+EOF
+
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+screen() { tm capture-pane -p -t repl; }
+keys() { tm send-keys -t repl "$@"; }
+type_line() { keys -l "$1"; keys Enter; }
+
+# Poll the screen (up to ~15 s) until the command succeeds.
+wait_until() {
+    for _ in $(seq 300); do
+        "$@" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+has_line() { screen | grep -qxF -- "$1"; }
+has_text() { screen | grep -qF -- "$1"; }
+lacks_text() { ! screen | grep -qF -- "$1"; }
+only_prompt() { [ "$(screen | grep -c .)" = 1 ] && has_line '>'; }
+
+n=0
+failed=0
+check() {   # check NAME COMMAND...: one TAP line
+    local name=$1
+    shift
+    n=$((n + 1))
+    if "$@"; then
+        echo "ok $n - $name"
+    else
+        failed=$((failed + 1))
+        echo "not ok $n - $name"
+        screen | sed 's/^/#   /'
+    fi
+}
+
+start_repl() {   # start_repl [VAR=value ...] -- lunette arguments
+    local env=()
+    while [ "$1" != "--" ]; do env+=("$1"); shift; done
+    shift
+    tm kill-session -t repl 2>/dev/null
+    tm new-session -d -s repl -x 120 -y 40 "${env[*]} sh '$tmp/run.sh' $*"
+}
+# A blank screen with a fresh prompt, so that each check sees only its output.
+clear_screen() {
+    keys C-l
+    wait_until only_prompt
+}
+
+start_repl -- --plain "'$air'"
+check "banner and a summary line for the data file" \
+    wait_until has_line "air_passengers: 144 rows x 2 cols"
+clear_screen
+
+type_line "1+1"
+check "an expression's value is printed" wait_until has_line "2"
+type_line "_ * 21"
+check "_ holds the last result" wait_until has_line "42"
+clear_screen
+
+type_line "function f()"
+check "continuation prompt after an unfinished statement" wait_until has_line ">>"
+type_line "return 43"
+type_line "end"
+type_line "f()"
+check "a multi-line function runs" wait_until has_line "43"
+clear_screen
+
+keys -l "prin"
+keys Tab
+check "Tab completes a global" wait_until has_line "> print"
+type_line "(6*7)"
+check "the completed name runs" wait_until has_line "42"
+clear_screen
+
+keys -l "air_passengers:he"
+keys Tab
+check "Tab completes a frame method after ':'" \
+    wait_until has_line "> air_passengers:head"
+type_line "(1)"
+check "the completed method runs" wait_until has_text "1949-01-01"
+clear_screen
+
+keys -l "air_passengers.pas"
+keys Tab
+check "Tab completes a column after '.'" \
+    wait_until has_line "> air_passengers.passengers"
+keys C-u
+keys -l 'air_passengers["mo'
+keys Tab
+check "Tab completes a column inside [\"" \
+    wait_until has_line '> air_passengers["month"]'
+keys C-u
+keys -l "string.up"
+keys Tab
+check "Tab completes a table field" wait_until has_line "> string.upper"
+keys C-u
+type_line "nest = { inner = { deep_field = 1 }, word = 'abc' }"
+keys -l "nest.inner.de"
+keys Tab
+check "Tab completes a nested path" wait_until has_line "> nest.inner.deep_field"
+keys C-u
+keys -l "nest.word:up"
+keys Tab
+check "Tab completes a string method" wait_until has_line "> nest.word:upper"
+keys C-u
+clear_screen
+
+keys -l "cancelled_text"
+keys C-c
+check "Ctrl-C at the prompt shows a fresh prompt" \
+    wait_until has_line "> cancelled_text^C"
+type_line "40+4"
+check "the cancelled text is gone" wait_until has_line "44"
+check "... and was not run" lacks_text "cancelled_text40"
+clear_screen
+
+type_line "keep = 7"
+type_line "while true do end"
+# Ctrl-C until the loop reports it: a key that lands before the loop starts
+# only clears the prompt line.
+interrupt_loop() {
+    wait_until has_line "> while true do end" || return 1
+    for _ in 1 2 3 4 5; do
+        keys C-c
+        for _ in $(seq 20); do
+            has_text "interrupted!" && return 0
+            sleep 0.05
+        done
+    done
+    return 1
+}
+check "Ctrl-C interrupts running code" interrupt_loop
+clear_screen
+type_line "keep"
+check "variables survive the interruption" wait_until has_line "7"
+clear_screen
+
+type_line "?read_csv"
+check "?name shows help" wait_until has_line "read_csv(path [, opts])"
+clear_screen
+type_line "?reed_csv"
+check "an unknown topic suggests names" wait_until has_text "read_csv"
+clear_screen
+
+type_line "?"
+check "? alone runs help()" wait_until has_text "help([topic])"
+clear_screen
+type_line "?air_passengers:head"
+check "?df:method shows the help of Frame:method" wait_until has_text "df:head("
+clear_screen
+
+# The library prints for the terminal's width, read again before each input.
+type_line "churn = read_csv('$examples/data/telco_churn.csv')"
+type_line 'first_line = function(x) return tostring(x):match("[^\n]+") end'
+type_line '#first_line(churn) > 70'
+check "a frame prints wider than 70 columns on a 120-column terminal" \
+    wait_until has_line "true"
+tm resize-window -t repl -x 70
+clear_screen
+type_line '#first_line(churn) <= 70 and #first_line(churn) > 40'
+check "... and within 70 columns once the terminal is resized" \
+    wait_until has_line "true"
+tm resize-window -t repl -x 120
+clear_screen
+
+type_line 'error("oops")'
+check "an error shows its message" wait_until has_line "stdin:1: oops"
+check "... and a traceback" has_line "stack traceback:"
+type_line "keep + 1"
+check "the REPL continues after an error" wait_until has_line "8"
+clear_screen
+
+type_line "history_probe = 99"
+keys C-d
+check "Ctrl-D quits with status 0" wait_until has_line "[exit 0]"
+check "the history file is written" test -s "$history_file"
+
+start_repl -- --plain
+wait_until has_text "?name shows help"
+clear_screen
+keys Up
+check "Up recalls the previous session's last line" \
+    wait_until has_line "> history_probe = 99"
+keys Enter
+type_line "history_probe"
+check "the recalled line runs" wait_until has_line "99"
+type_line "os.exit(3)"
+check "os.exit ends the REPL with its status" wait_until has_line "[exit 3]"
+
+# A history file that cannot be written: one warning, and the REPL goes on.
+start_repl XDG_STATE_HOME=/dev/null/state -- --plain
+check "an unwritable history gives a warning" \
+    wait_until has_text "(history is not saved)"
+type_line "6*7"
+type_line "6*8"
+check "the REPL works without a history file" wait_until has_line "48"
+check "... and warns only once" \
+    test "$(screen | grep -c 'history is not saved')" = 1
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
