@@ -127,9 +127,10 @@ static void add_columns(lua_State *L, int v, int out, int filter)
     if (lua_istable(L, -1)) {
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= n; i++) {
-            size_t len;
-            if (lua_rawgeti(L, -1, i) == LUA_TSTRING &&
-                (!(filter & KEY_IDENT) || lt_complete_is_name(lua_tolstring(L, -1, &len), len)))
+            size_t len = 0;
+            const char *name = lua_rawgeti(L, -1, i) == LUA_TSTRING
+                               ? lua_tolstring(L, -1, &len) : NULL;
+            if (name && (!(filter & KEY_IDENT) || lt_complete_is_name(name, len)))
                 add_top(L, out);
             else
                 lua_pop(L, 1);

@@ -41,6 +41,14 @@ static int col_len(lua_State *L)
     return 1;
 }
 
+/* c[i] = v: columns are shared by frames, so they never change. */
+static int col_newindex(lua_State *L)
+{
+    lt_lua_checkcol(L, 1);
+    return luaL_error(L, "cannot assign into a column: columns are immutable; "
+                      "compute a new one, e.g. c:fill_na(0) or c * 2");
+}
+
 /* c.method, or c[i]: value i (1-based), nil when missing.  Methods are
  * looked up without checking the column, so that a closed column raises
  * "calling 'x' on bad self" from the method itself. */
@@ -432,6 +440,7 @@ void lt_lua_open_column(lua_State *L)
         {"__close", col_gc},
         {"__tostring", col_tostring},
         {"__len", col_len},
+        {"__newindex", col_newindex},
         {"__add", col_add},
         {"__sub", col_sub},
         {"__mul", col_mul},

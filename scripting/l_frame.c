@@ -40,6 +40,16 @@ static int frame_len(lua_State *L)
     return 1;
 }
 
+/* df.x = v: frames are values (select, head ... share their columns), so
+ * assigning into one would change every alias; say what to do instead. */
+static int frame_newindex(lua_State *L)
+{
+    lt_lua_checkframe(L, 1);
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+    return luaL_error(L, "cannot assign df.%s: frames are immutable; build a new "
+                      "frame, e.g. df:cbind(frame{ %s = ... })", key, key);
+}
+
 /* Push a new reference to c as a Column. */
 static void pushcol(lua_State *L, lt_col *c)
 {
@@ -681,6 +691,7 @@ void lt_lua_open_frame(lua_State *L)
         {"__close", frame_gc},
         {"__tostring", frame_tostring},
         {"__len", frame_len},
+        {"__newindex", frame_newindex},
         {NULL, NULL},
     };
     static const luaL_Reg selector_meta[] = {

@@ -197,4 +197,7 @@ t.is(tostring(kept), "lunette.Column (closed)", "a closed column prints as close
 t.raises(function() return a.sum(1) end,
   "bad argument #1 to 'sum' (lunette.Column expected, got number)", "sum of a number")
 
+t.raises(function() local c = frame{ x = { 1, 2 } }.x; c[1] = 5 end,
+  "cannot assign into a column: columns are immutable", "assigning into a column raises")
+
 t.done()

@@ -222,4 +222,8 @@ t.raises(function() return df.head(1) end,
   "bad argument #1 to 'head' (lunette.Frame expected, got number)",
   "a method called on something else names the function")
 
+t.raises(function() df.extra = 1 end,
+  "cannot assign df.extra: frames are immutable; build a new frame, e.g. df:cbind(frame{ extra = ... })",
+  "assigning a column says frames are immutable and what to do")
+
 t.done()

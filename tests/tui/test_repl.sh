@@ -115,6 +115,15 @@ keys Tab
 check "Tab completes a column after '.'" \
     wait_until has_line "> air_passengers.passengers"
 keys C-u
+# A frame of many columns (regression: the names once came out empty).
+type_line "telco = read_csv('$examples/data/telco_churn.csv')"
+clear_screen
+keys -l "telco.te"
+keys Tab Tab
+check "double Tab lists the matching columns of a 20-column frame" \
+    wait_until has_text "tech_support  tenure"
+keys C-u
+clear_screen
 keys -l 'air_passengers["mo'
 keys Tab
 check "Tab completes a column inside [\"" \
