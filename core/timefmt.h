@@ -23,7 +23,7 @@ void lt_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
  * including impossible dates such as 2023-02-30. */
 int lt_time_parse(const char *s, size_t len, int64_t *us, lt_time_kind *kind);
 
-/* Format into buf (cap >= 32): "2024-03-01" for LT_DATE,
+/* Format into buf (cap must be >= 32): "2024-03-01" for LT_DATE,
  * "2024-03-01 13:45:00" for LT_DATETIME (fractional seconds only when
  * non-zero).  Returns the length written. */
 size_t lt_time_format(int64_t us, lt_time_kind kind, char *buf, size_t cap);
