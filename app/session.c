@@ -60,7 +60,7 @@ static void clear_progress(progress_line *p)
     }
 }
 
-/* lt_progress.report: `working  42% [########            ] 1.3s`. */
+/* lt_progress.report: `read_csv  42% [########            ] 1.3s`. */
 static void draw_progress(void *ud, double fraction)
 {
     progress_line *p = ud;
@@ -83,7 +83,8 @@ static void draw_progress(void *ud, double fraction)
     memset(bar, '#', (size_t)full);
     memset(bar + full, ' ', (size_t)(cells - full));
     bar[cells] = '\0';
-    fprintf(stderr, "\rworking %3d%% [%s] %.1fs\033[K",
+    fprintf(stderr, "\r%s %3d%% [%s] %.1fs\033[K",
+            progress.label ? progress.label : "working",
             (int)(fraction * 100.0), bar, t - p->start);
     p->drawn = true;
 }
@@ -215,6 +216,7 @@ int lt_session_call(lua_State *L, int narg, int nres)
     lua_sethook(L, NULL, 0, 0);
     interrupted = 0;
     progress.cancel = 0;
+    progress.label = NULL;
 
     running = 1;
     int status = lua_pcall(L, narg, nres, base);

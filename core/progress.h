@@ -14,6 +14,9 @@
 typedef struct lt_progress {
     void (*report)(void *ud, double fraction); /* fraction in [0, 1]; may be NULL */
     void *ud;
+    const char *label;                         /* what runs ("read_csv"), set by
+                                                  whoever starts the work, shown
+                                                  by the host; may be NULL */
     volatile sig_atomic_t cancel;              /* set to 1 to request cancellation */
 } lt_progress;
 

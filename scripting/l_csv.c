@@ -114,7 +114,8 @@ static int read_csv(lua_State *L)
     o.na = string_array(L, 2, "na", &o.nna);
     o.columns = string_array(L, 2, "columns", &o.ncolumns);
     checktypes(L, 2, &o);
-    o.progress = lt_lua_get_progress(L);
+    if ((o.progress = lt_lua_get_progress(L)))
+        o.progress->label = "read_csv";
 
     lt_frame **slot = lt_lua_newframe(L);
     *slot = lt_csv_read(path, &o);
@@ -134,7 +135,8 @@ int lt_lua_write_csv(lua_State *L)
     o.sep = checksep(L, 3, o.sep);
     o.header = lt_lua_optbool(L, 3, "header", o.header);
     o.na = lt_lua_optstr(L, 3, "na", o.na);
-    o.progress = lt_lua_get_progress(L);
+    if ((o.progress = lt_lua_get_progress(L)))
+        o.progress->label = "write_csv";
     if (lt_csv_write(f, path, &o) < 0) {
         if (lt_errcode() == LT_ECANCELED)
             return luaL_error(L, "write_csv: cancelled");

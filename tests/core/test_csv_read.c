@@ -776,7 +776,7 @@ static void test_big(void)
     sbuf b = make_big("");
     for (int t = 1; t <= 4; t *= 2) {
         ticks tk = {0, 0, 0, 1, 0, NULL};
-        lt_progress p = {on_tick, &tk, 0};
+        lt_progress p = {.report = on_tick, .ud = &tk};
         tk.self = &p;
         lt_frame *ft = read_big(&b, t, &p);
         if (t == 1) {
@@ -796,7 +796,7 @@ static void test_big(void)
     }
     for (int t = 1; t <= 2; t++) {
         ticks tk = {0, 0, 0, 1, 3, NULL};
-        lt_progress p = {on_tick, &tk, 0};
+        lt_progress p = {.report = on_tick, .ud = &tk};
         tk.self = &p;
         lt_frame *fc = read_big(&b, t, &p);
         ok(fc == NULL && lt_errcode() == LT_ECANCELED, "%d thread(s): cancelled at the 3rd tick",

@@ -425,7 +425,7 @@ static void test_big(void)
 
     int before = files_in_dir();
     cancel_at c = {0, 1, NULL};
-    lt_progress prog = {on_tick, &c, 0};
+    lt_progress prog = {.report = on_tick, .ud = &c};
     c.p = &prog;
     wo.progress = &prog;
     is_int(lt_csv_write(f, p1, &wo), LT_ECANCELED, "cancelled at the first progress tick");
