@@ -1,7 +1,7 @@
 /* Summary statistics of every column of a frame (see describe.h): one
- * lt_col_summary per numeric, bool or time column (a copy of its values,
- * three passes and one selection for the three quartiles) and one grouping
- * pass (lt_col_top) per str or bool column. */
+ * lt_col_summary per numeric or bool column (a copy of its values, three
+ * passes and one selection for the three quartiles) and one grouping pass
+ * (lt_col_top) per str, bool or time column. */
 #include "describe.h"
 
 #include <math.h>
@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "reduce.h"
+#include "timefmt.h"
 
 enum { NSTAT = 7 };
 static const char *const stat_names[NSTAT] = {
@@ -23,6 +24,7 @@ typedef struct table {
     int64_t *count, *missing, *unique, *freq;
     uint8_t *no_unique;          /* unique and freq are missing */
     double *stat[NSTAT];
+    char (*time_top)[32];        /* the text of `top` for time columns */
 } table;
 
 static void table_free(table *t)
@@ -38,6 +40,7 @@ static void table_free(table *t)
     free(t->unique);
     free(t->freq);
     free(t->no_unique);
+    free(t->time_top);
     for (int s = 0; s < NSTAT; s++)
         free(t->stat[s]);
 }
@@ -53,7 +56,8 @@ static int table_init(table *t, size_t n)
               && (t->top_len = calloc(n, sizeof(size_t)))
               && (t->count = calloc(n, sizeof(int64_t))) && (t->missing = calloc(n, sizeof(int64_t)))
               && (t->unique = calloc(n, sizeof(int64_t))) && (t->freq = calloc(n, sizeof(int64_t)))
-              && (t->no_unique = calloc(n, 1));
+              && (t->no_unique = calloc(n, 1))
+              && (t->time_top = calloc(n, sizeof *t->time_top));
     for (int s = 0; ok && s < NSTAT; s++)
         ok = (t->stat[s] = calloc(n, sizeof(double))) != NULL;
     if (!ok) {
@@ -76,7 +80,7 @@ static int describe_col(const lt_col *c, const char *name, int j, table *t)
     t->missing[j] = c->nmiss;
     for (int s = 0; s < NSTAT; s++)
         t->stat[s][j] = NAN;
-    if (c->type != LT_STR) {
+    if (c->type != LT_STR && c->type != LT_TIME) {
         lt_summary sm;
         double q[3];
         int status = lt_col_summary(c, probs, 3, &sm, q);
@@ -87,7 +91,7 @@ static int describe_col(const lt_col *c, const char *name, int j, table *t)
             t->stat[s][j] = v[s];
     }
     t->no_unique[j] = 1;
-    if (c->type == LT_STR || c->type == LT_BOOL) {
+    if (c->type == LT_STR || c->type == LT_BOOL || c->type == LT_TIME) {
         int64_t row, freq, k = lt_col_top(c, &row, &freq);
         if (k < 0)
             return (int)k;
@@ -95,10 +99,15 @@ static int describe_col(const lt_col *c, const char *name, int j, table *t)
         t->no_unique[j] = 0;
         if (row >= 0) {
             t->freq[j] = freq;
-            if (c->type == LT_STR)
+            if (c->type == LT_STR) {
                 t->top[j] = lt_col_get_str(c, row, &t->top_len[j]);
-            else
+            } else if (c->type == LT_TIME) {
+                t->top_len[j] = lt_time_format(lt_col_i64(c)[row], c->tkind,
+                                               t->time_top[j], sizeof t->time_top[j]);
+                t->top[j] = t->time_top[j];
+            } else {
                 t->top_len[j] = strlen(t->top[j] = lt_col_bool(c)[row] ? "true" : "false");
+            }
         }
     }
     return 0;

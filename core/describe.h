@@ -6,9 +6,11 @@
 
 /* One row per column of f, with columns
  *   column (str), type (str), count (i64, non-missing), missing (i64),
- *   mean, std, min, q25, median, q75, max (f64; numbers, bool and time;
- *   missing for str — time values as microseconds),
- *   unique (i64), top (str), freq (i64) (str and bool; missing otherwise).
+ *   mean, std, min, q25, median, q75, max (f64; numbers and bool;
+ *   missing for str and time, whose min and max are not numbers: the
+ *   column's min/max/quantile give them as times),
+ *   unique (i64), top (str), freq (i64) (str, bool and time — top as ISO
+ *   text; missing for numbers).
  * Quantiles as lt_col_quantile.
  *
  * Details (additions to the contract above): `type` is lt_type_name(),
