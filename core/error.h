@@ -14,7 +14,8 @@ enum {
     LT_EIO = -4,         /* the system refused a file operation */
     LT_EPARSE = -5,      /* malformed input (CSV, dates, expressions) */
     LT_ECANCELED = -6,   /* the user cancelled through lt_progress */
-    LT_ELENGTH = -7      /* column lengths do not match */
+    LT_ELENGTH = -7,     /* column lengths do not match */
+    LT_ERANGE = -8       /* a result does not fit its type (an i64 sum) */
 };
 
 /* The message of the last failure on this thread ("" if none). */

@@ -275,6 +275,69 @@ static int check_probs(const double *probs, int np)
     return 0;
 }
 
+/* ---- exact integer reductions ------------------------------------------- */
+
+/* Value i of an i64, bool or time column (not missing). */
+static inline int64_t int_at(const lt_col *c, int64_t i)
+{
+    return c->type == LT_BOOL ? lt_col_bool(c)[i] : lt_col_i64(c)[i];
+}
+
+int lt_col_reduce_i64(const lt_col *c, lt_reduce op, bool na_rm, int64_t *out,
+                      bool *present)
+{
+    *out = 0;
+    *present = false;
+    bool integer = c->type == LT_I64 || c->type == LT_BOOL || c->type == LT_TIME;
+    if (!integer || !(op == LT_SUM || op == LT_MIN || op == LT_MAX))
+        return lt_seterr(LT_ETYPE, "%s: no exact integer result for a %s column",
+                         reduce_names[op], lt_type_name(c->type));
+    if (c->nmiss && !na_rm)
+        return 0;
+    int64_t acc = 0, seen = 0;
+    for (int64_t i = 0; i < c->n; i++) {
+        if (lt_col_is_na(c, i))
+            continue;
+        int64_t x = int_at(c, i);
+        if (op == LT_SUM) {
+            if (__builtin_add_overflow(acc, x, &acc))
+                return lt_seterr(LT_ERANGE, "sum: the sum overflows i64; convert "
+                                 "first (astype(\"f64\")) for an approximate sum");
+        } else if (seen == 0 || (op == LT_MIN ? x < acc : x > acc)) {
+            acc = x;
+        }
+        seen++;
+    }
+    *out = acc;
+    *present = op == LT_SUM || seen > 0;
+    return 0;
+}
+
+/* Sum, mean, min or max of an i64, bool or time column from the exact
+ * values: R accumulates integers in long double (which holds every int64
+ * exactly) and rounds once, at the end. */
+static double reduce_int(const lt_col *c, lt_reduce op)
+{
+    long double s = 0.0L;
+    int64_t n = 0, mn = 0, mx = 0;
+    for (int64_t i = 0; i < c->n; i++) {
+        if (lt_col_is_na(c, i))
+            continue;
+        int64_t x = int_at(c, i);
+        mn = n == 0 || x < mn ? x : mn;
+        mx = n == 0 || x > mx ? x : mx;
+        s += x;
+        n++;
+    }
+    switch (op) {
+    case LT_SUM: return (double)s;
+    case LT_MEAN: return n ? (double)(s / n) : NAN;
+    case LT_MIN: return n ? (double)mn : NAN;
+    case LT_MAX: return n ? (double)mx : NAN;
+    default: return NAN;
+    }
+}
+
 /* ---- public reductions -------------------------------------------------- */
 
 /* R averages integer and logical vectors without the second pass; times
@@ -291,6 +354,13 @@ int lt_col_reduce(const lt_col *c, lt_reduce op, bool na_rm, double *out)
     int status = check_type(c, time_ok, reduce_names[op]);
     if (status < 0)
         return status;
+    if (integral(c) || (c->type == LT_TIME && op != LT_MEDIAN)) {
+        if (op == LT_SUM || op == LT_MEAN || op == LT_MIN || op == LT_MAX) {
+            if (!c->nmiss || na_rm)
+                *out = reduce_int(c, op);
+            return 0;
+        }
+    }
     values v;
     if ((status = load(c, op == LT_MEDIAN, &v)) < 0)
         return status;

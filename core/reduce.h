@@ -23,6 +23,14 @@ typedef enum lt_reduce {
  * sum / n without the second pass, as R does for integer vectors. */
 int lt_col_reduce(const lt_col *c, lt_reduce op, bool na_rm, double *out);
 
+/* Exact sum, min or max of an i64, bool or time column, as an int64
+ * (through lt_col_reduce, values beyond 2^53 would round).  *present is
+ * false when the result is missing (no value; or a missing value and not
+ * na_rm); an empty sum is 0.  0, LT_ETYPE (another type or reduction), or
+ * LT_ERANGE when the sum overflows int64. */
+int lt_col_reduce_i64(const lt_col *c, lt_reduce op, bool na_rm, int64_t *out,
+                      bool *present);
+
 /* Quantiles at probs[0..np) (each in [0, 1]) by R's type 7 / numpy's
  * "linear" interpolation.  0, LT_ETYPE or LT_EINVAL. */
 int lt_col_quantile(const lt_col *c, const double *probs, int np, bool na_rm,

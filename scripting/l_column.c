@@ -206,10 +206,23 @@ static int reduce(lua_State *L, lt_reduce op, const char *name)
     const lt_col *c = lt_lua_checkcol(L, 1);
     lt_lua_checkopts(L, 2, na_rm_opts);
     bool na_rm = lt_lua_optbool(L, 2, "na_rm", true);
+    bool whole = op == LT_SUM || op == LT_MIN || op == LT_MAX;
+    if (whole && (c->type == LT_I64 || c->type == LT_BOOL)) {
+        /* exact, beyond 2^53 too */
+        int64_t x;
+        bool present;
+        if (lt_col_reduce_i64(c, op, na_rm, &x, &present) < 0)
+            return lt_lua_error(L, name);
+        if (present)
+            lua_pushinteger(L, x);
+        else
+            lua_pushnil(L);
+        return 1;
+    }
     double v;
     if (lt_col_reduce(c, op, na_rm, &v) < 0)
         return lt_lua_error(L, name);
-    pushresult(L, c, v, op == LT_SUM || op == LT_MIN || op == LT_MAX);
+    pushresult(L, c, v, whole);
     return 1;
 }
 

@@ -359,8 +359,45 @@ static void test_tallies(void)
     lt_col_unref(empty);
 }
 
+/* Integers beyond 2^53 stay exact: sums in int64, means of the exact
+ * values in long double (R's mean of an integer vector). */
+static void test_exact_integers(void)
+{
+    int64_t big[] = { INT64_MAX, INT64_MIN, 9007199254740993, 7 };
+    lt_col *c = lt_col_from_i64(big, (uint8_t[]){ 0, 0, 0, 1 }, 4);
+    int64_t x;
+    bool present;
+    ok(lt_col_reduce_i64(c, LT_SUM, true, &x, &present) == 0 && present
+       && x == 9007199254740992, "exact i64 sum: INT64_MAX + INT64_MIN + 2^53+1");
+    ok(lt_col_reduce_i64(c, LT_MAX, true, &x, &present) == 0 && x == INT64_MAX, "exact max");
+    ok(lt_col_reduce_i64(c, LT_MIN, true, &x, &present) == 0 && x == INT64_MIN, "exact min");
+    ok(lt_col_reduce_i64(c, LT_SUM, false, &x, &present) == 0 && !present,
+       "without na_rm a missing value makes the sum missing");
+    double d;
+    lt_col_reduce(c, LT_MEAN, true, &d);
+    is_num(d, 3002399751580330.5, 0, "mean of the exact values (long double), not of doubles");
+    lt_col_unref(c);
+
+    int64_t over[] = { INT64_MAX, 1 };
+    c = lt_col_from_i64(over, NULL, 2);
+    is_int(lt_col_reduce_i64(c, LT_SUM, true, &x, &present), LT_ERANGE, "overflowing sum is an error");
+    ok(strstr(lt_errmsg(), "overflows i64") != NULL, "which says so");
+    lt_col_reduce(c, LT_SUM, true, &d);
+    is_num(d, 9223372036854775808.0, 0, "the double sum does not overflow");
+    lt_col_unref(c);
+
+    lt_col *s = lt_col_scalar_str("a", 1);
+    is_int(lt_col_reduce_i64(s, LT_SUM, true, &x, &present), LT_ETYPE, "no exact sum of strings");
+    lt_col_unref(s);
+    lt_col *e = lt_col_new(LT_I64, 0);
+    ok(lt_col_reduce_i64(e, LT_SUM, true, &x, &present) == 0 && present && x == 0, "empty sum is 0");
+    ok(lt_col_reduce_i64(e, LT_MAX, true, &x, &present) == 0 && !present, "empty max is missing");
+    lt_col_unref(e);
+}
+
 int main(void)
 {
+    test_exact_integers();
     test_numeric();
     test_selection();
     test_tallies();

@@ -200,4 +200,10 @@ t.raises(function() return a.sum(1) end,
 t.raises(function() local c = frame{ x = { 1, 2 } }.x; c[1] = 5 end,
   "cannot assign into a column: columns are immutable", "assigning into a column raises")
 
+local big = frame{ x = { math.maxinteger, math.mininteger, 9007199254740993 } }.x
+t.is(big:sum(), 9007199254740992, "i64 sums are exact beyond 2^53")
+t.is(big:max(), math.maxinteger, "i64 max is exact")
+t.raises(function() return frame{ x = { math.maxinteger, 1 } }.x:sum() end,
+  "sum: the sum overflows i64", "an overflowing i64 sum raises")
+
 t.done()
