@@ -668,7 +668,7 @@ const lt_lua_reg lt_lua_frame_methods[] = {
      "churn:select(\"churn\"):cbind(churn:select(numeric()))"},
     {"describe", frame_describe, "df:describe()", "Summary statistics by column.\n"
      "One row per column of df: column, type, count, missing, mean, std, min,\n"
-     "q25, median, q75, max (numbers), unique, top, freq (str and bool).", NULL,
+     "q25, median, q75, max (numbers), unique, top, freq (str, bool, time).", NULL,
      "churn:describe()"},
     {"rows", frame_rows, "df:rows()", "Iterate over rows as tables name -> value.\n"
      "Missing values are nil; the row number comes second.",
