@@ -856,7 +856,7 @@ static int chunk_init(const reader *R, chunk *C, const char *start, int64_t maxr
  * Returns 1 when there was nothing to do, else 0 or -1 on error. */
 static int chunk_redo(const reader *R, chunk *C)
 {
-    int ncol = R->ncol, todo = 0;
+    int ncol = R->ncol, reparse = 0;
     int64_t nrow = C->nrow, oldcap = C->cap;
     for (int j = 0; j < ncol; j++) {
         cbuf *b = &C->cb[j];
@@ -868,7 +868,7 @@ static int chunk_redo(const reader *R, chunk *C)
         b->mode = M_SKIP;
         if (!R->cols[j].active || keep)
             continue;
-        todo = 1;
+        reparse = 1;
         cbuf_clear(b, oldcap);
         b->mode = M_FIXED;
         b->redo = b->qempty = b->strict = false;
@@ -876,7 +876,7 @@ static int chunk_redo(const reader *R, chunk *C)
         if (begin(C, b, f, 0))
             return -1;
     }
-    if (!todo)
+    if (!reparse)
         return 1;
     C->limit = C->end;
     C->maxrows = nrow;
@@ -1290,11 +1290,11 @@ static lt_frame *finish(job *J, int nt)
     }
     /* merging string tables is the slow part: start the largest first */
     size_t ncol1 = (size_t)(R->ncol ? R->ncol : 1);
-    job_col *todo = malloc(ncol1 * sizeof *todo);
+    job_col *by_size = malloc(ncol1 * sizeof *by_size);
     lt_col **cols = calloc(ncol1, sizeof *cols);
     lt_frame *f = lt_frame_new();
-    int ntodo = 0, failed = 0;
-    if (!todo || !cols || !f)
+    int nsorted = 0, failed = 0;
+    if (!by_size || !cols || !f)
         goto fail;
     for (int j = 0; j < R->ncol; j++) {
         if (!R->cols[j].active)
@@ -1302,12 +1302,12 @@ static lt_frame *finish(job *J, int nt)
         int64_t cost = 0;
         for (int k = 0; k < J->nch; k++)
             cost += J->ch[k].cb[j].dict ? J->ch[k].cb[j].dict->n : 0;
-        todo[ntodo++] = (job_col){cost, j};
+        by_size[nsorted++] = (job_col){cost, j};
     }
-    qsort(todo, (size_t)ntodo, sizeof *todo, by_cost);
+    qsort(by_size, (size_t)nsorted, sizeof *by_size, by_cost);
     #pragma omp parallel for schedule(dynamic, 1) num_threads(nt)
-    for (int i = 0; i < ntodo; i++) {
-        int j = todo[i].col;
+    for (int i = 0; i < nsorted; i++) {
+        int j = by_size[i].col;
         if (!(cols[j] = assemble(R, J->ch, J->nch, j, total))) {
             #pragma omp atomic write
             failed = 1;
@@ -1321,7 +1321,7 @@ static lt_frame *finish(job *J, int nt)
     for (int j = 0; j < R->ncol; j++)
         lt_col_unref(cols[j]);
     free(cols);
-    free(todo);
+    free(by_size);
     tick(J, 1.0);
     return f;
 fail:
@@ -1330,7 +1330,7 @@ fail_keep:
     for (int j = 0; cols && j < R->ncol; j++)
         lt_col_unref(cols[j]);
     free(cols);
-    free(todo);
+    free(by_size);
     lt_frame_free(f);
     return NULL;
 }
