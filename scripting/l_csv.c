@@ -150,7 +150,8 @@ const lt_lua_reg lt_lua_csv_lib[] = {
      "Read a CSV file into a frame.\n"
      "Each column's type is inferred over the whole file: i64, f64, time (ISO\n"
      "dates and datetimes), str; bool with parse_bool.  Quoted fields may hold\n"
-     "separators, quotes and newlines.",
+     "separators, quotes and newlines.  An unquoted NA token is missing; a quoted\n"
+     "field never is in a str column (\"\" is the empty string, \"NA\" two letters).",
      "sep = sniffed        field separator, one character (, ; tab | sniffed)\n"
      "header = true        first row holds the names (else V1, V2, ...)\n"
      "types = {}           force types: { col = \"str\", other = \"date\" }; types are\n"
@@ -167,7 +168,9 @@ const lt_lua_reg lt_lua_csv_lib[] = {
     {"write_csv", lt_lua_write_csv, "write_csv(df, path [, opts])",
      "Write a frame to a CSV file.\n"
      "Written to a temporary file renamed over path, so a failure leaves no\n"
-     "half-written file.  Strings that would not read back as written are quoted.",
+     "half-written file.  Strings that would not read back as written are quoted.\n"
+     "A missing value is an empty field (or opts.na) and an empty string is \"\",\n"
+     "so read_csv tells them apart: every frame it reads writes back the same.",
      "sep = \",\"      field separator, one character\n"
      "header = true   write the column names first\n"
      "na = \"\"         text written for missing values",

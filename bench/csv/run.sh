@@ -87,6 +87,28 @@ for size in $SIZES; do
         row "data.table fread / fwrite, nThread = $t" "$r" "$WALL ($(echo "$WALL $r" | awk '{printf "%.2f", $1 - $2}'))" "$rr / $RSS"
         [ "$THREADS" -ne 1 ] || break
     done
+
+    # Write alone, timed inside each process around the write call (wall
+    # clock, median of RUNS writes of the frame loaded once): the figure the
+    # fwrite target is about, free of the noise of subtracting two reads.
+    echo
+    echo "write only, timed in process (median of $RUNS writes, s):"
+    lw=$("$LUNETTE" -e "
+        local function now() local p = io.popen('date +%s.%N'); local t = tonumber(p:read('l')); p:close(); return t end
+        local d, ts = read_csv('$in', {threads = $THREADS}), {}
+        for i = 1, $RUNS do local t0 = now(); write_csv(d, '$out'); ts[i] = now() - t0 end
+        table.sort(ts); print(string.format('%.2f', ts[($RUNS + 1) // 2]))")
+    pw=$($PY -c "
+import time, statistics, pandas as pd
+d = pd.read_csv('$in', parse_dates=['ts', 'signup']); ts = []
+for i in range($RUNS):
+    t0 = time.perf_counter(); d.to_csv('$out', index=False); ts.append(time.perf_counter() - t0)
+print('%.2f' % statistics.median(ts))")
+    rw=$(Rscript -e "suppressMessages(library(data.table)); setDTthreads($THREADS)
+        d <- fread('$in', nThread = $THREADS)
+        ts <- sapply(1:$RUNS, function(i) system.time(fwrite(d, '$out', nThread = $THREADS))[['elapsed']])
+        cat(sprintf('%.2f', median(ts)))")
+    echo "- lunette write_csv: $lw; pandas to_csv: $pw; data.table fwrite (nThread = $THREADS): $rw"
     rm -f "$out"
 done
 
