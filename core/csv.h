@@ -5,7 +5,8 @@
  * infers each column's type over the whole file: bool (only with
  * parse_bool: true/false/yes/no, any case) -> i64 -> f64 -> str, with ISO
  * dates and datetimes as LT_TIME.  A column whose values are all missing
- * is f64 (as pandas reads it).
+ * is f64 (as pandas reads it), unless some of them are quoted empty
+ * fields: then it is a str column of empty strings (and missing values).
  *
  * Missing values: an unquoted field equal to one of the NA tokens (default
  * "", "NA", "N/A", "null", "NaN") is missing.  A quoted field is never

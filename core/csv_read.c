@@ -1265,9 +1265,14 @@ static lt_frame *finish(job *J, int nt)
     for (int j = 0; j < R->ncol; j++) {
         colspec *cs = &R->cols[j];
         int f = cs->forced >= 0 ? cs->forced : ST_NONE;
-        for (int k = 0; k < J->nch && cs->active; k++)
+        bool qempty = false;
+        for (int k = 0; k < J->nch && cs->active; k++) {
             f = join(f, J->ch[k].cb[j].st);
-        cs->final = f == ST_NONE ? ST_F64 : f;
+            qempty |= J->ch[k].cb[j].qempty;
+        }
+        /* Nothing but missing values and quoted empty fields: a str column
+         * of empty strings (what write_csv writes for one), else f64. */
+        cs->final = f != ST_NONE ? f : qempty ? ST_STR : ST_F64;
     }
     int bad = -1;
     #pragma omp parallel for schedule(dynamic, 1) num_threads(nt)

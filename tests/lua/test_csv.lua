@@ -150,4 +150,13 @@ t.same(contracts.value:to_table(), { "Month-to-month", "Two year", "One year" },
 t.same(contracts.n:to_table(), { 3875, 1695, 1473 }, "telco: contract counts")
 
 for _, path in ipairs(tmpfiles) do os.remove(path) end
+-- A column of nothing but empty strings (and missing values) round-trips.
+local empties = frame({ s = { "", NA, "" }, x = { 1, 2, 3 } }, { names = { "s", "x" } })
+local epath = os.tmpname()
+empties:write_csv(epath)
+local back = read_csv(epath)
+os.remove(epath)
+t.is(back.s:type(), "str", "an all-empty-string column reads back as str")
+t.same({ back.s[1], back.s[2], back.s[3] }, { "", nil, "" }, "its empty strings and missing value")
+
 t.done()
