@@ -74,6 +74,9 @@ typedef struct lt_csv_opts {
     int ntypes;
     bool parse_bool;           /* infer bool columns (default false) */
     bool parse_times;          /* infer date/datetime columns (default true) */
+    char decimal;              /* decimal mark of numbers: '.' (default) or ','
+                                  ("1,5" reads 1.5; then sep must not be ',',
+                                  and sniffing leaves ',' out) */
     int threads;               /* 0 = all available (default 0) */
     lt_progress *progress;     /* may be NULL */
 } lt_csv_opts;
@@ -100,6 +103,7 @@ typedef struct lt_csv_write_opts {
     char sep;                  /* default ',' */
     bool header;               /* default true */
     const char *na;            /* written for missing values, default "" */
+    char decimal;              /* decimal mark of doubles: '.' (default) or ',' */
     bool fsync;                /* fsync the file before renaming it over
                                   `path` (default false) */
     int threads;               /* formatting threads, 0 = all (default 0) */

@@ -44,6 +44,7 @@ void lt_csv_opts_init(lt_csv_opts *o)
     o->header = true;
     o->nrows = -1;
     o->parse_times = true;
+    o->decimal = '.';
 }
 
 /* Free a buffer of n bytes and hand its whole pages back to the system
@@ -437,6 +438,7 @@ typedef struct reader {
     int nna;
     uint32_t na_lens;   /* bit n set: an NA token of length n (31: longer) */
     bool parse_bool, parse_times;
+    char decimal;       /* '.' or ',' */
     int64_t row_bytes;  /* estimated bytes per row */
 } reader;
 
@@ -723,6 +725,17 @@ static int put(const reader *R, chunk *C, int j, const tok *t, int64_t line)
         b->qempty = true;
         return set_na(C, b, row);
     }
+    /* With a decimal comma, numbers are read from a copy with '.'; a field
+     * holding both marks (1.234,5) or too long for a number stays text. */
+    const char *shown = v;   /* the field as written, for messages */
+    size_t shown_n = vn;
+    char decimal_copy[64];
+    if (R->decimal == ',' && vn < sizeof decimal_copy && memchr(v, ',', vn)
+        && !memchr(v, '.', vn)) {
+        for (size_t i = 0; i < vn; i++)
+            decimal_copy[i] = v[i] == ',' ? '.' : v[i];
+        v = decimal_copy;
+    }
     if (b->redo) {
         int e = check_text(s, n);
         return e ? chunk_err(C, e, line, j, NULL, 0) : 0;
@@ -773,7 +786,7 @@ static int put(const reader *R, chunk *C, int j, const tok *t, int64_t line)
         return put_first(R, C, b, j, s, n, v, vn, line);
     }
     if (b->mode == M_FIXED)
-        return chunk_err(C, E_TYPE, line, j, v, vn);
+        return chunk_err(C, E_TYPE, line, j, shown, shown_n);
     return to_str(C, b, j, s, n, line);
 }
 
@@ -890,14 +903,15 @@ static int chunk_redo(const reader *R, chunk *C)
 /* ---- layout: separator, header, chunks --------------------------------- */
 
 /* The separator among , \t ; | that splits the first rows into the same
- * number (> 1) of fields, the most fields winning; ',' when none does. */
-static char sniff_sep(const char *p, const char *end)
+ * number (> 1) of fields, the most fields winning; ',' when none does.
+ * With a decimal comma ',' is no candidate and ';' the default. */
+static char sniff_sep(const char *p, const char *end, char decimal)
 {
     static const char cand[] = {',', '\t', ';', '|'};
     const char *lim = end - p > 65536 ? p + 65536 : end;
-    char best = ',';
+    char best = decimal == ',' ? ';' : ',';
     int bestn = 1;
-    for (int c = 0; c < 4; c++) {
+    for (int c = decimal == ',' ? 1 : 0; c < 4; c++) {
         const char *q = p;
         int want = -1, rows = 0;
         int64_t nl = 0;
@@ -1518,6 +1532,15 @@ static lt_frame *read_impl(const char *buf, size_t len, const char *name,
     R->end = buf + len;
     R->parse_bool = o->parse_bool;
     R->parse_times = o->parse_times;
+    R->decimal = o->decimal ? o->decimal : '.';
+    if (R->decimal != '.' && R->decimal != ',') {
+        lt_seterr(LT_EINVAL, "decimal must be '.' or ',', not '%c'", R->decimal);
+        return NULL;
+    }
+    if (R->decimal == ',' && o->sep == ',') {
+        lt_seterr(LT_EINVAL, "decimal ',' needs another separator than ','");
+        return NULL;
+    }
     J.prog = o->progress;
     J.mapped = mapped;
     J.page = (size_t)sysconf(_SC_PAGESIZE);
@@ -1537,7 +1560,7 @@ static lt_frame *read_impl(const char *buf, size_t len, const char *name,
     }
     if (p == end)
         return lt_frame_new();
-    R->sep = o->sep ? o->sep : sniff_sep(p, end);
+    R->sep = o->sep ? o->sep : sniff_sep(p, end, R->decimal);
     if (read_header(&J, o, &p, &line))
         goto fail;
     J.base_line = line;

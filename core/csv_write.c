@@ -27,6 +27,7 @@ void lt_csv_write_opts_init(lt_csv_write_opts *o)
     o->sep = ',';
     o->header = true;
     o->na = "";
+    o->decimal = '.';
 }
 
 typedef struct wbuf {
@@ -39,6 +40,7 @@ typedef struct writer {
     char sep;
     const char *na;
     size_t nalen;
+    char decimal;       /* '.' or ',' */
     bool special[256];  /* bytes that force quoting: sep, quote, CR, LF */
 } writer;
 
@@ -120,9 +122,16 @@ static int put_value(wbuf *b, const writer *W, const lt_col *c, int64_t i)
         const char *s = lt_dict_str(c->dict, lt_col_codes(c)[i], &n);
         return put_text(b, W, s, n);
     }
-    case LT_F64:
-        b->len += lt_num_format_f64(lt_col_f64(c)[i], o);
+    case LT_F64: {
+        size_t n = lt_num_format_f64(lt_col_f64(c)[i], o);
+        if (W->decimal == ',') {
+            char *dot = memchr(o, '.', n);
+            if (dot)
+                *dot = ',';
+        }
+        b->len += n;
         break;
+    }
     case LT_I64:
         b->len += lt_num_format_i64(lt_col_i64(c)[i], o);
         break;
@@ -278,7 +287,12 @@ int lt_csv_write(const lt_frame *f, const char *path, const lt_csv_write_opts *o
     }
     if (o->sep == '"' || o->sep == '\n' || o->sep == '\r' || o->sep == '\0')
         return lt_seterr(LT_EINVAL, "sep cannot be a quote, a line end or NUL");
-    writer W = {f, o->sep, o->na ? o->na : "", 0, {false}};
+    char decimal = o->decimal ? o->decimal : '.';
+    if (decimal != '.' && decimal != ',')
+        return lt_seterr(LT_EINVAL, "decimal must be '.' or ',', not '%c'", decimal);
+    if (decimal == ',' && o->sep == ',')
+        return lt_seterr(LT_EINVAL, "decimal ',' needs another separator than ','");
+    writer W = {f, o->sep, o->na ? o->na : "", 0, decimal, {false}};
     W.nalen = strlen(W.na);
     W.special[(unsigned char)o->sep] = W.special['"'] = W.special['\n'] = W.special['\r'] = true;
     for (size_t i = 0; i < W.nalen; i++)

@@ -45,6 +45,15 @@ static char checksep(lua_State *L, int arg, char def)
     return sep[0];
 }
 
+/* Option decimal: "." or ",". */
+static char checkdecimal(lua_State *L, int arg)
+{
+    const char *d = lt_lua_optstr(L, arg, "decimal", ".");
+    luaL_argcheck(L, strcmp(d, ".") == 0 || strcmp(d, ",") == 0, arg,
+                  "option 'decimal': \".\" or \",\" expected");
+    return d[0];
+}
+
 static lua_Integer checkcount(lua_State *L, int arg, const char *key, lua_Integer def)
 {
     lua_Integer v = lt_lua_optint(L, arg, key, def);
@@ -96,13 +105,15 @@ static void checktypes(lua_State *L, int arg, lt_csv_opts *o)
 static int read_csv(lua_State *L)
 {
     static const char *const known[] = {"sep", "header", "types", "columns", "nrows", "skip",
-                                        "na", "parse_bool", "parse_times", "threads", NULL};
+                                        "na", "parse_bool", "parse_times", "decimal", "threads",
+                                        NULL};
     const char *path = luaL_checkstring(L, 1);
     lt_lua_checkopts(L, 2, known);
     lua_settop(L, 2);
     lt_csv_opts o;
     lt_csv_opts_init(&o);
     o.sep = checksep(L, 2, o.sep);
+    o.decimal = checkdecimal(L, 2);
     o.header = lt_lua_optbool(L, 2, "header", o.header);
     o.skip = checkcount(L, 2, "skip", o.skip);
     o.nrows = checkcount(L, 2, "nrows", o.nrows);
@@ -126,13 +137,14 @@ static int read_csv(lua_State *L)
 
 int lt_lua_write_csv(lua_State *L)
 {
-    static const char *const known[] = {"sep", "header", "na", NULL};
+    static const char *const known[] = {"sep", "header", "na", "decimal", NULL};
     const lt_frame *f = lt_lua_checkframe(L, 1);
     const char *path = luaL_checkstring(L, 2);
     lt_lua_checkopts(L, 3, known);
     lt_csv_write_opts o;
     lt_csv_write_opts_init(&o);
     o.sep = checksep(L, 3, o.sep);
+    o.decimal = checkdecimal(L, 3);
     o.header = lt_lua_optbool(L, 3, "header", o.header);
     o.na = lt_lua_optstr(L, 3, "na", o.na);
     if ((o.progress = lt_lua_get_progress(L)))
@@ -162,6 +174,7 @@ const lt_lua_reg lt_lua_csv_lib[] = {
      "na = {\"\", \"NA\", \"N/A\", \"null\", \"NaN\"}   tokens read as missing\n"
      "parse_bool = false   read true/false/yes/no columns as bool\n"
      "parse_times = true   read ISO dates and datetimes as time columns\n"
+     "decimal = \".\"        decimal mark: \",\" reads 1,5 as 1.5 (sep then ; or \\t)\n"
      "threads = 0          parser threads (0: all cores)",
      "churn = read_csv(\"examples/data/telco_churn.csv\")\n"
      "few = read_csv(\"data.csv\", { sep = \";\", nrows = 100, types = { id = \"str\" } })"},
@@ -171,9 +184,10 @@ const lt_lua_reg lt_lua_csv_lib[] = {
      "half-written file.  Strings that would not read back as written are quoted.\n"
      "A missing value is an empty field (or opts.na) and an empty string is \"\",\n"
      "so read_csv tells them apart: every frame it reads writes back the same.",
-     "sep = \",\"      field separator, one character\n"
-     "header = true   write the column names first\n"
-     "na = \"\"         text written for missing values",
+     "sep = \",\"            field separator, one character\n"
+     "header = true        write the column names first\n"
+     "na = \"\"              text written for missing values\n"
+     "decimal = \".\"        decimal mark of numbers, \".\" or \",\"",
      "write_csv(churn:head(100), \"sample.csv\")\n"
      "write_csv(df, \"out.tsv\", { sep = \"\\t\", na = \"NA\" })"},
     {NULL, NULL, NULL, NULL, NULL, NULL},

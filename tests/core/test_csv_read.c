@@ -592,6 +592,37 @@ static void test_bool_inference(void)
     lt_frame_free(f);
 }
 
+/* A decimal comma, as European spreadsheets write: numbers from "1,5",
+ * text with both marks left alone, ';' sniffed. */
+static void test_decimal_comma(void)
+{
+    lt_csv_opts o;
+    lt_csv_opts_init(&o);
+    o.decimal = ',';
+    lt_frame *f = rdbuf("x;n;s\n1,5;2;a,b\n-0,25;3;1.234,5\n1e3;4;c\n", &o);
+    static const double x[] = {1.5, -0.25, 1000};
+    check_f64(f, "x", x, 3);
+    static const int64_t n[] = {2, 3, 4};
+    check_i64(f, "n", n, NULL, 3);
+    static const char *const s[] = {"a,b", "1.234,5", "c"};
+    check_str(f, "s", s, 3);
+    lt_frame_free(f);
+
+    o.sep = ',';
+    check_error(rdbuf("x\n1\n", &o), LT_EINVAL, "decimal ',' needs another separator than ','");
+    o.sep = ';';
+    o.decimal = ':';
+    check_error(rdbuf("x\n1\n", &o), LT_EINVAL, "decimal must be '.' or ',', not ':'");
+    o.decimal = ',';
+    lt_type f64 = LT_F64;
+    const char *name = "x";
+    o.type_cols = &name;
+    o.types = &f64;
+    o.ntypes = 1;
+    check_error(rdbuf("x\n1,5\nab,c\n", &o), LT_EPARSE,
+                "buf.csv:3: cannot read 'ab,c' as f64 in column 'x'");  /* as written */
+}
+
 static void test_pipe(void)
 {
     int fd[2];
@@ -963,6 +994,7 @@ int main(void)
     test_dates();
     test_forced_and_subsets();
     test_bool_inference();
+    test_decimal_comma();
     test_pipe();
     test_wide();
     test_threads_fixture();

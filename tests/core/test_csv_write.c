@@ -335,6 +335,20 @@ static void test_exact_text(void)
            "2.0|-3|NA|NA|1999-12-31 01:02:03.00025\n",
            "exact text with sep = '|' and na = NA");
     free(text);
+    wo.sep = ';';
+    wo.decimal = ',';
+    lt_csv_write(f, path, &wo);
+    text = slurp(path, NULL);
+    is_str(text,
+           "x;n;s;b;when\n"
+           "1,5;1;a,b;true;2024-01-31 00:00:00\n"
+           "NA;NA;\"\";false;NA\n"
+           "2,0;-3;NA;NA;1999-12-31 01:02:03.00025\n",
+           "exact text with decimal = ','");
+    free(text);
+    wo.sep = ',';
+    is_int(lt_csv_write(f, path, &wo), LT_EINVAL, "decimal ',' with sep ',' is refused");
+    is_str(lt_errmsg(), "decimal ',' needs another separator than ','", "and says why");
     lt_frame_free(f);
 }
 

@@ -159,4 +159,17 @@ os.remove(epath)
 t.is(back.s:type(), "str", "an all-empty-string column reads back as str")
 t.same({ back.s[1], back.s[2], back.s[3] }, { "", nil, "" }, "its empty strings and missing value")
 
+-- Decimal commas, as European spreadsheets write them.
+local dpath = os.tmpname()
+frame({ x = { 1.5, -0.25 }, s = { "a", "b" } }, { names = { "x", "s" } })
+  :write_csv(dpath, { sep = ";", decimal = "," })
+local fh = io.open(dpath)
+t.is(fh:read("a"), "x;s\n1,5;a\n-0,25;b\n", "write_csv with decimal = ','")
+fh:close()
+local dec = read_csv(dpath, { decimal = "," })
+os.remove(dpath)
+t.same(dec.x:to_table(), { 1.5, -0.25 }, "read_csv with decimal = ',' (separator sniffed)")
+t.raises(function() read_csv(dpath, { decimal = ";" }) end,
+  "bad argument #2 to 'read_csv' (option 'decimal': \".\" or \",\" expected)", "a bad decimal mark")
+
 t.done()
