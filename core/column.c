@@ -116,6 +116,8 @@ static int32_t probe(const lt_dict *d, const char *s, size_t len, uint64_t h,
 
 int32_t lt_dict_find(const lt_dict *d, const char *s, size_t len)
 {
+    if (len == 0)
+        s = "";   /* callers may pass NULL for the empty string */
     uint64_t slot;
     return probe(d, s, len, hash_bytes(s, len), &slot);
 }
@@ -157,6 +159,8 @@ static int grow(void **p, size_t elem, size_t need, size_t *cap)
 
 int32_t lt_dict_intern(lt_dict *d, const char *s, size_t len)
 {
+    if (len == 0)
+        s = "";   /* callers may pass NULL for the empty string */
     uint64_t h = hash_bytes(s, len), slot;
     int32_t code = probe(d, s, len, h, &slot);
     if (code >= 0)

@@ -152,7 +152,8 @@ static int32_t strtab_intern(strtab *t, const char *s, size_t len, bool *isnew)
     uint32_t i = h & t->mask;
     for (uint32_t v; (v = t->slot[i]); i = (i + 1) & t->mask) {
         const sentry *e = &t->e[v - 1];
-        if (e->hash == h && e->len == len && memcmp(t->arena + e->off, s, len) == 0) {
+        if (e->hash == h && e->len == len
+            && (len == 0 || memcmp(t->arena + e->off, s, len) == 0)) {
             *isnew = false;
             return (int32_t)(v - 1);
         }
