@@ -400,8 +400,9 @@ const lt_lua_reg lt_lua_column_methods[] = {
      "(churn.tenure - 36):abs()"},
     {"round", col_round, "c:round([digits])", "Round to digits decimals, half to even.\n"
      "digits defaults to 0 and may be negative (round(-1): tens); halves go to the\n"
-     "even neighbour as in R; i64 columns are unchanged.", NULL,
-     "churn.monthly_charges:round(1)"},
+     "even neighbour as in R; i64 columns stay i64 (only negative digits change\n"
+     "them: 15 and 25 round to 20 with digits -1).", NULL,
+     "churn.monthly_charges:round(1)\nchurn.tenure:round(-1)"},
     {"sum", col_sum, "c:sum([opts])", "Sum (an integer for i64 and bool).\n"
      "The sum of no values is 0.", NA_RM_OPT, "churn.tenure:sum()   --> 227990"},
     {"mean", col_mean, "c:mean([opts])", "Mean (of a bool column: share of true).",
