@@ -54,7 +54,7 @@ char *lt_expr_format(const lt_expr *e);
  *   x == nil / x ~= nil as is_na(x) / not is_na(x);
  *   calls f(a, b) and method calls a:f(b) of the functions of fn.h;
  *   {lit, lit, ...} lists for is_in.
- * Each node records its offset in src.  A syntax error is LT_EINVAL with a
+ * Each node records its offset in src.  A syntax error is LT_EPARSE with a
  * message that gives the 1-based column and shows it:
  *   "syntax error at column 10: expected an expression after 'and'\n"
  *   "  tenure > and x\n"
