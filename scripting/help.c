@@ -32,6 +32,8 @@ const lt_lua_group lt_lua_groups[] = {
     {"Columns", "Column", lt_lua_column_methods},
     {"CSV", NULL, lt_lua_csv_lib},
     {"Printing", NULL, lt_lua_repr_lib},
+    {"Reshaping", "Frame", lt_lua_reshape_methods},
+    {"Cross tables", NULL, lt_lua_reshape_lib},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };
@@ -270,11 +272,16 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
 
     const char *sep = strpbrk(name, ":.");
     if (sep) {
+        /* Methods of one type may be spread over several groups. */
         const lt_lua_group *g = find_type(name, (size_t)(sep - name));
-        for (const lt_lua_reg *r = g ? g->regs : NULL; r && r->name; r++) {
-            if (strcmp(r->name, sep + 1) == 0) {
-                format_entry(&b, r);
-                return sb_take(&b);
+        for (const lt_lua_group *h = lt_lua_groups; g && h->title; h++) {
+            if (!h->type || strcmp(h->type, g->type) != 0)
+                continue;
+            for (const lt_lua_reg *r = h->regs; r->name; r++) {
+                if (strcmp(r->name, sep + 1) == 0) {
+                    format_entry(&b, r);
+                    return sb_take(&b);
+                }
             }
         }
     } else if (format_named(&b, name, false)) {

@@ -91,6 +91,14 @@ int lt_lua_nocolumn(lua_State *L, const lt_frame *f, const char *name,
 int lt_lua_colindex(lua_State *L, const lt_frame *f, const char *name,
                     const char *fname);
 
+/* The columns of f selected by the value at idx (given as argument arg,
+ * for messages): a column name, numeric(), nominal() or an array of them,
+ * as df:select takes them (l_frame.c).  Their indexes go to out (room for
+ * f->ncol), in order, each once; returns how many.  Raises on an unknown
+ * name or a value of another kind. */
+int lt_lua_checkcols(lua_State *L, int arg, int idx, const lt_frame *f, const char *fname,
+                     int *out);
+
 /* Push value i of c as Lua sees it: nil when missing, integers as
  * integers, f64 as floats, bool as booleans, str as strings, times as ISO
  * strings ("2024-01-31" or "2024-01-31 13:45:00"). */

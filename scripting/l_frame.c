@@ -538,6 +538,27 @@ static int mark_args(lua_State *L, int top, const lt_frame *f, const char *fname
     return n;
 }
 
+int lt_lua_checkcols(lua_State *L, int arg, int idx, const lt_frame *f, const char *fname,
+                     int *out)
+{
+    idx = lua_absindex(L, idx);
+    uint8_t *mark = lt_lua_buffer(L, (size_t)f->ncol, 1);
+    memset(mark, 0, (size_t)f->ncol);
+    int n = 0;
+    if (!lua_istable(L, idx)) {
+        n = mark_value(L, arg, idx, f, fname, mark, out, n);
+    } else {
+        lua_Integer len = (lua_Integer)lua_rawlen(L, idx);
+        for (lua_Integer k = 1; k <= len; k++) {
+            lua_rawgeti(L, idx, k);
+            n = mark_value(L, arg, lua_gettop(L), f, fname, mark, out, n);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
 static int select_cols(lua_State *L, bool drop, const char *fname)
 {
     const lt_frame *f = lt_lua_checkframe(L, 1);
