@@ -156,13 +156,14 @@ static int frame_crosstab(lua_State *L)
 /* ---- registration ------------------------------------------------------- */
 
 const lt_lua_reg lt_lua_reshape_methods[] = {
-    {"pivot_longer", frame_pivot_longer, "df:pivot_longer{ cols = ... }",
-     "Stack columns into rows (wide to long), as tidyr's pivot_longer.\n"
-     "The other columns are ids, repeated once per stacked column.  Rows come\n"
-     "by row of df, then by the order of cols (tidyr's order; pandas' melt\n"
-     "goes column by column).  The stacked columns must be of one family:\n"
-     "numbers (the widest type wins: i64 with f64 gives f64), strings, or\n"
-     "times; mixing strings with numbers is an error naming both columns.",
+    {"pivot_longer", frame_pivot_longer, "df:pivot_longer(opts)",
+     "Stack columns into rows (wide to long).\n"
+     "As tidyr's pivot_longer: the other columns are ids, repeated once per\n"
+     "stacked column.  Rows come by row of df, then in the order of cols\n"
+     "(tidyr's order; pandas' melt goes column by column).  The stacked\n"
+     "columns must be of one family: numbers (the widest type wins: i64 with\n"
+     "f64 gives f64), strings, or times; mixing strings with numbers is an\n"
+     "error naming both columns.",
      "cols                 required: names, numeric(), nominal() or a table\n"
      "                     of them, as df:select takes them\n"
      "names_to = \"name\"    the new column of stacked column names (str)\n"
@@ -170,16 +171,17 @@ const lt_lua_reg lt_lua_reshape_methods[] = {
      "churn:pivot_longer{ cols = { \"monthly_charges\", \"total_charges\" } }\n"
      "churn:select(\"contract\", numeric())\n"
      "     :pivot_longer{ cols = numeric(), names_to = \"measure\" }"},
-    {"pivot_wider", frame_pivot_wider, "df:pivot_wider{ names_from, values_from }",
-     "Spread a key column into columns (long to wide), as tidyr's pivot_wider.\n"
-     "One row per distinct id tuple, in order of first appearance; one new\n"
-     "column per distinct key, in sorted order (a missing key last, named\n"
-     "\"NA\"; numbers and booleans named as printed).  With several value\n"
-     "columns the new names are \"<value>_<key>\", value by value.  Two rows\n"
-     "for one cell are an error unless agg combines them (agg = \"mean\" is\n"
-     "pandas' pivot_table).  A cell no row reaches is missing, or fill; a\n"
-     "missing value in the data stays missing (tidyr's values_fill).  A new\n"
-     "name equal to an id column's is an error.",
+    {"pivot_wider", frame_pivot_wider, "df:pivot_wider(opts)",
+     "Spread key values into columns (long to wide).\n"
+     "As tidyr's pivot_wider: one row per distinct tuple of the id columns,\n"
+     "in order of first appearance; one new column per distinct key, in\n"
+     "sorted order (a missing key last, named \"NA\"; numbers and booleans\n"
+     "named as printed).  With several value columns the new names are\n"
+     "\"<value>_<key>\", value by value.  Two rows for one cell are an error\n"
+     "unless agg combines them (agg = \"mean\" is pandas' pivot_table).  A\n"
+     "cell no row reaches is missing, or fill; a missing value in the data\n"
+     "stays missing (tidyr's values_fill).  A new name equal to an id\n"
+     "column's is an error.",
      "names_from           required: the key column\n"
      "values_from          required: the value column(s), as cols of\n"
      "                     pivot_longer\n"
@@ -193,8 +195,9 @@ const lt_lua_reg lt_lua_reshape_methods[] = {
      "churn:pivot_wider{ id_cols = \"contract\", names_from = \"churn\",\n"
      "                   values_from = \"tenure\", agg = \"count\", fill = 0 }"},
     {"crosstab", frame_crosstab, "df:crosstab(a, b [, opts])",
-     "Counts of each pair of values of columns a and b, as pandas' crosstab.\n"
-     "As crosstab(df.a, df.b, opts), with the first column named a.",
+     "Counts of value pairs of columns a and b.\n"
+     "As crosstab(df[a], df[b], opts) (see help\"crosstab\"), with the first\n"
+     "column named a.",
      "margins = false      add an \"All\" row and column of totals\n"
      "normalize = false    true or \"all\", \"index\" (rows), \"columns\"\n"
      "name = a             the name of the first column",
@@ -206,15 +209,16 @@ const lt_lua_reg lt_lua_reshape_methods[] = {
 
 const lt_lua_reg lt_lua_reshape_lib[] = {
     {"crosstab", crosstab, "crosstab(a, b [, opts])",
-     "Two-way table of counts of the pairs (a[i], b[i]), as pandas' crosstab.\n"
-     "One row per distinct value of a, sorted, in a first column named \"a\"\n"
-     "(opts.name; df:crosstab names it after the column); one i64 column per\n"
-     "distinct value of b, sorted, named as printed.  Pairs with a missing\n"
-     "value are left out (pandas' dropna).  margins adds an \"All\" row and\n"
-     "column of totals (the first column becomes str).  normalize gives f64\n"
-     "shares: of the grand total (\"all\" or true), of each row's total\n"
-     "(\"index\") or of each column's (\"columns\"); as in pandas, a normalized\n"
-     "table keeps only the margin that is not all ones.",
+     "Counts of value pairs (a[i], b[i]).\n"
+     "As pandas' crosstab: one row per distinct value of a, sorted, in a\n"
+     "first column named \"a\" (opts.name; df:crosstab names it after the\n"
+     "column); one i64 column per distinct value of b, sorted, named as\n"
+     "printed.  Pairs with a missing value are left out (pandas' dropna).\n"
+     "margins adds an \"All\" row and column of totals (the first column\n"
+     "then holds text).  normalize gives f64 shares: of the grand total\n"
+     "(\"all\" or true), of each row's total (\"index\") or of each column's\n"
+     "(\"columns\"); as in pandas, a normalized table keeps only the margin\n"
+     "that is not all ones.",
      "margins = false      add an \"All\" row and column of totals\n"
      "normalize = false    true or \"all\", \"index\" (rows), \"columns\"\n"
      "name = \"a\"           the name of the first column",
