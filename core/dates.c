@@ -1052,7 +1052,8 @@ const lt_fn lt_date_fns[] = {
      "The day of the month, 1..31, as i64.",
      "df:mutate{ d = col\"date\":day() }"},
     {"weekday", LT_FN_MAP, 1, 1, fn_weekday, NULL, 0, "t:weekday()",
-     "The ISO day of the week, Monday = 1 .. Sunday = 7, as i64 (as Polars).",
+     "Day of the week, Monday = 1 .. Sunday = 7.\n"
+     "ISO numbering, as Polars; an i64.",
      "df:filter(col\"date\":weekday():le(5))   -- working days"},
     {"hour", LT_FN_MAP, 1, 1, fn_hour, NULL, 0, "t:hour()",
      "The hour, 0..23 (UTC), as i64; 0 for dates.",
@@ -1064,6 +1065,7 @@ const lt_fn lt_date_fns[] = {
      "The whole second, 0..59, as i64.",
      "df:mutate{ s = col\"at\":second() }"},
     {"floor", LT_FN_MAP, 1, 2, fn_floor, NULL, 0, "x:floor([period])",
+     "Round down: numbers, or times to a period.\n"
      "Numbers: the largest whole number <= x (f64 stays f64, i64 is unchanged).\n"
      "Times: the start of the period holding each time (floor(\"month\") gives\n"
      "the first of the month).  A date stays a date for whole-day periods.\n"
@@ -1072,14 +1074,17 @@ const lt_fn lt_date_fns[] = {
      "df:group_by(col\"date\":floor(\"month\")):agg{ n = count() }\n"
      "col\"at\":floor(\"15m\")"},
     {"ceil", LT_FN_MAP, 1, 2, fn_ceil, NULL, 0, "x:ceil([period])",
+     "Round up: numbers, or times to a period.\n"
      "Numbers: the smallest whole number >= x (f64 stays f64, i64 is unchanged).\n"
      "Times: the first period boundary at or after each time (as floor).",
      "col\"price\":ceil()\ncol\"at\":ceil(\"hour\")"},
     {"diff_days", LT_FN_MAP, 2, 2, fn_diff_days, NULL, 0, "a:diff_days(b)",
-     "a - b in days, as f64 (with fractions of a day for datetimes).",
+     "a - b in days, as f64.\n"
+     "With fractions of a day for datetimes; b may be one value.",
      "df:mutate{ age = col\"closed\":diff_days(col\"opened\") }"},
     {"to_date", LT_FN_MAP, 1, 2, fn_to_date, NULL, 0, "s:to_date([fmt])",
-     "Parse strings into dates with a strptime-like format (default ISO 8601).\n"
+     "Parse strings into dates with a format.\n"
+     "The format is strptime-like; without one, ISO 8601 (2024-01-31).\n"
      "A time of day in the string is dropped.  Fields absent from the format\n"
      "default to 1970-01-01.  A string that does not match is an error naming\n"
      "it, its row and why.\n"
@@ -1087,13 +1092,14 @@ const lt_fn lt_date_fns[] = {
      "col\"when\":to_date(\"%d/%m/%Y\")\n"
      "col\"when\":to_date(\"%B %e, %Y\")    -- \"March  5, 2024\""},
     {"to_datetime", LT_FN_MAP, 1, 2, fn_to_datetime, NULL, 0, "s:to_datetime([fmt])",
-     "Parse strings into datetimes (UTC) with a strptime-like format (default\n"
-     "ISO 8601); %z offsets are converted to UTC.  As to_date otherwise.",
+     "Parse strings into datetimes with a format.\n"
+     "As to_date; times are UTC, and %z offsets are converted to UTC.",
      "col\"stamp\":to_datetime(\"%d/%m/%Y %H:%M\")\n"
      "col\"stamp\":to_datetime(\"%Y-%m-%dT%H:%M:%S%z\")"},
     {"format", LT_FN_MAP, 2, 2, fn_format, NULL, 0, "t:format(fmt)",
-     "Times as text with a strftime-like format (the directives of to_date;\n"
-     "%a %b give 3-letter English names, %f six digits, %z +0000).",
+     "Times as text, with a strftime-like format.\n"
+     "The directives of to_date; %a %b give 3-letter English names, %f six\n"
+     "digits, %z +0000.",
      "col\"date\":format(\"%d %b %Y\")      -- \"05 Mar 2024\"\n"
      "col\"at\":format(\"%a %H:%M\")        -- \"Tue 13:45\""},
     {NULL, 0, 0, 0, NULL, NULL, 0, NULL, NULL, NULL},

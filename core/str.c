@@ -680,37 +680,43 @@ static lt_col *fn_concat(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
 
 const lt_fn lt_string_fns[] = {
     {"lower", LT_FN_MAP, 1, 1, fn_lower, NULL, 0, "s:lower()",
-     "Lower case (ASCII and Unicode letters: \"Éric\" gives \"éric\").",
+     "Lower case, ASCII and Unicode letters.\n"
+     "\"Éric\" gives \"éric\"; missing stays missing.",
      "col\"name\":lower()\nchurn.contract:lower()"},
     {"upper", LT_FN_MAP, 1, 1, fn_upper, NULL, 0, "s:upper()",
-     "Upper case (ASCII and Unicode letters: \"Éric\" gives \"ÉRIC\").\n"
-     "One code point maps to one: \"ß\" gives \"ẞ\", not \"SS\".",
+     "Upper case, ASCII and Unicode letters.\n"
+     "\"Éric\" gives \"ÉRIC\".  One code point maps to one: \"ß\" gives \"ẞ\",\n"
+     "not \"SS\".",
      "col\"name\":upper()"},
     {"len", LT_FN_MAP, 1, 1, fn_len, NULL, 0, "s:len()",
-     "Length in characters (Unicode code points), as i64.\n"
+     "Length in characters (code points), as i64.\n"
      "\"straße\" has 6 (7 bytes); \"\" has 0; missing stays missing.",
      "df:filter(col\"code\":len():eq(5))"},
     {"contains", LT_FN_MAP, 2, 2, fn_contains, NULL, 0, "s:contains(sub)",
-     "Whether s contains the text sub (literal, case-sensitive), as bool.\n"
-     "Every string contains \"\".  Use matches for patterns.",
+     "Whether s contains the text sub (bool).\n"
+     "Literal and case-sensitive; every string contains \"\".  Use matches for\n"
+     "patterns.",
      "churn:filter(col\"payment_method\":contains(\"automatic\"))"},
     {"starts_with", LT_FN_MAP, 2, 2, fn_starts_with, NULL, 0, "s:starts_with(prefix)",
-     "Whether s begins with the text prefix (literal), as bool.",
+     "Whether s begins with the text prefix (bool).\n"
+     "Literal and case-sensitive.",
      "churn:filter(col\"contract\":starts_with(\"One\"))"},
     {"ends_with", LT_FN_MAP, 2, 2, fn_ends_with, NULL, 0, "s:ends_with(suffix)",
-     "Whether s ends with the text suffix (literal), as bool.",
+     "Whether s ends with the text suffix (bool).\n"
+     "Literal and case-sensitive.",
      "df:filter(col\"file\":ends_with(\".csv\"))"},
     {"matches", LT_FN_MAP, 2, 2, fn_matches, NULL, 0, "s:matches(regex)",
-     "Whether the POSIX extended regular expression matches anywhere in s.\n"
-     "Anchor with ^ and $ to match the whole string; a bad expression is an\n"
-     "error.  Bytes and classes follow the C library's regex.",
+     "Whether a regular expression matches s (bool).\n"
+     "POSIX extended syntax, matching anywhere in s: anchor with ^ and $ to\n"
+     "match the whole string.  A bad expression is an error.",
      "df:filter(col\"code\":matches(\"^[A-Z]{2}[0-9]+$\"))"},
     {"replace", LT_FN_MAP, 3, 3, fn_replace, NULL, 0, "s:replace(old, new)",
-     "Every occurrence of the text old (literal, left to right) replaced by new.\n"
-     "An empty old changes nothing (as PostgreSQL's replace).",
+     "Replace every occurrence of old by new.\n"
+     "Literal text, left to right; an empty old changes nothing (as\n"
+     "PostgreSQL's replace).",
      "col\"payment_method\":replace(\" (automatic)\", \"\")"},
     {"split_part", LT_FN_MAP, 3, 3, fn_split_part, NULL, 0, "s:split_part(sep, i)",
-     "Field i of s split at the text sep, as PostgreSQL's split_part.\n"
+     "Field i of s split at sep (as PostgreSQL).\n"
      "Fields count from 1; a negative i counts from the end (-1 is the last);\n"
      "a field past either end is \"\"; with sep \"\" s is its only field;\n"
      "i = 0 is an error.",

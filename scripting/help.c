@@ -32,6 +32,7 @@ const lt_lua_group lt_lua_groups[] = {
     {"Columns", "Column", lt_lua_column_methods},
     {"CSV", NULL, lt_lua_csv_lib},
     {"Printing", NULL, lt_lua_repr_lib},
+    {"Dates", NULL, lt_lua_date_lib},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };
