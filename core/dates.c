@@ -49,7 +49,11 @@ static int64_t floor_div(int64_t a, int64_t b)
     return q - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-static int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
+static int64_t floor_mod(int64_t a, int64_t b)
+{
+    int64_t r = a % b;   /* not a - floor_div(a, b) * b, which overflows near INT64_MIN */
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+}
 
 static bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -81,7 +85,7 @@ typedef struct civil {
 static void to_civil(int64_t us, civil *c)
 {
     c->days = floor_div(us, D);
-    int64_t rem = us - c->days * D;
+    int64_t rem = floor_mod(us, D);
     lt_civil_from_days(c->days, &c->year, &c->month, &c->day);
     int64_t secs = rem / US_PER_SEC;
     c->usec = rem % US_PER_SEC;
@@ -246,12 +250,12 @@ static int parse_period(const char *s, const char *what, grid *p)
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         if (strcmp(unit, units[k].unit) != 0)
             continue;
-        p->anchor = strcmp(unit, "w") == 0 ? MONDAY : 0;
         p->us = p->months = 0;
         bool over = units[k].months ? __builtin_mul_overflow(count, units[k].months, &p->months)
                                     : __builtin_mul_overflow(count, units[k].us, &p->us);
         if (over || p->months > INT64_C(12) * 1000000)
             return lt_seterr(LT_EINVAL, "%s '%s' is too long", what, s);
+        p->anchor = strcmp(unit, "w") == 0 ? MONDAY : 0;
         return 0;
     }
     return bad_period(what, s);
@@ -277,12 +281,26 @@ static bool snap(int64_t t, const grid *p, int dir, int64_t *out)
         return true;
     }
     int64_t x, g;
-    if (__builtin_sub_overflow(t, p->anchor, &x))
-        return false;
-    int64_t q = floor_div(x, p->us);
-    if (dir > 0 && floor_mod(x, p->us) != 0)
+    if (!__builtin_sub_overflow(t, p->anchor, &x)) {
+        int64_t r = x % p->us, q = x / p->us;
+        q -= r < 0;
+        q += dir > 0 && r != 0;
+        if (!__builtin_mul_overflow(q, p->us, &g) && !__builtin_add_overflow(g, p->anchor, out))
+            return true;
+    }
+    /* Near the limits, t - anchor or the grid point beyond t may leave
+     * int64 even where the result does not: 128 bits. */
+    __extension__ typedef __int128 wide;
+    wide wx = (wide)t - p->anchor, r = wx % p->us, q = wx / p->us;
+    if (r < 0)
+        q--;
+    if (dir > 0 && r != 0)
         q++;
-    return !__builtin_mul_overflow(q, p->us, &g) && !__builtin_add_overflow(g, p->anchor, out);
+    wide w = q * p->us + p->anchor;
+    if (w < INT64_MIN || w > INT64_MAX)
+        return false;
+    *out = (int64_t)w;
+    return true;
 }
 
 static lt_col *snap_col(const lt_col *t, const char *period_s, int dir)
@@ -836,7 +854,7 @@ lt_col *lt_date_range(const char *start, const char *stop, const char *step)
     int64_t count = 0;
     civil c;
     to_civil(t0, &c);
-    int64_t tod = t0 - c.days * D, k0m = month_index(c.year, c.month);
+    int64_t tod = floor_mod(t0, D), k0m = month_index(c.year, c.month);
     if (t1 >= t0) {
         if (p.months) {
             civil e;

@@ -159,6 +159,20 @@ static void test_fields(void)
     for (int k = 0; k < (int)LEN(cases); k++)
         is_col(CALL(cases[k].name, t), LT_I64, cases[k].want, cases[k].name);
     is_col(CALL("year", TIMES("2024-01-01")), LT_I64, "2024", "year of one date");
+
+    /* The extremes of int64 microseconds (numpy agrees on INT64_MAX). */
+    lt_col *ext = keep(lt_col_from_time((int64_t[]){ INT64_MAX, INT64_MIN }, NULL, 2,
+                                        LT_DATETIME));
+    static const struct { const char *name, *want; } far[] = {
+        { "year", "294247 | -290308" }, { "month", "1 | 12" }, { "day", "10 | 21" },
+        { "hour", "4 | 19" }, { "minute", "0 | 59" }, { "second", "54 | 5" },
+    };
+    for (int k = 0; k < (int)LEN(far); k++)
+        is_colf(CALL(far[k].name, ext), LT_I64, far[k].want, "%s at the int64 limits",
+                far[k].name);
+    is_col(CALL("format", ext, one("%Y-%m-%d %H:%M:%S.%f")), LT_STR,
+           "'294247-01-10 04:00:54.775807' | '-290308-12-21 19:59:05.224192'",
+           "format at the int64 limits");
     is_col(CALL("week", keep(lt_col_from_time(NULL, NULL, 0, LT_DATE))), LT_I64, "",
            "week of no rows");
     is_err(CALL("year", one("2024")), LT_ETYPE, "expected a time column, got str",
@@ -228,6 +242,13 @@ static void test_floor(void)
     is_int(lt_col_is_na(r, 0) == 0 && lt_col_is_na(r, 1) == 1, 1,
            "floor near the limits: the largest time has a year start, the smallest none");
     lt_col_unref(r);
+    r = CALL("floor", edge, one("week"));
+    lt_col *c = CALL("ceil", edge, one("week"));
+    ok(!lt_col_is_na(r, 0) && lt_col_is_na(r, 1) && lt_col_is_na(c, 0) && !lt_col_is_na(c, 1)
+           && lt_col_i64(c)[1] - INT64_MIN < 7 * D && INT64_MAX - lt_col_i64(r)[0] < 7 * D,
+       "weeks at the limits: only the grid points beyond int64 are missing");
+    lt_col_unref(r);
+    lt_col_unref(c);
 
     is_col(CALL("floor", d, na_str()), LT_TIME, "NA | NA | NA | NA | NA",
            "a missing period gives missing results");
