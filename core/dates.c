@@ -234,7 +234,7 @@ static int parse_period(const char *s, const char *what, grid *p)
         if (strcmp(s, named[k].name) == 0)
             unit = named[k].unit;
     if (!unit) {
-        if (s[0] == '-' || s[0] == '0')
+        if (s[0] == '-')
             return lt_seterr(LT_EINVAL, "%s '%s' must be positive", what, s);
         const char *q = s;
         count = 0;
@@ -250,6 +250,8 @@ static int parse_period(const char *s, const char *what, grid *p)
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         if (strcmp(unit, units[k].unit) != 0)
             continue;
+        if (count == 0)
+            return lt_seterr(LT_EINVAL, "%s '%s' must be positive", what, s);
         p->us = p->months = 0;
         bool over = units[k].months ? __builtin_mul_overflow(count, units[k].months, &p->months)
                                     : __builtin_mul_overflow(count, units[k].us, &p->us);
