@@ -535,7 +535,7 @@ static int frame_to_table(lua_State *L)
 
 /* ---- columns ------------------------------------------------------------ */
 
-/* Does `name` match the glob `pat`?  '*' matches any run of bytes, '?'
+/* Does `name` match the glob `pat`?  '*' matches any run of characters, '?'
  * one UTF-8 character; everything else itself.  Backtracks to the last
  * '*' only, so the time is O(len(pat) * len(name)). */
 static bool glob_match(const char *pat, const char *name)
