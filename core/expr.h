@@ -71,7 +71,7 @@ typedef enum lt_level { LT_LEVEL_ROW, LT_LEVEL_GROUP } lt_level;
  * f->nrow).  An aggregate inside a row-level expression is broadcast to
  * the rows of its group (x - mean(x)); a row-level value where `want` is
  * LT_LEVEL_GROUP is an error.  The result has f->nrow values (ROW) or
- * ctx->ngroups values (GROUP), or one value when e is only literals.
+ * ctx->ngroups values (GROUP); literals are repeated to that length.
  * Errors name the expression once: "tenure > 'x': cannot compare i64 with
  * str"; an unknown column: "column 'tenur' not found (did you mean
  * 'tenure'?)". */

@@ -1,6 +1,7 @@
 /* Frames: named columns of one length, shared by reference (see frame.h). */
 #include "frame.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,35 +79,67 @@ const char *lt_frame_suggest(const lt_frame *f, const char *name)
     return lt_suggest(name, (const char *const *)f->names, f->ncol);
 }
 
+/* fn applied to each column of f picked by idx[0..n), in parallel (the
+ * columns are independent): new columns in out[], or a negative code,
+ * with the message of the first failure carried over to this thread. */
+static int map_parallel(const lt_frame *f, const int *idx, int n, lt_col **out,
+                        lt_col *(*fn)(const lt_col *, const void *), const void *arg)
+{
+    int code = 0;
+    char msg[256] = "";
+    #pragma omp parallel for schedule(dynamic, 1) if (n > 1 && f->nrow >= (1 << 16))
+    for (int k = 0; k < n; k++) {
+        out[k] = fn(f->cols[idx ? idx[k] : k], arg);
+        if (!out[k]) {
+            #pragma omp critical(lt_frame_map)
+            if (!code) {
+                code = lt_errcode();
+                snprintf(msg, sizeof msg, "%s", lt_errmsg());
+            }
+        }
+    }
+    if (code)
+        lt_seterr(code, "%s", msg);
+    return code;
+}
+
 /* Build a frame from f's columns picked by idx, each transformed by fn
  * (NULL: shared as is).  fn returns a new column or NULL on error. */
 static lt_frame *map_columns(const lt_frame *f, const int *idx, int n,
                              lt_col *(*fn)(const lt_col *, const void *), const void *arg)
 {
-    lt_frame *r = lt_frame_new();
-    if (!r)
-        return NULL;
-    for (int k = 0; k < n; k++) {
-        int i = idx ? idx[k] : k;
-        if (i < 0 || i >= f->ncol) {
-            lt_seterr(LT_EINVAL, "column index %d is outside a frame of %d columns", i + 1, f->ncol);
-            goto fail;
+    for (int k = 0; k < n; k++)
+        if (idx && (idx[k] < 0 || idx[k] >= f->ncol)) {
+            lt_seterr(LT_EINVAL, "column index %d is outside a frame of %d columns",
+                      idx[k] + 1, f->ncol);
+            return NULL;
         }
-        lt_col *c = fn ? fn(f->cols[i], arg) : f->cols[i];
-        if (!c)
-            goto fail;
-        int rc = lt_frame_add(r, f->names[i], c);
-        if (fn)
-            lt_col_unref(c);
-        if (rc < 0)
-            goto fail;
+    lt_frame *r = lt_frame_new();
+    lt_col **cols = calloc((size_t)(n ? n : 1), sizeof *cols);
+    if (!r || !cols) {
+        if (r && !cols)
+            lt_nomem();
+        free(cols);
+        lt_frame_free(r);
+        return NULL;
+    }
+    int status = 0;
+    if (fn)
+        status = map_parallel(f, idx, n, cols, fn, arg);
+    for (int k = 0; k < n && status == 0; k++) {
+        int i = idx ? idx[k] : k;
+        status = lt_frame_add(r, f->names[i], fn ? cols[k] : f->cols[i]);
+    }
+    for (int k = 0; fn && k < n; k++)
+        lt_col_unref(cols[k]);
+    free(cols);
+    if (status < 0) {
+        lt_frame_free(r);
+        return NULL;
     }
     if (n == 0 && !fn)
         r->nrow = f->nrow;
     return r;
-fail:
-    lt_frame_free(r);
-    return NULL;
 }
 
 lt_frame *lt_frame_copy(const lt_frame *f) { return map_columns(f, NULL, f->ncol, NULL, NULL); }
