@@ -32,6 +32,10 @@ static lt_expr *node_new(lt_expr_kind kind)
 
 lt_expr *lt_expr_col(const char *name)
 {
+    if (!name) {
+        lt_seterr(LT_EINVAL, "a column reference needs a name");
+        return NULL;
+    }
     lt_expr *e = node_new(LT_EXPR_COL);
     if (!e)
         return NULL;
@@ -48,6 +52,8 @@ lt_expr *lt_expr_col(const char *name)
 
 lt_expr *lt_expr_lit(lt_col *c)
 {
+    if (!c)
+        return NULL;   /* the failure that gave no column has set lt_errmsg */
     lt_expr *e = node_new(LT_EXPR_LIT);
     if (!e)
         return NULL;
@@ -83,6 +89,14 @@ static void sig_args(const char *sig, char *buf, size_t cap)
 
 lt_expr *lt_expr_call(const lt_fn *fn, lt_expr *const *args, int nargs)
 {
+    /* a NULL argument is a failed constructor whose message stands, so
+     * that calls can nest constructors directly */
+    for (int i = 0; i < nargs; i++)
+        if (!args[i]) {
+            if (lt_errcode() == LT_OK)
+                lt_seterr(LT_EINVAL, "%s: argument %d is missing", fn->name, i + 1);
+            return NULL;
+        }
     if (nargs < fn->min_args || (fn->max_args >= 0 && nargs > fn->max_args)) {
         char params[160];
         sig_args(fn->sig, params, sizeof params);

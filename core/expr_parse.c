@@ -14,7 +14,8 @@
  *     ("end > start"), and identifiers may hold UTF-8 bytes;
  *   - {a, b, ...} holds literals only (a set for is_in);
  *   - a string may not hold a zero byte, and \u{...} stops at U+10FFFF.
- * "--" starts a comment to the end of the line, as in Lua.
+ * As in Lua, "--" starts a comment to the end of the line, --[[ ]] is a
+ * long comment and [[ ]] (or [==[ ]==]) a long string without escapes.
  *
  * Errors are LT_EPARSE with the column (1-based, in characters) and the
  * source shown with a caret; nesting deeper than MAX_DEPTH is an error
@@ -136,6 +137,17 @@ static void perr(parser *p, int pos, const char *fmt, ...)
     lt_seterr(LT_EPARSE, "syntax error at column %d: %s\n  %s\n  %*s^", col, msg, line, pad, "");
 }
 
+/* The length of s[0, n) cut to at most max bytes, not inside a UTF-8
+ * character. */
+static int cut(const char *s, int n, int max)
+{
+    if (n <= max)
+        return n;
+    while (max > 0 && is_cont((unsigned char)s[max]))
+        max--;
+    return max;
+}
+
 /* How a token reads in a message: 'and', 'x', '12', string 'abc',
  * `quoted name`, cut to a readable length. */
 static void describe(const parser *p, const tok *t, char *out, size_t cap)
@@ -144,16 +156,9 @@ static void describe(const parser *p, const tok *t, char *out, size_t cap)
         snprintf(out, cap, "the end");
         return;
     }
-    int a = t->pos, b = t->end;
-    bool cut = false;
-    if (b - a > 24) {
-        b = a + 24;
-        while (b > a && is_cont((unsigned char)p->src[b]))
-            b--;
-        cut = true;
-    }
+    int n = t->end - t->pos, k = cut(p->src + t->pos, n, 24);
     const char *fmt = t->kind == T_STRING ? "string %.*s%s" : t->kind == T_QNAME ? "%.*s%s" : "'%.*s%s'";
-    snprintf(out, cap, fmt, b - a, p->src + a, cut ? "..." : "");
+    snprintf(out, cap, fmt, k, p->src + t->pos, k < n ? "..." : "");
 }
 
 /* ---- lexer -------------------------------------------------------------- */
@@ -465,6 +470,54 @@ static bool lex_string(parser *p, int start)
     return true;
 }
 
+/* The level of a long bracket [[, [=[, [==[ ... at s[i], or -1. */
+static int long_bracket(const parser *p, int i)
+{
+    if (p->src[i] != '[')
+        return -1;
+    int k = i + 1;
+    while (p->src[k] == '=')
+        k++;
+    return p->src[k] == '[' ? k - i - 1 : -1;
+}
+
+/* The end of the long bracket of `level` opened at s[start] (the index
+ * after its closing bracket), or -1 when it is not closed.  With keep,
+ * the text goes into sbuf, a first newline dropped and \r\n, \n\r, \r
+ * read as \n, as Lua does. */
+static int long_text(parser *p, int start, int level, bool keep)
+{
+    const char *s = p->src;
+    int i = start + level + 2;
+    p->slen = 0;
+    if (keep && !sput(p, "", 0))
+        return -2;
+    bool first = true;
+    while (i < p->len) {
+        if (s[i] == ']') {
+            int k = i + 1;
+            while (k < p->len && s[k] == '=' && k - i - 1 < level)
+                k++;
+            if (k - i - 1 == level && s[k] == ']')
+                return k + 1;
+        }
+        if (s[i] == '\n' || s[i] == '\r') {
+            int j = i + 1;
+            if ((s[j] == '\n' || s[j] == '\r') && s[j] != s[i])
+                j++;
+            if (keep && !first && !sput(p, "\n", 1))
+                return -2;
+            i = j;
+        } else {
+            if (keep && !sput(p, s + i, 1))
+                return -2;
+            i++;
+        }
+        first = false;
+    }
+    return -1;
+}
+
 static bool lex_qname(parser *p, int start)
 {
     const char *s = p->src;
@@ -510,6 +563,17 @@ static bool next(parser *p)
         while (i < p->len && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
             i++;
         if (s[i] == '-' && s[i + 1] == '-') {
+            int level = long_bracket(p, i + 2);
+            if (level >= 0) {
+                /* --[[ a long comment ]] */
+                int end = long_text(p, i + 2, level, false);
+                if (end < 0) {
+                    perr(p, i, "unclosed comment");
+                    return false;
+                }
+                i = end;
+                continue;
+            }
             while (i < p->len && s[i] != '\n' && s[i] != '\r')
                 i++;
             continue;
@@ -530,6 +594,20 @@ static bool next(parser *p)
         return lex_string(p, i);
     if (c == '`')
         return lex_qname(p, i);
+    int level = long_bracket(p, i);
+    if (level >= 0) {
+        /* [[a long string]] */
+        int end = long_text(p, i, level, true);
+        if (end == -1)
+            perr(p, i, "unclosed string");
+        if (end < 0) {
+            p->failed = true;
+            return false;
+        }
+        p->t.kind = T_STRING;
+        p->t.end = p->at = end;
+        return true;
+    }
     if (is_name_start(c)) {
         int j = i;
         while (j < p->len && is_name_char((unsigned char)s[j]))
@@ -643,13 +721,11 @@ static void expected_expr(parser *p)
             perr(p, p->t.pos, "unexpected %s", got);
         return;
     }
-    int a = p->prev_pos, b = p->prev_end;
-    if (b - a > 24)
-        b = a + 24;
+    int a = p->prev_pos, n = cut(p->src + a, p->prev_end - a, 24);
     if (p->t.kind == T_EOF)
-        perr(p, p->t.pos, "expected an expression after '%.*s'", b - a, p->src + a);
+        perr(p, p->t.pos, "expected an expression after '%.*s'", n, p->src + a);
     else
-        perr(p, p->t.pos, "expected an expression after '%.*s', got %s", b - a, p->src + a, got);
+        perr(p, p->t.pos, "expected an expression after '%.*s', got %s", n, p->src + a, got);
 }
 
 /* Close a '(' (or '{') opened at open: the current token must be `close`. */
@@ -934,7 +1010,7 @@ static lt_expr *named_call(parser *p, int npos, int nend, lt_expr *first)
     char name[64];
     int nlen = nend - npos;
     if (nlen >= (int)sizeof name) {
-        perr(p, npos, "unknown function '%.40s...'", p->src + npos);
+        perr(p, npos, "unknown function '%.*s...'", cut(p->src + npos, nlen, 40), p->src + npos);
         lt_expr_unref(first);
         return NULL;
     }
@@ -1016,11 +1092,18 @@ static lt_expr *primary(parser *p)
             e = named_call(p, t.pos, t.end, NULL);
         else {
             if (is_op(p, ".")) {
-                int j = p->t.end;
+                int j = p->t.end, k;
                 while (j < p->len && is_name_char((unsigned char)p->src[j]))
                     j++;
-                perr(p, p->t.pos, "unexpected '.' (a column name with a dot is written `%.*s`)",
-                     j - t.pos > 40 ? 40 : j - t.pos, p->src + t.pos);
+                for (k = j; p->src[k] == ' '; k++)
+                    ;
+                if (p->src[k] == '(' && j > p->t.end)
+                    perr(p, p->t.pos, "unexpected '.' (a method is called with ':', as %.*s:%.*s())",
+                         cut(p->src + t.pos, t.end - t.pos, 40), p->src + t.pos,
+                         cut(p->src + p->t.end, j - p->t.end, 40), p->src + p->t.end);
+                else
+                    perr(p, p->t.pos, "unexpected '.' (a column name with a dot is written `%.*s`)",
+                         cut(p->src + t.pos, j - t.pos, 40), p->src + t.pos);
                 return NULL;
             }
             char *name = malloc((size_t)(t.end - t.pos) + 1);
@@ -1081,7 +1164,7 @@ static lt_expr *primary(parser *p)
         if (!starts_args(p)) {
             char got[48];
             describe(p, &p->t, got, sizeof got);
-            perr(p, p->t.pos, "expected '(' after ':%.*s', got %s", m.end - m.pos > 40 ? 40 : m.end - m.pos,
+            perr(p, p->t.pos, "expected '(' after ':%.*s', got %s", cut(p->src + m.pos, m.end - m.pos, 40),
                  p->src + m.pos, got);
             lt_expr_unref(e);
             return NULL;

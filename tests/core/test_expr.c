@@ -327,13 +327,22 @@ static void test_build(void)
     is_str(f, "count()", "format of a call of no arguments");
     free(f);
     lt_expr_unref(c0);
-    lt_expr_unref(a);
 
+    lt_clearerr();
+    lt_expr *with_null[2] = { a, NULL };
+    ok(!lt_expr_call_name("add", with_null, 2), "a NULL argument fails the call");
+    is_str(lt_errmsg(), "add: argument 2 is missing", "and says which");
+    lt_seterr(LT_ENOMEM, "out of memory");
+    ok(!lt_expr_call_name("add", with_null, 2) && lt_errcode() == LT_ENOMEM,
+       "the failure that gave the NULL argument keeps its message");
+    ok(!lt_expr_lit(NULL), "lt_expr_lit(NULL) fails");
+    ok(!lt_expr_col(NULL) && lt_errcode() == LT_EINVAL, "lt_expr_col(NULL) fails");
     ok(!lt_expr_call_name("rond", three, 1), "unknown function");
     is_str(lt_errmsg(), "unknown function 'rond' (did you mean 'round'?)", "unknown function message");
     is_int(lt_errcode(), LT_EINVAL, "unknown function is LT_EINVAL");
     ok(!lt_expr_call_name("zzzzzz", three, 1), "unknown function without suggestion");
     is_str(lt_errmsg(), "unknown function 'zzzzzz'", "no suggestion when nothing is close");
+    lt_expr_unref(a);
 }
 
 static void test_precedence(void)
@@ -464,6 +473,9 @@ static void test_literals(void)
         {"'a\\\nb'", "a\nb"},
         {"'caf\xc3\xa9'", "caf\xc3\xa9"},
         {"'\\255'", "\xff"},
+        {"[[a 'raw' \\n]]", "a 'raw' \\n"},
+        {"[[\nfirst newline dropped\r\nlines]]", "first newline dropped\nlines"},
+        {"[==[a ]] b]=] c]==]", "a ]] b]=] c"},
     };
     for (int i = 0; i < LEN(esc); i++) {
         e = lt_expr_parse(esc[i].src);
@@ -728,6 +740,11 @@ static void test_errors(void)
     fails_at("x:", 3, "expected a function name after ':', got the end");
     fails_at("x:1", 3, "expected a function name after ':', got '1'");
     fails_at("x:abs + 1", 7, "expected '(' after ':abs', got '+'");
+    fails_at("x.abs() > 1", 2, "unexpected '.' (a method is called with ':', as x:abs())");
+    fails_at("x + [[abc", 5, "unclosed string");
+    fails_at("x + [=[abc]]", 5, "unclosed string");
+    fails_at("x --[[ abc", 3, "unclosed comment");
+    fails_at("x[1]", 2, "unexpected '[' after the expression");
     fails_at("a.b > 1", 2, "unexpected '.' (a column name with a dot is written `a.b`)");
     fails_at("{1, 'a'}", 5, "a list holds values of one type: a string after number values");
     fails_at("{true, 1}", 8, "a list holds values of one type: a number after boolean values");
@@ -930,6 +947,8 @@ static void test_round_trips(void)
     formats_as("~a | b & ~c", "not a or b and not c");
     formats_as("x:is_in{1.5, -2}", "is_in(x, {1.5, -2.0})");
     formats_as("x -- a comment\n + 1", "x + 1");
+    formats_as("x --[[ a long\ncomment ]] + 1", "x + 1");
+    formats_as("x --[==[ ]] ]==] + [[it's]]", "x + 'it\\'s'");
 }
 
 /* ---- fuzz --------------------------------------------------------------- */
@@ -981,6 +1000,7 @@ static void test_fuzz(void)
         "+", "-", "*", "/", "%", "^", "==", "~=", "<", "<=", ">", ">=", "and", "or", "not",
         "&", "|", "~", "(", ")", "{", "}", ",", ":", "round", "abs", "is_in", "when", "..",
         " ", "'\\n'", "1e400", "--", "\n", "`", "'", "\\", "\xc3\xa9", "\xff", "9223372036854775808",
+        "[[", "]]", "[=[", "]=]", "--[[", ".", "=",
     };
     char s[256];
     /* random sequences of tokens and fragments */
