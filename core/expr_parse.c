@@ -1251,14 +1251,15 @@ static lt_expr *expr(parser *p, int limit)
             lt_expr_unref(e);
             return NULL;
         }
-        if ((b->fn[0] == 'e' || b->fn[0] == 'n') && (is_nil(e) || is_nil(r))) {
+        bool ne = strcmp(b->fn, "ne") == 0;
+        if ((ne || strcmp(b->fn, "eq") == 0) && (is_nil(e) || is_nil(r))) {
             /* x == nil is is_na(x); x ~= nil is not is_na(x) */
             lt_expr *x = is_nil(e) ? r : e;
             lt_expr_ref(x);
             lt_expr_unref(e);
             lt_expr_unref(r);
             e = call2(p, "is_na", x, NULL, pos);
-            if (e && b->fn[0] == 'n')
+            if (e && ne)
                 e = call2(p, "not", e, NULL, pos);
         } else {
             e = call2(p, b->fn, e, r, pos);
