@@ -113,9 +113,19 @@ lt_expr *lt_expr_call(const lt_fn *fn, lt_expr *const *args, int nargs)
         lt_seterr(LT_EINVAL, "%s takes %s%s, not %d", fn->name, count, params, nargs);
         return NULL;
     }
+    int depth = 0;
+    for (int i = 0; i < nargs; i++)
+        if (args[i]->depth > depth)
+            depth = args[i]->depth;
+    if (depth >= LT_EXPR_MAX_DEPTH) {
+        lt_seterr(LT_EINVAL, "%s: the expression is nested more than %d levels deep",
+                  fn->name, LT_EXPR_MAX_DEPTH);
+        return NULL;
+    }
     lt_expr *e = node_new(LT_EXPR_CALL);
     if (!e)
         return NULL;
+    e->depth = depth + 1;
     if (nargs > 0) {
         e->args = malloc((size_t)nargs * sizeof *e->args);
         if (!e->args) {
