@@ -29,7 +29,11 @@ static const lt_lua_reg help_lib[] = {
 const lt_lua_group lt_lua_groups[] = {
     {"Frames", NULL, lt_lua_frame_lib},
     {"Frame methods", "Frame", lt_lua_frame_methods},
+    {"Frame verbs", "Frame", lt_lua_verb_methods},
+    {"Grouped frames", "GroupedFrame", lt_lua_grouped_methods},
     {"Columns", "Column", lt_lua_column_methods},
+    {"Expressions", NULL, lt_lua_expr_lib},
+    {"Expression functions", "Expr", lt_lua_fn_regs},
     {"CSV", NULL, lt_lua_csv_lib},
     {"Printing", NULL, lt_lua_repr_lib},
     {"Dates", NULL, lt_lua_date_lib},
