@@ -15,6 +15,8 @@
 
 static const lt_fn *const tables[] = {
     lt_ops_fns,
+    lt_string_fns,
+    lt_date_fns,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
