@@ -892,18 +892,17 @@ lt_col *lt_date_range(const char *start, const char *stop, const char *step)
 /* ---- the expression functions ------------------------------------------- */
 
 /* The text of the one-value str parameter args[k] (`what` in errors),
- * NULL when it is missing; *err is set on a bad argument. */
+ * NULL when it is missing, which gives missing results; *err is set on a
+ * bad argument. */
 static const char *str_param(lt_col *const *args, int k, const char *what, int *err)
 {
     const lt_col *p = args[k];
-    if (p->type != LT_STR)
-        *err = lt_seterr(LT_ETYPE, "%s must be a str value, got %s", what, lt_type_name(p->type));
-    else if (p->n != 1)
-        *err = lt_seterr(LT_EINVAL, "%s must be one value, got a column of %lld values", what,
-                         (long long)p->n);
-    else
-        return lt_col_get_str(p, 0, NULL);
-    return NULL;
+    if (p->n == 1 && p->type == LT_STR && lt_col_is_na(p, 0))
+        return NULL;
+    const char *s = lt_fn_str_param(p, what);
+    if (!s)
+        *err = LT_EINVAL;
+    return s;
 }
 
 #define FIELD_FN(fname, field)                                                  \

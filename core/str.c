@@ -549,19 +549,18 @@ lt_col *lt_str_concat(const lt_col *a, const lt_col *b)
 
 /* ---- the expression functions ------------------------------------------- */
 
-/* The text of the one-value str parameter args[k] (named `what` in
- * errors), NULL when it is missing; *err is set on a bad argument. */
+/* The text of the one-value str parameter args[k] (`what` in errors),
+ * NULL when it is missing, which gives missing results; *err is set on a
+ * bad argument. */
 static const char *str_param(lt_col *const *args, int k, const char *what, int *err)
 {
     const lt_col *p = args[k];
-    if (p->type != LT_STR)
-        *err = lt_seterr(LT_ETYPE, "%s must be a str value, got %s", what, lt_type_name(p->type));
-    else if (p->n != 1)
-        *err = lt_seterr(LT_EINVAL, "%s must be one value, got a column of %lld values", what,
-                         (long long)p->n);
-    else
-        return lt_col_get_str(p, 0, NULL);
-    return NULL;
+    if (p->n == 1 && p->type == LT_STR && lt_col_is_na(p, 0))
+        return NULL;
+    const char *s = lt_fn_str_param(p, what);
+    if (!s)
+        *err = LT_EINVAL;
+    return s;
 }
 
 /* The subject args[0] must be str before parameters are looked at, so
@@ -651,24 +650,11 @@ static lt_col *fn_split_part(lt_col *const *args, int nargs, const lt_fn_ctx *ct
     if (err < 0)
         return NULL;
     const lt_col *pi = args[2];
-    if (!lt_type_is_numeric(pi->type) || pi->type == LT_BOOL || pi->n != 1) {
-        lt_seterr(LT_ETYPE, "i must be one whole number, got %s%s", lt_type_name(pi->type),
-                  pi->n != 1 ? " column" : "");
-        return NULL;
-    }
-    if (!sep || lt_col_is_na(pi, 0))
+    if (!sep || (pi->n == 1 && lt_col_is_na(pi, 0)))
         return all_missing(LT_STR, args[0]->n);
     int64_t i;
-    if (pi->type == LT_I64) {
-        i = lt_col_i64(pi)[0];
-    } else {
-        double x = lt_col_f64(pi)[0];
-        if (!(x >= -9e18 && x <= 9e18) || x != (double)(int64_t)x) {
-            lt_seterr(LT_EINVAL, "i = %g is not a whole number", x);
-            return NULL;
-        }
-        i = (int64_t)x;
-    }
+    if (lt_fn_int_param(pi, "i", &i) < 0)
+        return NULL;
     return lt_str_split_part(args[0], sep, i);
 }
 

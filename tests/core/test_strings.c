@@ -232,9 +232,12 @@ static void test_replace(void)
     is_err(CALL("split_part", STRS("a b"), one(" "), one_i(0)), LT_EINVAL,
            "field position 0: fields count from 1 (or from -1 at the end)", "position 0");
     is_err(CALL("split_part", STRS("a b"), one(" "), one_f(1.5)), LT_EINVAL,
-           "i = 1.5 is not a whole number", "a fractional position");
-    is_err(CALL("split_part", STRS("a b"), one(" "), one("1")), LT_ETYPE,
-           "i must be one whole number, got str", "a str position");
+           "i must be a whole number, got a fraction", "a fractional position");
+    is_err(CALL("split_part", STRS("a b"), one(" "), one("1")), LT_EINVAL,
+           "i must be a whole number, got str", "a str position");
+    lt_col *two = keep(lt_col_from_i64((int64_t[]){ 1, 2 }, NULL, 2));
+    is_err(CALL("split_part", STRS("a b"), one(" "), two), LT_EINVAL,
+           "i must be one whole number", "a column of positions");
 }
 
 /* ---- concat ------------------------------------------------------------- */
@@ -297,12 +300,12 @@ static void test_errors(void)
         is_err(CALL(names[k], i), LT_ETYPE, "expected a str column, got i64", names[k]);
     is_err(CALL("contains", i, one("x")), LT_ETYPE, "expected a str column, got i64",
            "contains on i64");
-    is_err(CALL("contains", STRS("a"), one_i(1)), LT_ETYPE, "sub must be a str value, got i64",
+    is_err(CALL("contains", STRS("a"), one_i(1)), LT_EINVAL, "sub must be one string, got i64",
            "contains with a number");
     is_err(CALL("starts_with", STRS("a", "b"), STRS("a", "b")), LT_EINVAL,
-           "prefix must be one value, got a column of 2 values", "a column as prefix");
-    is_err(CALL("replace", STRS("a"), one("a"), one_i(1)), LT_ETYPE,
-           "new must be a str value, got i64", "replace with a number");
+           "prefix must be one string", "a column as prefix");
+    is_err(CALL("replace", STRS("a"), one("a"), one_i(1)), LT_EINVAL,
+           "new must be one string, got i64", "replace with a number");
     is_err(lt_str_lower(keep(lt_col_scalar_f64(1))), LT_ETYPE,
            "expected a str column, got f64", "lt_str_lower on f64");
 
