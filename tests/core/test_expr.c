@@ -864,11 +864,16 @@ static void test_depth(void)
     lt_expr_unref(e);
     free(big);
 
-    /* a deep tree built by hand frees without recursion */
+    /* trees built by hand stop at the depth limit, with a message */
     lt_expr *d = lt_expr_col("x");
-    for (int i = 0; i < 200000 && d; i++)
-        d = call("neg", d, NULL);
-    ok(d != NULL, "a tree 200000 deep");
+    int depth = 0;
+    for (lt_expr *next; (next = call("neg", lt_expr_ref(d), NULL)); depth++) {
+        lt_expr_unref(d);
+        d = next;
+    }
+    is_int(depth, LT_EXPR_MAX_DEPTH, "calls nest up to LT_EXPR_MAX_DEPTH");
+    ok(strstr(lt_errmsg(), "nested more than 10000 levels deep") != NULL,
+       "then refuse: %s", lt_errmsg());
     lt_expr_unref(d);
 }
 
