@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cond.h"
+#include "ops.h"
 #include "error.h"
 #include "expr.h"
 #include "group.h"
