@@ -628,6 +628,52 @@ static void test_ewm(void)
            "alpha must be a number, got a str value", "alpha as a string");
 }
 
+/* ---- many rows: groups run on several threads ------------------------------------ */
+
+static void test_big(void)
+{
+    enum { N = 200000, G = 1000 };
+    int32_t *gid = malloc(N * sizeof *gid);
+    int64_t *start = malloc((G + 1) * sizeof *start), *order = malloc(N * sizeof *order);
+    int64_t *v = malloc(N * sizeof *v), *want = malloc(N * sizeof *want);
+    double *wf = malloc(N * sizeof *wf);
+    if (!ok(gid && start && order && v && want && wf, "allocations")) {
+        free(gid); free(start); free(order); free(v); free(want); free(wf);
+        return;
+    }
+    /* group g holds rows g, g + G, g + 2G, ... (interleaved) */
+    for (int64_t i = 0; i < N; i++) {
+        gid[i] = (int32_t)(i % G);
+        order[(i % G) * (N / G) + i / G] = i;
+        v[i] = 1;
+    }
+    for (int64_t g = 0; g <= G; g++)
+        start[g] = g * (N / G);
+    lt_fn_ctx ctx = { .nrow = N, .ngroups = G, .gid = gid, .start = start, .order = order };
+    for (int64_t i = 0; i < N; i++)
+        want[i] = i / G + 1;
+    is_ints(call("cumsum", &ctx, lt_col_from_i64(v, NULL, N), NULL, NULL), LT_I64, want, N,
+            "cumsum over 200000 rows in 1000 groups");
+    is_ints(call("row_number", &ctx, NULL, NULL, NULL), LT_I64, want, N,
+            "row_number over 200000 rows in 1000 groups");
+    for (int64_t i = 0; i < N; i++)
+        wf[i] = i / G < 2 ? NA : 3;
+    double *ones = malloc(N * sizeof *ones);
+    for (int64_t i = 0; ones && i < N; i++)
+        ones[i] = 1;
+    is_f64(call("rolling_sum", &ctx, f64s(ones, N), k_i64(3), NULL), wf, N,
+           "rolling_sum(3) over 200000 rows in 1000 groups");
+    free(ones);
+    /* Overflows in group 999 (rows 1000 and 2000, 1-based) and in group 5 (rows 6, 1006,
+     * 2006): the lower row is reported, though group 5 runs first. */
+    v[999] = INT64_MAX;
+    v[5 + 2 * G] = INT64_MAX;
+    is_err(call("cumsum", &ctx, lt_col_from_i64(v, NULL, N), NULL, NULL), LT_ERANGE,
+           "the running sum overflows i64 at row 2000; convert the column to f64 first",
+           "the first overflowing row of all groups");
+    free(gid); free(start); free(order); free(v); free(want); free(wf);
+}
+
 /* ---- the table ---------------------------------------------------------------------- */
 
 static void test_table(void)
@@ -658,6 +704,7 @@ int main(void)
     test_rolling_rows();
     test_rolling_time();
     test_ewm();
+    test_big();
     test_table();
     return tap_done();
 }
