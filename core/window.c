@@ -1,14 +1,23 @@
 /* Window functions (see window.h): the LT_FN_WINDOW entries of the
  * function table and their kernels.
  *
- * Most functions share one driver, run(): for each group it gathers the
- * group's values into contiguous buffers (doubles, or int64 with missing
- * flags), runs a kernel over them, and scatters the results back to the
- * group's rows.  An ungrouped frame skips the copies: the kernel reads the
- * column and writes the result in place.  Groups run in parallel, each one
- * sequentially, so results never depend on the thread count; a kernel
- * that fails (an i64 overflow, a time column out of order) reports its
- * first bad row and the driver keeps the lowest such row of all groups. */
+ * Most functions share one driver, run(), and one of two ways through the
+ * rows:
+ * - Windows (and ranks): for each group, gather the group's values into
+ *   contiguous buffers (doubles, or int64 with missing flags), run a
+ *   kernel over them, and scatter the results back to the group's rows.
+ *   Groups run in parallel, each one sequentially.
+ * - Running scans (cumsum, ewm_mean, row_number ...), whose state per group
+ *   is a few bytes: one pass over the rows in row order, keeping the state
+ *   of every group in an array indexed by the group id, as pandas'
+ *   groupby does.  Reading and writing the columns in order is several
+ *   times faster than gathering groups whose rows interleave.
+ * An ungrouped frame skips the copies: the kernel reads the column and
+ * writes the result in place.  Either way each group's values go through
+ * the same operations in the same order, so results never depend on the
+ * thread count; a kernel that fails (an i64 overflow, a time column out of
+ * order) reports its first bad row and the driver keeps the lowest such
+ * row of all groups. */
 #include "window.h"
 
 #include <ctype.h>
@@ -128,8 +137,13 @@ typedef struct seg {
     uint8_t *ona;         /* ona[k] = 1 when missing; every k is written */
     void *scratch;
     const void *par;
+    const int32_t *gid;   /* scans in row order: the group of each k ... */
+    void *states;         /* ... and the states of the groups; else NULL
+                             and one state */
     int64_t bad;          /* on failure: the first bad k */
 } seg;
+
+
 
 /* Kernel failures. */
 enum { K_OK, K_OVERFLOW, K_TIME_NA, K_TIME_ORDER, K_NOMEM };
@@ -148,6 +162,8 @@ typedef struct plan {
     lt_type out;             /* LT_F64: kernel writes `of`; else oi/ona */
     lt_time_kind tkind;
     size_t scratch;          /* scratch bytes per row of the largest group */
+    size_t state;            /* a scan: bytes of state per group (zeroed to
+                                start), or 0 */
     const char *overflow;    /* "running sum": what overflowed */
 } plan;
 
@@ -157,6 +173,7 @@ typedef struct bufs {
     int64_t *xi, *t, *oi;
     uint8_t *xna, *tna, *ona;
     void *scratch;
+    void *state;             /* a scan's state for one group */
 } bufs;
 
 static void bufs_free(bufs *b)
@@ -170,6 +187,7 @@ static void bufs_free(bufs *b)
     free(b->tna);
     free(b->ona);
     free(b->scratch);
+    free(b->state);
 }
 
 static int bufs_alloc(bufs *b, const plan *p, int64_t m, bool grouped)
@@ -190,6 +208,8 @@ static int bufs_alloc(bufs *b, const plan *p, int64_t m, bool grouped)
 #undef ALLOC
     if (p->scratch)
         ok = ok && (b->scratch = malloc(n * p->scratch)) != NULL;
+    if (p->state)
+        ok = ok && (b->state = malloc(p->state)) != NULL;
     if (!ok)
         bufs_free(b);
     return ok ? 0 : -1;
@@ -221,7 +241,9 @@ typedef struct failure {
 static int run_group(const plan *p, const int64_t *rows, int64_t m, bufs *b, double *of,
                      int64_t *oi, uint8_t *ona, failure *fail)
 {
-    seg s = { .n = m, .par = p->par, .scratch = b->scratch };
+    seg s = { .n = m, .par = p->par, .scratch = b->scratch, .states = b->state };
+    if (p->state)
+        memset(b->state, 0, p->state);
     if (p->srcf) {
         if (rows) {
             for (int64_t k = 0; k < m; k++)
@@ -284,6 +306,35 @@ static int run_group(const plan *p, const int64_t *rows, int64_t m, bufs *b, dou
     return K_OK;
 }
 
+/* A scan over all rows in row order, the states of the groups in one
+ * array (see the top of the file).  K_OK, a kernel failure in *fail, or
+ * K_NOMEM. */
+static int scan_rows(const plan *p, const lt_fn_ctx *ctx, double *of, int64_t *oi,
+                     uint8_t *ona, failure *fail)
+{
+    int64_t n = ctx->nrow;
+    void *states = calloc((size_t)(ctx->ngroups ? ctx->ngroups : 1), p->state);
+    uint8_t *xna = p->srcvalid ? malloc((size_t)(n ? n : 1)) : NULL;
+    if (!states || (p->srcvalid && !xna)) {
+        free(states);
+        free(xna);
+        return K_NOMEM;
+    }
+    if (xna)
+        na_flags(p->srcvalid, NULL, n, xna);
+    seg s = { .n = n, .xf = p->srcf, .xi = p->srci, .xna = xna, .of = of, .oi = oi,
+              .ona = ona, .par = p->par, .gid = ctx->gid, .states = states };
+    int code = p->k(&s);
+    if (code != K_OK) {
+        fail->code = code;
+        fail->row = s.bad;
+        fail->prev = -1;
+    }
+    free(states);
+    free(xna);
+    return code;
+}
+
 /* Set lt_errmsg for a kernel failure. */
 static void failure_msg(const failure *f, const plan *p, const lt_fn_ctx *ctx)
 {
@@ -311,6 +362,46 @@ static void failure_msg(const failure *f, const plan *p, const lt_fn_ctx *ctx)
     }
 }
 
+/* Run the kernel group by group (see the top of the file), in parallel
+ * when there are many rows.  K_OK, K_NOMEM, or a kernel failure: the one
+ * of the lowest row of all groups, in *worst. */
+static int run_groups(const plan *p, const lt_fn_ctx *ctx, double *of, int64_t *oi,
+                      uint8_t *ona, failure *worst)
+{
+    bool grouped = ctx->order != NULL;
+    int64_t maxg = 0;
+    for (int64_t g = 0; g < ctx->ngroups; g++) {
+        int64_t m = lt_fn_group_size(ctx, g);
+        if (m > maxg)
+            maxg = m;
+    }
+    bool nomem = false;
+#pragma omp parallel if (grouped && ctx->ngroups > 1 && ctx->nrow >= PAR_MIN)
+    {
+        bufs b;
+        bool mine = bufs_alloc(&b, p, maxg, grouped) == 0;
+        if (!mine) {
+#pragma omp atomic write
+            nomem = true;
+        }
+#pragma omp for schedule(dynamic, 4)
+        for (int64_t g = 0; g < ctx->ngroups; g++) {
+            if (!mine)
+                continue;
+            const int64_t *rows = grouped ? ctx->order + ctx->start[g] : NULL;
+            failure f;
+            if (run_group(p, rows, lt_fn_group_size(ctx, g), &b, of, oi, ona, &f) != K_OK) {
+#pragma omp critical(lt_window_fail)
+                if (f.row < worst->row)
+                    *worst = f;
+            }
+        }
+        if (mine)
+            bufs_free(&b);
+    }
+    return nomem ? K_NOMEM : worst->code;
+}
+
 /* Run plan p over every group of ctx; a new column of type p->out. */
 static lt_col *run(const plan *p, const lt_fn_ctx *ctx)
 {
@@ -335,41 +426,11 @@ static lt_col *run(const plan *p, const lt_fn_ctx *ctx)
             return NULL;
         }
     }
-    int64_t maxg = 0;
-    for (int64_t g = 0; g < ctx->ngroups; g++) {
-        int64_t m = lt_fn_group_size(ctx, g);
-        if (m > maxg)
-            maxg = m;
-    }
-
     failure worst = { K_OK, INT64_MAX, -1 };
-    bool nomem = false;
-#pragma omp parallel if (grouped && ctx->ngroups > 1 && n >= PAR_MIN)
-    {
-        bufs b;
-        bool mine = bufs_alloc(&b, p, maxg, grouped) == 0;
-        if (!mine) {
-#pragma omp atomic write
-            nomem = true;
-        }
-#pragma omp for schedule(dynamic, 4)
-        for (int64_t g = 0; g < ctx->ngroups; g++) {
-            if (!mine)
-                continue;
-            const int64_t *rows = grouped ? ctx->order + ctx->start[g] : NULL;
-            failure f;
-            if (run_group(p, rows, lt_fn_group_size(ctx, g), &b, of, oi, ona, &f) != K_OK) {
-#pragma omp critical(lt_window_fail)
-                if (f.row < worst.row)
-                    worst = f;
-            }
-        }
-        if (mine)
-            bufs_free(&b);
-    }
-
+    int code = p->state && grouped && ctx->gid ? scan_rows(p, ctx, of, oi, ona, &worst)
+                                               : run_groups(p, ctx, of, oi, ona, &worst);
     int st = 0;
-    if (nomem) {
+    if (code == K_NOMEM) {
         st = lt_nomem();
     } else if (worst.code != K_OK) {
         failure_msg(&worst, p, ctx);
@@ -433,6 +494,38 @@ static int plan_input(plan *p, const lt_col *x, bool as_f64, void **own)
 
 /* ---- lag, lead, diff ------------------------------------------------------ */
 
+/* The row k rows earlier in the group of each row (k > 0; later for k < 0),
+ * -1 where there is none, walking the rows in row order (backwards for
+ * k < 0) with a ring of the last |k| rows seen in each group.  NULL
+ * (without a message) when the rings would outgrow the rows. */
+static int64_t *shift_rows_ring(int64_t k, const lt_fn_ctx *ctx, int64_t *idx)
+{
+    int64_t n = ctx->nrow, a = k > 0 ? k : -k, ng = ctx->ngroups;
+    if (ng > n / a)
+        return NULL;
+    int64_t *ring = malloc((size_t)(ng > 0 ? ng * a : 1) * sizeof *ring);
+    int64_t *pos = calloc((size_t)(ng ? ng : 1), sizeof *pos);
+    int64_t *cnt = calloc((size_t)(ng ? ng : 1), sizeof *cnt);
+    if (!ring || !pos || !cnt) {
+        free(ring);
+        free(pos);
+        free(cnt);
+        return NULL;
+    }
+    for (int64_t t = 0; t < n; t++) {
+        int64_t i = k > 0 ? t : n - 1 - t, g = ctx->gid[i];
+        int64_t *slot = ring + g * a + pos[g];
+        idx[i] = cnt[g] >= a ? *slot : -1;
+        *slot = i;
+        cnt[g]++;
+        pos[g] = pos[g] + 1 == a ? 0 : pos[g] + 1;
+    }
+    free(ring);
+    free(pos);
+    free(cnt);
+    return idx;
+}
+
 /* x shifted by k rows along each group (k > 0: from earlier rows). */
 static lt_col *shifted(const lt_col *x, int64_t k, const lt_fn_ctx *ctx)
 {
@@ -447,11 +540,17 @@ static lt_col *shifted(const lt_col *x, int64_t k, const lt_fn_ctx *ctx)
         lt_nomem();
         return NULL;
     }
-    for (int64_t g = 0; g < ctx->ngroups; g++) {
-        int64_t m = lt_fn_group_size(ctx, g);
-        for (int64_t p = 0; p < m; p++) {
-            int64_t q = p - k;
-            idx[lt_fn_group_row(ctx, g, p)] = q >= 0 && q < m ? lt_fn_group_row(ctx, g, q) : -1;
+    if (!ctx->order) {
+        for (int64_t i = 0; i < n; i++)
+            idx[i] = i - k >= 0 && i - k < n ? i - k : -1;
+    } else if (k == 0 || !ctx->gid || !shift_rows_ring(k, ctx, idx)) {
+        for (int64_t g = 0; g < ctx->ngroups; g++) {
+            const int64_t *rows = ctx->order + ctx->start[g];
+            int64_t m = lt_fn_group_size(ctx, g);
+            for (int64_t p = 0; p < m; p++) {
+                int64_t q = p - k;
+                idx[rows[p]] = q >= 0 && q < m ? rows[q] : -1;
+            }
         }
     }
     lt_col *r = lt_col_take(x, idx, n);
@@ -498,74 +597,109 @@ static lt_col *fn_diff(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
 
 /* ---- running totals -------------------------------------------------------- */
 
+/* The kernels of scans run BODY for each k with `a` pointing to the state
+ * of k's group in s->states (zeroed to start).  Ungrouped, the one state
+ * is a local copy, which the compiler keeps in registers (through
+ * s->states it could alias the output). */
+#define SCAN(s, T, BODY)                                     \
+    do {                                                     \
+        T *states_ = (s)->states;                            \
+        if (!(s)->gid) {                                     \
+            T one_ = states_[0];                             \
+            for (int64_t k = 0; k < (s)->n; k++) {           \
+                T *a = &one_;                                \
+                BODY                                         \
+            }                                                \
+            states_[0] = one_;                               \
+        } else {                                             \
+            for (int64_t k = 0; k < (s)->n; k++) {           \
+                T *a = states_ + (s)->gid[k];                \
+                BODY                                         \
+            }                                                \
+        }                                                    \
+    } while (0)
+
 /* Kahan-compensated running sum, as pandas' groupby cumsum, except that an
  * infinite total keeps no compensation (which would be NaN). */
+typedef struct kahan {
+    double acc, c;
+} kahan;
+
 static int k_cumsum_f(seg *s)
 {
-    double acc = 0, c = 0;
-    for (int64_t k = 0; k < s->n; k++) {
+    SCAN(s, kahan, {
         double v = s->xf[k];
         if (v != v) {
             s->of[k] = NAN;
             continue;
         }
-        double y = v - c;
-        double t = acc + y;
-        c = isfinite(t) ? (t - acc) - y : 0;
-        acc = t;
+        double y = v - a->c;
+        double t = a->acc + y;
+        a->c = isfinite(t) ? (t - a->acc) - y : 0;
+        a->acc = t;
         s->of[k] = t;
-    }
+    });
     return K_OK;
 }
 
+/* A running value; `begun` once it holds one. */
+typedef struct run_i {
+    int64_t acc;
+    bool begun;
+} run_i;
+
+typedef struct run_f {
+    double acc;
+    bool begun;
+} run_f;
+
 static int k_cumsum_i(seg *s)
 {
-    int64_t acc = 0;
-    for (int64_t k = 0; k < s->n; k++) {
+    SCAN(s, run_i, {
         s->ona[k] = s->xna && s->xna[k];
-        if (s->ona[k]) {
-            s->oi[k] = 0;
+        s->oi[k] = 0;
+        if (s->ona[k])
             continue;
-        }
-        if (__builtin_add_overflow(acc, s->xi[k], &acc)) {
+        if (__builtin_add_overflow(a->acc, s->xi[k], &a->acc)) {
             s->bad = k;
             return K_OVERFLOW;
         }
-        s->oi[k] = acc;
-    }
+        s->oi[k] = a->acc;
+    });
     return K_OK;
 }
 
 static int k_cumprod_f(seg *s)
 {
-    double acc = 1;
-    for (int64_t k = 0; k < s->n; k++) {
+    SCAN(s, run_f, {
         double v = s->xf[k];
         if (v != v) {
             s->of[k] = NAN;
             continue;
         }
-        acc *= v;
-        s->of[k] = acc;
-    }
+        a->acc = a->begun ? a->acc * v : v;
+        a->begun = true;
+        s->of[k] = a->acc;
+    });
     return K_OK;
 }
 
 static int k_cumprod_i(seg *s)
 {
-    int64_t acc = 1;
-    for (int64_t k = 0; k < s->n; k++) {
+    SCAN(s, run_i, {
         s->ona[k] = s->xna && s->xna[k];
-        if (s->ona[k]) {
-            s->oi[k] = 0;
+        s->oi[k] = 0;
+        if (s->ona[k])
             continue;
-        }
-        if (__builtin_mul_overflow(acc, s->xi[k], &acc)) {
+        if (!a->begun) {
+            a->acc = s->xi[k];
+            a->begun = true;
+        } else if (__builtin_mul_overflow(a->acc, s->xi[k], &a->acc)) {
             s->bad = k;
             return K_OVERFLOW;
         }
-        s->oi[k] = acc;
-    }
+        s->oi[k] = a->acc;
+    });
     return K_OK;
 }
 
@@ -574,37 +708,34 @@ static int k_cumprod_i(seg *s)
 static int k_cumext_f(seg *s)
 {
     bool max = *(const bool *)s->par;
-    double acc = NAN;
-    for (int64_t k = 0; k < s->n; k++) {
+    SCAN(s, run_f, {
         double v = s->xf[k];
         if (v != v) {
             s->of[k] = NAN;
             continue;
         }
-        if (acc != acc || (max ? v > acc : v < acc))
-            acc = v;
-        s->of[k] = acc;
-    }
+        if (!a->begun || (max ? v > a->acc : v < a->acc))
+            a->acc = v;
+        a->begun = true;
+        s->of[k] = a->acc;
+    });
     return K_OK;
 }
 
 static int k_cumext_i(seg *s)
 {
     bool max = *(const bool *)s->par;
-    bool seen = false;
-    int64_t acc = 0;
-    for (int64_t k = 0; k < s->n; k++) {
+    SCAN(s, run_i, {
         s->ona[k] = s->xna && s->xna[k];
-        if (s->ona[k]) {
-            s->oi[k] = 0;
+        s->oi[k] = 0;
+        if (s->ona[k])
             continue;
-        }
         int64_t v = s->xi[k];
-        if (!seen || (max ? v > acc : v < acc))
-            acc = v;
-        seen = true;
-        s->oi[k] = acc;
-    }
+        if (!a->begun || (max ? v > a->acc : v < a->acc))
+            a->acc = v;
+        a->begun = true;
+        s->oi[k] = a->acc;
+    });
     return K_OK;
 }
 
@@ -622,9 +753,11 @@ static lt_col *cumulative(lt_col *const *args, const lt_fn_ctx *ctx, cum_op op)
     if (as_f64) {
         p.out = LT_F64;
         p.k = op == CUM_SUM ? k_cumsum_f : op == CUM_PROD ? k_cumprod_f : k_cumext_f;
+        p.state = op == CUM_SUM ? sizeof(kahan) : sizeof(run_f);
     } else {
         p.out = ext ? x->type : LT_I64;
         p.k = op == CUM_SUM ? k_cumsum_i : op == CUM_PROD ? k_cumprod_i : k_cumext_i;
+        p.state = sizeof(run_i);
         p.overflow = op == CUM_SUM ? "running sum" : "running product";
     }
     p.par = op == CUM_MAX ? &is_max : &is_min;
@@ -878,10 +1011,10 @@ static lt_col *fn_rank(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
 
 static int k_row_number(seg *s)
 {
-    for (int64_t k = 0; k < s->n; k++) {
-        s->oi[k] = k + 1;
+    SCAN(s, int64_t, {
+        s->oi[k] = ++*a;
         s->ona[k] = 0;
-    }
+    });
     return K_OK;
 }
 
@@ -892,7 +1025,7 @@ static lt_col *fn_row_number(lt_col *const *args, int nargs, const lt_fn_ctx *ct
             return NULL;
         return ranked(args[0], R_FIRST, ctx);
     }
-    plan p = { .k = k_row_number, .out = LT_I64 };
+    plan p = { .k = k_row_number, .out = LT_I64, .state = sizeof(int64_t) };
     return run(&p, ctx);
 }
 
@@ -1271,30 +1404,37 @@ static lt_col *fn_rolling_max(lt_col *const *args, int nargs, const lt_fn_ctx *c
 
 /* pandas' ewm mean with adjust = True, ignore_na = False.  pandas turns
  * alpha into com = 1/alpha - 1 and back, so the same is done here to get
- * its weights to the bit. */
+ * its weights to the bit.  The state of a group: its mean (NaN until the
+ * first value) and the weight of the past. */
+typedef struct ewm_st {
+    double mean, old_wt;
+    bool begun;
+} ewm_st;
+
 static int k_ewm(seg *s)
 {
     double alpha = *(const double *)s->par;
     double com = 1.0 / alpha - 1.0;
-    double a = 1.0 / (1.0 + com);
-    double decay = 1.0 - a;
-    const double *x = s->xf;
-    double mean = NAN, old_wt = 1;
-    for (int64_t k = 0; k < s->n; k++) {
-        double v = x[k];
-        bool obs = v == v;
-        if (mean != mean) {
-            mean = v;   /* the first value present, or still NaN */
+    double decay = 1.0 - 1.0 / (1.0 + com);
+    SCAN(s, ewm_st, {
+        double v = s->xf[k];
+        if (!a->begun) {
+            a->mean = NAN;
+            a->old_wt = 1;
+            a->begun = true;
+        }
+        if (a->mean != a->mean) {
+            a->mean = v;   /* the first value present, or still NaN */
         } else {
-            old_wt *= decay;
-            if (obs) {
-                if (mean != v)   /* a constant series stays exact */
-                    mean = (old_wt * mean + v) / (old_wt + 1.0);
-                old_wt += 1.0;
+            a->old_wt *= decay;
+            if (v == v) {
+                if (a->mean != v)   /* a constant series stays exact */
+                    a->mean = (a->old_wt * a->mean + v) / (a->old_wt + 1.0);
+                a->old_wt += 1.0;
             }
         }
-        s->of[k] = mean;
-    }
+        s->of[k] = a->mean;
+    });
     return K_OK;
 }
 
@@ -1313,7 +1453,7 @@ static lt_col *fn_ewm_mean(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
         lt_seterr(LT_EINVAL, "alpha = %g is outside (0, 1]", alpha);
         return NULL;
     }
-    plan p = { .k = k_ewm, .par = &alpha, .out = LT_F64 };
+    plan p = { .k = k_ewm, .par = &alpha, .out = LT_F64, .state = sizeof(ewm_st) };
     void *own;
     if (plan_input(&p, x, true, &own) < 0)
         return NULL;

@@ -664,6 +664,18 @@ static void test_big(void)
     is_f64(call("rolling_sum", &ctx, f64s(ones, N), k_i64(3), NULL), wf, N,
            "rolling_sum(3) over 200000 rows in 1000 groups");
     free(ones);
+    for (int64_t i = 0; i < N; i++) {
+        v[i] = i;
+        want[i] = i >= 2 * G ? i - 2 * G : NA_I;
+    }
+    is_ints(call("lag", &ctx, lt_col_from_i64(v, NULL, N), k_i64(2), NULL), LT_I64, want, N,
+            "lag(2) over 200000 rows in 1000 groups");
+    for (int64_t i = 0; i < N; i++)
+        want[i] = i + G < N ? i + G : NA_I;
+    is_ints(call("lead", &ctx, lt_col_from_i64(v, NULL, N), NULL, NULL), LT_I64, want, N,
+            "lead() over 200000 rows in 1000 groups");
+    for (int64_t i = 0; i < N; i++)
+        v[i] = 1;
     /* Overflows in group 999 (rows 1000 and 2000, 1-based) and in group 5 (rows 6, 1006,
      * 2006): the lower row is reported, though group 5 runs first. */
     v[999] = INT64_MAX;
