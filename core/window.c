@@ -61,11 +61,11 @@ static int param_int(const lt_col *c, const char *name, int64_t *out)
     }
     if (c->type == LT_F64) {
         double v = lt_col_f64(c)[0];
-        if (v == floor(v) && fabs(v) < 0x1p62) {
-            *out = (int64_t)v;
-            return 0;
-        }
-        return lt_seterr(LT_EINVAL, "%s = %g is not a whole number", name, v);
+        if (!isfinite(v) || v != floor(v))
+            return lt_seterr(LT_EINVAL, "%s = %g is not a whole number", name, v);
+        /* beyond 2^62 every shift and width means "more than all rows" */
+        *out = fabs(v) < 0x1p62 ? (int64_t)v : v < 0 ? -(INT64_C(1) << 62) : INT64_C(1) << 62;
+        return 0;
     }
     return lt_seterr(LT_ETYPE, "%s must be a whole number, got a %s value", name,
                      lt_type_name(c->type));
@@ -118,8 +118,8 @@ static int check_len(const lt_col *x, const lt_fn_ctx *ctx)
 {
     if (x->n == ctx->nrow)
         return 0;
-    return lt_seterr(LT_ELENGTH, "the column has %" PRId64 " values, expected one per row (%" PRId64 ")",
-                     x->n, ctx->nrow);
+    return lt_seterr(LT_ELENGTH, "the column has %" PRId64 " values, expected one per row "
+                     "(%" PRId64 ")", x->n, ctx->nrow);
 }
 
 /* ---- the driver ---------------------------------------------------------- */
@@ -142,8 +142,6 @@ typedef struct seg {
                              and one state */
     int64_t bad;          /* on failure: the first bad k */
 } seg;
-
-
 
 /* Kernel failures. */
 enum { K_OK, K_OVERFLOW, K_TIME_NA, K_TIME_ORDER, K_NOMEM };
@@ -410,7 +408,8 @@ static lt_col *run(const plan *p, const lt_fn_ctx *ctx)
     lt_col *r = lt_col_new(p->out, n);
     if (!r)
         return NULL;
-    r->tkind = p->tkind;
+    if (p->out == LT_TIME)
+        r->tkind = p->tkind;
     double *of = p->out == LT_F64 ? lt_col_f64(r) : NULL;
     int64_t *oi = NULL;
     uint8_t *ona = NULL;
@@ -1468,11 +1467,11 @@ const lt_fn lt_window_fns[] = {
     { "lag", LT_FN_WINDOW, 1, 2, fn_lag, NULL, 0, "x:lag([k])",
       "The value k rows earlier in the group (default k = 1); missing where there is none.\n"
       "k = 0 gives x, a negative k looks ahead (lead).  Any column type.  As pandas' shift(k).",
-      "sales:group_by(\"store\"):mutate{ prev = col\"amount\":lag() }" },
+      "churn:group_by(\"contract\"):mutate{ prev = col\"monthly_charges\":lag() }" },
     { "lead", LT_FN_WINDOW, 1, 2, fn_lead, NULL, 0, "x:lead([k])",
       "The value k rows later in the group (default k = 1); missing where there is none.\n"
       "A negative k looks back (lag).  Any column type.  As pandas' shift(-k).",
-      "sales:group_by(\"store\"):mutate{ next = col\"amount\":lead(2) }" },
+      "air:mutate{ next_year = col\"passengers\":lead(12) }" },
     { "diff", LT_FN_WINDOW, 1, 2, fn_diff, NULL, 0, "x:diff([k])",
       "x minus its value k rows earlier in the group (default k = 1), as pandas' diff(k).\n"
       "Numbers only; i64 stays i64 (missing on overflow), bool gives i64 (pandas: xor).",
@@ -1481,11 +1480,11 @@ const lt_fn lt_window_fns[] = {
       "Running sum along the group; missing values stay missing and are skipped.\n"
       "f64 sums are Kahan-compensated (as pandas' groupby cumsum); i64 and bool give an\n"
       "exact i64, and a sum beyond i64 is an error.",
-      "sales:group_by(\"store\"):mutate{ total = col\"amount\":cumsum() }" },
+      "churn:group_by(\"contract\"):mutate{ spent = col\"monthly_charges\":cumsum() }" },
     { "cumprod", LT_FN_WINDOW, 1, 1, fn_cumprod, NULL, 0, "x:cumprod()",
       "Running product along the group; missing values stay missing and are skipped.\n"
       "i64 and bool give an exact i64 (overflow is an error).",
-      "rates:mutate{ growth = (col\"rate\" + 1):cumprod() }" },
+      "air:mutate{ growth = (col\"passengers\" / col\"passengers\":lag()):cumprod() }" },
     { "cummax", LT_FN_WINDOW, 1, 1, fn_cummax, NULL, 0, "x:cummax()",
       "Running maximum along the group; missing values stay missing and are skipped.\n"
       "Keeps the type (numbers, bool, time).",

@@ -167,7 +167,8 @@ static void test_shifts(void)
     const char *s[] = { "a", "b", NULL, "d" };
     lt_fn_ctx u4 = ungrouped(4);
     lt_col *r = call("lag", &u4, lt_col_from_strs(s, NULL, 4), NULL, NULL);
-    ok(r && r->type == LT_STR && lt_col_is_na(r, 0) && lt_col_is_na(r, 3), "lag of str: missing rows");
+    ok(r && r->type == LT_STR && lt_col_is_na(r, 0) && lt_col_is_na(r, 3),
+       "lag of str: missing rows");
     is_str(r ? lt_col_get_str(r, 1, NULL) : NULL, "a", "lag of str: row 2");
     is_str(r ? lt_col_get_str(r, 2, NULL) : NULL, "b", "lag of str: row 3");
     lt_col_unref(r);
@@ -208,6 +209,10 @@ static void test_shifts(void)
            "expected a number column (f64, i64 or bool), got str", "diff of str");
     is_err(call("lag", &u, f64s(x, 5), lt_col_scalar_f64(1.5), NULL), LT_EINVAL,
            "k = 1.5 is not a whole number", "lag(1.5)");
+    is_err(call("lag", &u, f64s(x, 5), lt_col_scalar_f64(INFINITY), NULL), LT_EINVAL,
+           "k = inf is not a whole number", "lag(Inf)");
+    is_f64(call("lead", &u, f64s(x, 5), lt_col_scalar_f64(-1e300), NULL),
+           (double[]){ NA, NA, NA, NA, NA }, 5, "lead(-1e300): all shifted out");
     is_err(call("lag", &u, f64s(x, 5), i64s((int64_t[]){ 1, 2 }, 2), NULL), LT_EINVAL,
            "k must be one value, got a column of 2 values", "lag of a k column");
     is_err(call("lag", &u, f64s(x, 5), i64s((int64_t[]){ NA_I }, 1), NULL), LT_EINVAL,
@@ -215,7 +220,8 @@ static void test_shifts(void)
     is_err(call("lead", &u, f64s(x, 5), k_str("1"), NULL), LT_ETYPE,
            "k must be a whole number, got a str value", "lead('1')");
     is_err(call("lag", &u4, f64s(x, 5), NULL, NULL), LT_ELENGTH,
-           "the column has 5 values, expected one per row (4)", "lag of a column of another length");
+           "the column has 5 values, expected one per row (4)",
+           "lag of a column of another length");
 }
 
 /* ---- running totals ---------------------------------------------------------- */
@@ -330,7 +336,8 @@ static void test_rank(void)
            (double[]){ 1, 2, 3, 4 }, 4, "negative doubles in order");
     const int64_t big[] = { (INT64_C(1) << 53) + 1, INT64_C(1) << 53, INT64_MIN, INT64_MAX };
     is_ints(call("rank", &u4, i64s(big, 4), k_str("min"), NULL), LT_I64,
-            (int64_t[]){ 2, 1, NA_I, 3 }, 4, "i64 ranks exactly beyond 2^53 (INT64_MIN is NA here)");
+            (int64_t[]){ 2, 1, NA_I, 3 }, 4,
+            "i64 ranks exactly beyond 2^53 (INT64_MIN is NA here)");
     const char *s[] = { "b", "a", "b", NULL };
     is_f64(call("rank", &u4, lt_col_from_strs(s, NULL, 4), NULL, NULL),
            (double[]){ 2.5, 1, 2.5, NA }, 4, "rank of strings");
