@@ -1465,36 +1465,36 @@ static lt_col *fn_ewm_mean(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
 
 const lt_fn lt_window_fns[] = {
     { "lag", LT_FN_WINDOW, 1, 2, fn_lag, NULL, 0, "x:lag([k])",
-      "The value k rows earlier in the group (default k = 1); missing where there is none.\n"
+      "The value k rows earlier in the group.\nDefault k = 1; missing where there is none. "
       "k = 0 gives x, a negative k looks ahead (lead).  Any column type.  As pandas' shift(k).",
       "churn:group_by(\"contract\"):mutate{ prev = col\"monthly_charges\":lag() }" },
     { "lead", LT_FN_WINDOW, 1, 2, fn_lead, NULL, 0, "x:lead([k])",
-      "The value k rows later in the group (default k = 1); missing where there is none.\n"
+      "The value k rows later in the group.\nDefault k = 1; missing where there is none. "
       "A negative k looks back (lag).  Any column type.  As pandas' shift(-k).",
       "air:mutate{ next_year = col\"passengers\":lead(12) }" },
     { "diff", LT_FN_WINDOW, 1, 2, fn_diff, NULL, 0, "x:diff([k])",
-      "x minus its value k rows earlier in the group (default k = 1), as pandas' diff(k).\n"
+      "x minus its value k rows earlier (k = 1).\nAs pandas' diff(k).\n"
       "Numbers only; i64 stays i64 (missing on overflow), bool gives i64 (pandas: xor).",
       "air:mutate{ change = col\"passengers\":diff() }" },
     { "cumsum", LT_FN_WINDOW, 1, 1, fn_cumsum, NULL, 0, "x:cumsum()",
-      "Running sum along the group; missing values stay missing and are skipped.\n"
+      "Running sum along the group.\nMissing values stay missing and are skipped.\n"
       "f64 sums are Kahan-compensated (as pandas' groupby cumsum); i64 and bool give an\n"
       "exact i64, and a sum beyond i64 is an error.",
       "churn:group_by(\"contract\"):mutate{ spent = col\"monthly_charges\":cumsum() }" },
     { "cumprod", LT_FN_WINDOW, 1, 1, fn_cumprod, NULL, 0, "x:cumprod()",
-      "Running product along the group; missing values stay missing and are skipped.\n"
+      "Running product along the group.\nMissing values stay missing and are skipped.\n"
       "i64 and bool give an exact i64 (overflow is an error).",
       "air:mutate{ growth = (col\"passengers\" / col\"passengers\":lag()):cumprod() }" },
     { "cummax", LT_FN_WINDOW, 1, 1, fn_cummax, NULL, 0, "x:cummax()",
-      "Running maximum along the group; missing values stay missing and are skipped.\n"
+      "Running maximum along the group.\nMissing values stay missing and are skipped.\n"
       "Keeps the type (numbers, bool, time).",
       "air:mutate{ record = col\"passengers\":cummax() }" },
     { "cummin", LT_FN_WINDOW, 1, 1, fn_cummin, NULL, 0, "x:cummin()",
-      "Running minimum along the group; missing values stay missing and are skipped.\n"
+      "Running minimum along the group.\nMissing values stay missing and are skipped.\n"
       "Keeps the type (numbers, bool, time).",
       "air:mutate{ low = col\"passengers\":cummin() }" },
     { "rank", LT_FN_WINDOW, 1, 2, fn_rank, NULL, 0, "x:rank([method])",
-      "Rank of x within the group, 1 for the smallest; missing values stay missing.\n"
+      "Rank of x within the group, 1 the smallest.\nMissing values stay missing.\n"
       "method: \"average\" (default; ties share the mean of their positions, f64), \"min\",\n"
       "\"max\", \"dense\" (1, 2, ... without gaps) or \"first\" (ties by row order); those\n"
       "give i64.  As pandas' rank.  Strings rank in byte order.",
@@ -1505,14 +1505,14 @@ const lt_fn lt_window_fns[] = {
       "missing values missing: dplyr's row_number(x), the same as x:rank(\"first\").",
       "churn:group_by(\"contract\"):mutate{ i = row_number() }" },
     { "rolling_sum", LT_FN_WINDOW, 2, 3, fn_rolling_sum, NULL, 0, "x:rolling_sum(width [, on])",
-      "Sum over a sliding window ending at each row of the group.\n"
+      "Sum over a window ending at each row.\n"
       "width: a row count (missing until the window is full or when it holds a missing\n"
       "value: pandas' rolling(width)), or a duration \"90s\", \"30m\", \"12h\", \"7d\", \"2w\"\n"
       "with `on`, a time column ascending in each group: the rows of (t - width, t],\n"
       "missing values skipped (pandas' rolling(\"7D\", on = ...)).  i64 gives an exact i64.",
       "air:mutate{ year = col\"passengers\":rolling_sum(12) }" },
     { "rolling_mean", LT_FN_WINDOW, 2, 3, fn_rolling_mean, NULL, 0, "x:rolling_mean(width [, on])",
-      "Mean over a sliding window ending at each row of the group.\n"
+      "Mean over a window ending at each row.\n"
       "width: a row count (missing until the window is full or when it holds a missing\n"
       "value: pandas' rolling(width)), or a duration \"90s\", \"30m\", \"12h\", \"7d\", \"2w\"\n"
       "with `on`, a time column ascending in each group: the rows of (t - width, t],\n"
@@ -1520,20 +1520,20 @@ const lt_fn lt_window_fns[] = {
       "air:mutate{ smooth = col\"passengers\":rolling_mean(3),\n"
       "            quarter = col\"passengers\":rolling_mean(\"90d\", col\"month\") }" },
     { "rolling_std", LT_FN_WINDOW, 2, 3, fn_rolling_std, NULL, 0, "x:rolling_std(width [, on])",
-      "Standard deviation (n - 1) over a sliding window ending at each row of the group.\n"
+      "Standard deviation over a window (n - 1).\nThe window ends at each row of the group.\n"
       "width: a row count or a duration with a time column `on`, as rolling_mean; a window\n"
       "of one value gives a missing value.",
       "air:mutate{ vol = col\"passengers\":rolling_std(12) }" },
     { "rolling_min", LT_FN_WINDOW, 2, 3, fn_rolling_min, NULL, 0, "x:rolling_min(width [, on])",
-      "Minimum over a sliding window ending at each row of the group; keeps the type.\n"
+      "Minimum over a window ending at each row.\nKeeps the type.\n"
       "width: a row count or a duration with a time column `on`, as rolling_mean.",
       "air:mutate{ low = col\"passengers\":rolling_min(12) }" },
     { "rolling_max", LT_FN_WINDOW, 2, 3, fn_rolling_max, NULL, 0, "x:rolling_max(width [, on])",
-      "Maximum over a sliding window ending at each row of the group; keeps the type.\n"
+      "Maximum over a window ending at each row.\nKeeps the type.\n"
       "width: a row count or a duration with a time column `on`, as rolling_mean.",
       "air:mutate{ high = col\"passengers\":rolling_max(12) }" },
     { "ewm_mean", LT_FN_WINDOW, 2, 2, fn_ewm_mean, NULL, 0, "x:ewm_mean(alpha)",
-      "Exponentially weighted mean along the group, alpha in (0, 1]: pandas'\n"
+      "Exponentially weighted mean, alpha in (0, 1].\nAs pandas'\n"
       "ewm(alpha = alpha).mean() (adjust = True, ignore_na = False).  A missing value keeps\n"
       "the previous mean; rows before the first value are missing.",
       "air:mutate{ level = col\"passengers\":ewm_mean(0.3) }" },

@@ -290,25 +290,29 @@ static int desc_tostring(lua_State *L)
 }
 
 const lt_lua_reg lt_lua_expr_lib[] = {
-    {"col", l_col, "col(name)", "An expression naming a column, for filter, mutate, agg, sort.\n"
-     "Build on it with operators (+ - * / % ^ & | ~ ..) and methods (:gt, :mean, :lower ...;\n"
-     "see help\"Expression functions\"). Comparisons are methods: Lua makes the results of\n"
-     "== < <= booleans. The same trees can be written as strings: \"tenure > 12\".",
+    {"col", l_col, "col(name)", "An expression naming a column.\n"
+     "For filter, mutate, agg and sort. Build on it with operators\n"
+     "(+ - * / % ^ & | ~ ..) and methods (:gt, :mean, :lower ...; see\n"
+     "help\"Expression functions\"). Comparisons are methods, because Lua\n"
+     "makes the results of == < <= booleans. The same trees can be written\n"
+     "as strings: \"tenure > 12 and contract ~= 'Two year'\".",
      NULL, "churn:filter(col\"tenure\":gt(12) & col\"contract\":ne(\"Month-to-month\"))"},
-    {"lit", l_lit, "lit(value)", "A literal value as an expression (a number, string, boolean,\n"
-     "nil, an array for is_in, or a whole column).", NULL,
+    {"lit", l_lit, "lit(value)", "A literal value as an expression.\n"
+     "A number, string, boolean, nil, an array (for is_in) or a column.", NULL,
      "churn:mutate{ source = lit(\"telco\") }"},
     {"when", l_when, "when(c1, v1 [, c2, v2 ...] [, otherwise])",
-     "The value of the first condition that holds, row by row (SQL CASE).\n"
-     "A missing condition counts as false; without otherwise, missing. With columns\n"
-     "instead of expressions it computes at once and returns a column.",
+     "The value of the first condition that holds.\n"
+     "Row by row, as SQL's CASE. A missing condition counts as false;\n"
+     "without otherwise, missing. Given columns instead of expressions, it\n"
+     "computes at once and returns a column.",
      NULL,
-     "churn:mutate{ band = when(col\"tenure\":lt(12), \"new\", col\"tenure\":lt(48), \"settled\", "
-     "\"loyal\") }"},
-    {"count", l_count, "count([x])", "Aggregate: rows per group, or non-missing values of x.",
+     "churn:mutate{ band = when(col\"tenure\":lt(12), \"new\",\n"
+     "                          col\"tenure\":lt(48), \"settled\", \"loyal\") }"},
+    {"count", l_count, "count([x])", "Aggregate: rows, or values of x, per group.\n"
+     "count() counts rows; count(x) the non-missing values of x.",
      NULL, "churn:group_by(\"contract\"):agg{ n = count() }"},
-    {"desc", l_desc, "desc(x)", "Sort key in descending order (x a column name or expression);\n"
-     "missing values still sort last.", NULL,
+    {"desc", l_desc, "desc(x)", "A sort key in descending order.\n"
+     "x is a column name or an expression; missing values still sort last.", NULL,
      "churn:sort{ \"contract\", desc(\"monthly_charges\") }"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };

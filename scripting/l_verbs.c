@@ -342,60 +342,66 @@ static int frame_sort(lua_State *L)
 
 const lt_lua_reg lt_lua_verb_methods[] = {
     {"filter", frame_filter, "df:filter(cond)",
-     "Rows where cond is true; a missing result counts as false.\n"
-     "cond is an expression, a string in Lua syntax parsed into the same tree, or a bool\n"
-     "column of the frame's length.",
+     "Rows where cond is true (missing: false).\n"
+     "cond is an expression, a string in Lua syntax parsed into the same\n"
+     "tree, or a bool column of the frame's length.",
      NULL,
      "churn:filter(col\"tenure\":gt(12) & col\"contract\":ne(\"Month-to-month\"))\n"
      "churn:filter\"tenure > 12 and contract ~= 'Month-to-month'\""},
     {"mutate", frame_mutate, "df:mutate{ name = expr, ... }",
-     "New or replaced columns. Every entry sees the input frame only: chain :mutate\n"
-     "for a column computed from another new one. A replaced column keeps its place;\n"
-     "new columns come after the existing ones, entries given as {name, expr} first in\n"
-     "their order, then name = expr entries by name (Lua tables have no order).\n"
-     "Strings are parsed as expressions (\"tenure * 12\"); use lit\"x\" for a literal\n"
-     "string. df:mutate(name, expr) adds one column.",
+     "New or replaced columns, from expressions.\n"
+     "Every entry sees the input frame only: chain :mutate for a column\n"
+     "computed from another new one. A replaced column keeps its place; new\n"
+     "columns follow the existing ones: entries given as {name, expr} first,\n"
+     "in their order, then name = expr entries by name (Lua tables have no\n"
+     "order). Strings are parsed as expressions (\"tenure * 12\"); use\n"
+     "lit\"x\" for a literal string. df:mutate(name, expr) adds one column.",
      NULL,
-     "churn:mutate{ arpu = col\"total_charges\" / col\"tenure\", long = col\"tenure\":ge(24) }\n"
+     "churn:mutate{ arpu = col\"total_charges\" / col\"tenure\",\n"
+     "              long = col\"tenure\":ge(24) }\n"
      "churn:mutate(\"years\", \"tenure / 12\")"},
     {"sort", frame_sort, "df:sort(keys... [, opts])",
-     "Rows ordered by the keys: column names, expressions or desc(key); also a table of\n"
-     "keys, df:sort{ \"a\", desc\"b\" }. Stable; missing values last (also with desc);\n"
-     "strings by byte order.",
-     "natural = false   order strings naturally: \"a2\" before \"a10\" (no locale)",
+     "Rows ordered by one or more keys.\n"
+     "Keys are column names, expressions or desc(key), or a table of them:\n"
+     "df:sort{ \"a\", desc\"b\" }. Stable; missing values last (also with\n"
+     "desc); strings by byte order.",
+     "natural = false   strings in natural order, \"a2\" before \"a10\" (no locale)",
      "churn:sort{ \"contract\", desc(\"monthly_charges\") }\n"
      "churn:sort(col\"total_charges\" / col\"tenure\")"},
     {"group_by", frame_group_by, "df:group_by(key, ...)",
-     "Group by column names, for :agg, :mutate, :filter and :count.\n"
-     "Groups come in ascending key order, a missing key as its own group, last.",
+     "Group rows by the values of key columns.\n"
+     "For :agg, :mutate, :filter and :count. Groups come in ascending key\n"
+     "order; a missing key is a group of its own, last.",
      NULL,
      "churn:group_by(\"contract\", \"internet_service\"):agg{ n = count() }"},
     {"agg", frame_agg, "df:agg{ name = expr, ... }",
-     "One row of aggregates over the whole frame (see GroupedFrame:agg).", NULL,
+     "One row of aggregates over all rows.\nSee GroupedFrame:agg.", NULL,
      "churn:agg{ n = count(), mean_tenure = col\"tenure\":mean() }"},
     {"count", frame_count, "df:count(key, ...)",
-     "Rows per distinct key: the keys and a column n (dplyr's count).", NULL,
+     "Rows per distinct key, in a column n.\nAs dplyr's count: df:group_by(...):count().", NULL,
      "churn:count(\"contract\", \"churn\")"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 const lt_lua_reg lt_lua_grouped_methods[] = {
     {"agg", grouped_agg, "g:agg{ name = expr, ... }",
-     "One row per group: the keys, then each aggregate, in :mutate's order of entries.\n"
-     "Values are expressions with aggregates (count(), :mean(), :quantile(q) ...) or strings\n"
-     "in Lua syntax (\"mean(churn == 'Yes')\"). Aggregates skip missing values; an empty\n"
-     "set gives missing (count and sum give 0).",
+     "One row per group: the keys, then aggregates.\n"
+     "Entries are ordered as in df:mutate. Values are expressions with\n"
+     "aggregates (count(), :mean(), :quantile(q) ...) or strings in Lua\n"
+     "syntax (\"mean(churn == 'Yes')\"). Aggregates skip missing values; an\n"
+     "empty set gives missing (count and sum give 0).",
      NULL,
      "churn:group_by(\"contract\"):agg{ n = count(), rate = col\"churn\":eq(\"Yes\"):mean() }\n"
      "churn:group_by(\"contract\"):agg{ rate = \"mean(churn == 'Yes')\" }"},
     {"mutate", grouped_mutate, "g:mutate{ name = expr, ... }",
-     "Columns computed within each group: aggregates repeat over the group's rows\n"
-     "(x - mean(x)) and windows (lag, cumsum, rolling_mean ...) restart per group, in row\n"
-     "order. Returns an ungrouped frame.",
+     "Columns computed within each group.\n"
+     "Aggregates repeat over the group's rows (x - mean(x)) and windows\n"
+     "(lag, cumsum, rolling_mean ...) restart per group, in row order.\n"
+     "Returns an ungrouped frame.",
      NULL,
      "churn:group_by(\"contract\"):mutate{ dev = col\"tenure\" - col\"tenure\":mean() }"},
     {"filter", grouped_filter, "g:filter(cond)",
-     "Rows where cond holds, with aggregates computed per group.", NULL,
+     "Rows where cond holds, aggregates per group.", NULL,
      "churn:group_by(\"contract\"):filter\"monthly_charges > median(monthly_charges)\""},
     {"count", grouped_count, "g:count()", "Rows per group: the keys and a column n.", NULL,
      "churn:group_by(\"contract\"):count()"},
