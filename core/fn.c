@@ -18,6 +18,7 @@ static const lt_fn *const tables[] = {
     lt_string_fns,
     lt_date_fns,
     lt_window_fns,
+    lt_agg_fns,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

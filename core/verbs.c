@@ -144,8 +144,9 @@ lt_frame *lt_frame_agg(const lt_frame *f, const lt_groups *g, const int *keys, i
                           names[k]);
                 return NULL;
             }
-    lt_fn_ctx ctx;
-    lt_groups_ctx(g, &ctx);
+    lt_fn_ctx ctx = {f->nrow, 1, NULL, NULL, NULL};
+    if (g)
+        lt_groups_ctx(g, &ctx);
     lt_col **cols = calloc((size_t)(n + nkeys ? n + nkeys : 1), sizeof *cols);
     lt_frame *r = lt_frame_new();
     int status = !cols || !r ? lt_nomem() : 0;
@@ -157,7 +158,7 @@ lt_frame *lt_frame_agg(const lt_frame *f, const lt_groups *g, const int *keys, i
     for (int k = 0; k < nkeys + n && status == 0; k++)
         status = lt_frame_add(r, k < nkeys ? f->names[keys[k]] : names[k - nkeys], cols[k]);
     if (r && status == 0 && nkeys + n == 0)
-        r->nrow = g->ngroups;
+        r->nrow = ctx.ngroups;
     for (int k = 0; cols && k < nkeys + n; k++)
         lt_col_unref(cols[k]);
     free(cols);

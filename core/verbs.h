@@ -26,7 +26,9 @@ lt_frame *lt_frame_mutate(const lt_frame *f, const char *const *names,
 
 /* One row per group of g (in g's order): the key columns keys[0..nkeys)
  * of f at each group's first row, then names[k] = exprs[k] evaluated per
- * group.  An output name equal to a key or repeated is LT_EINVAL. */
+ * group.  g NULL (and no keys): one row over all rows, also when there
+ * are none (count() 0), as dplyr's summarise.  An output name equal to a
+ * key or repeated is LT_EINVAL. */
 lt_frame *lt_frame_agg(const lt_frame *f, const lt_groups *g, const int *keys, int nkeys,
                        const char *const *names, lt_expr *const *exprs, int n);
 

@@ -117,6 +117,7 @@ static grouped *push_grouped(lua_State *L, int first, int last, const char *fnam
         last = first + n - 1;
     }
     int nkeys = last - first + 1;
+    luaL_argcheck(L, nkeys > 0, first, "at least one key column expected");
     grouped *gr = lua_newuserdatauv(L, sizeof *gr + (size_t)(nkeys > 0 ? nkeys : 0) * sizeof(int), 1);
     gr->g = NULL;
     gr->nkeys = nkeys;
@@ -216,11 +217,13 @@ static int frame_mutate(lua_State *L)
     return mutate(L, lt_lua_checkframe(L, 1), NULL);
 }
 
+/* agg over the groups of gr, or over all rows when gr is NULL. */
 static int agg(lua_State *L, const lt_frame *f, grouped *gr)
 {
     entries e = checkentries(L, 2, "agg");
     lt_frame **slot = lt_lua_newframe(L);
-    *slot = lt_frame_agg(f, gr->g, gr->keys, gr->nkeys, e.names, e.exprs, e.n);
+    *slot = gr ? lt_frame_agg(f, gr->g, gr->keys, gr->nkeys, e.names, e.exprs, e.n)
+               : lt_frame_agg(f, NULL, NULL, 0, e.names, e.exprs, e.n);
     return lt_lua_result(L, *slot, "agg");
 }
 
@@ -234,28 +237,34 @@ static int grouped_agg(lua_State *L)
 
 static int frame_agg(lua_State *L)
 {
-    lt_lua_checkframe(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
-    lua_settop(L, 2);
-    grouped *gr = push_grouped(L, 3, 2, "agg");   /* no keys: one group */
-    return agg(L, lt_lua_checkframe(L, 1), gr);
+    return agg(L, lt_lua_checkframe(L, 1), NULL);
+}
+
+/* Push the entries table { n = count() }. */
+static void push_count_entry(lua_State *L)
+{
+    lua_createtable(L, 0, 1);
+    lt_expr **slot = lt_lua_newexpr(L);
+    *slot = lt_expr_call_name("count", NULL, 0);
+    lt_lua_result(L, *slot, "count");
+    lua_setfield(L, -2, "n");
 }
 
 static int grouped_count(lua_State *L)
 {
     checkgrouped(L, 1);
     lua_settop(L, 1);
-    lua_createtable(L, 0, 1);
-    lt_expr **slot = lt_lua_newexpr(L);
-    *slot = lt_expr_call_name("count", NULL, 0);
-    lt_lua_result(L, *slot, "count");
-    lua_setfield(L, 2, "n");
+    push_count_entry(L);
     return grouped_agg(L);
 }
 
 static int frame_count(lua_State *L)
 {
     lt_lua_checkframe(L, 1);
+    if (lua_gettop(L) == 1) {   /* no keys: the number of rows, as a frame */
+        push_count_entry(L);
+        return agg(L, lt_lua_checkframe(L, 1), NULL);
+    }
     push_grouped(L, 2, lua_gettop(L), "count");
     lua_replace(L, 1);
     lua_settop(L, 1);

@@ -731,7 +731,7 @@ static void test_errors(void)
     fails_at("1e + 1", 1, "malformed number '1e'");
     fails_at("x @ 2", 3, "unexpected character '@'");
     fails_with("x + \x01", "syntax error at column 5: unexpected byte 0x01\n  x +  \n      ^");
-    fails_at("meen(x)", 1, "unknown function 'meen'");
+    fails_at("meen(x)", 1, "unknown function 'meen' (did you mean 'mean'?)");
     fails_at("x + rond(x)", 5, "unknown function 'rond' (did you mean 'round'?)");
     fails_at("x:rond()", 3, "unknown function 'rond' (did you mean 'round'?)");
     fails_at("round(x, 1, 2)", 1, "round takes 1 to 2 arguments (x [, digits]), not 3");
