@@ -15,6 +15,10 @@
 
 static const lt_fn *const tables[] = {
     lt_ops_fns,
+    lt_string_fns,
+    lt_date_fns,
+    lt_window_fns,
+    lt_agg_fns,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
@@ -282,11 +286,11 @@ const lt_fn lt_ops_fns[] = {
     BINOP("mul", fn_mul, "*", 11, "x * y (also the * operator).", "col\"tenure\" * 12"),
     BINOP("div", fn_div, "/", 11, "x / y, always f64 (also the / operator).",
           "col\"total_charges\" / col\"tenure\""),
-    BINOP("mod", fn_mod, "%", 11, "x % y, floored as Lua and R (also the % operator).",
+    BINOP("mod", fn_mod, "%", 11, "x % y, floored as Lua and R (also %).",
           "col\"tenure\" % 12"),
     BINOP("pow", fn_pow, "^", 14, "x ^ y, f64 (also the ^ operator).", "col\"tenure\" ^ 2"),
     {"neg", LT_FN_MAP, 1, 1, fn_neg, "-", 12, "x:neg()", "-x (also unary -).", "-col\"tenure\""},
-    BINOP("eq", fn_eq, "==", 3, "x == y as a bool column; missing where either is.\n"
+    BINOP("eq", fn_eq, "==", 3, "x == y as a bool column.\nMissing where either is missing. "
           "A string compared with a time is read as a date or datetime.",
           "col\"contract\":eq(\"Two year\")"),
     BINOP("ne", fn_ne, "~=", 3, "x ~= y as a bool column.", "col\"contract\":ne(\"Month-to-month\")"),
@@ -296,10 +300,10 @@ const lt_fn lt_ops_fns[] = {
     BINOP("gt", fn_gt, ">", 3, "x > y as a bool column.", "col\"tenure\":gt(12)"),
     BINOP("ge", fn_ge, ">=", 3, "x >= y as a bool column.", "col\"tenure\":ge(24)"),
     {"and", LT_FN_MAP, 2, 2, fn_and, "and", 2, "a & b",
-     "Logical and of bool columns (three-valued: missing and false is false).\n"
-     "`and` in strings.", "col\"senior_citizen\" & col\"partner\":eq(\"Yes\")"},
+     "Logical and of bool columns.\n"
+     "Three-valued: missing and false is false. `and` in strings.", "col\"senior_citizen\" & col\"partner\":eq(\"Yes\")"},
     {"or", LT_FN_MAP, 2, 2, fn_or, "or", 1, "a | b",
-     "Logical or of bool columns (missing or true is true).\n`or` in strings.",
+     "Logical or of bool columns.\nThree-valued: missing or true is true. `or` in strings.",
      "col\"tenure\":lt(3) | col\"tenure\":gt(60)"},
     {"not", LT_FN_MAP, 1, 1, fn_not, "not", 12, "~a",
      "Logical not of a bool column.\nThe ~ operator, or `not` in strings.",
@@ -307,22 +311,24 @@ const lt_fn lt_ops_fns[] = {
     {"between", LT_FN_MAP, 3, 3, fn_between, NULL, 0, "x:between(lo, hi)",
      "lo <= x and x <= hi, as a bool column.", "col\"tenure\":between(12, 24)"},
     {"is_in", LT_FN_MAP, 2, 2, fn_is_in, NULL, 0, "x:is_in(values)",
-     "Is x one of the values (a Lua array, a list {...} in strings)?\n"
-     "Never missing: a missing x is in the values when they hold nil.",
+     "Is x one of the values? (a bool column)\n"
+     "The values: a Lua array, or a list {...} in strings. Never missing: a\n"
+     "missing x is in the values when they hold nil.",
      "col\"payment_method\":is_in{ \"Mailed check\", \"Electronic check\" }"},
     {"when", LT_FN_MAP, 2, -1, fn_when, NULL, 0, "when(c1, v1 [, c2, v2 ...] [, otherwise])",
      "The first v whose condition holds, else otherwise (missing when absent).\n"
      "A missing condition counts as false; the values unify as numbers, str or time.",
      "when(col\"tenure\":lt(12), \"new\", col\"tenure\":lt(48), \"settled\", \"loyal\")"},
     {"is_na", LT_FN_MAP, 1, 1, fn_is_na, NULL, 0, "x:is_na()",
-     "Bool column, true where x is missing (never missing itself).",
+     "Bool column, true where x is missing.",
      "col\"total_charges\":is_na()"},
     {"fill_na", LT_FN_MAP, 2, 2, fn_fill_na, NULL, 0, "x:fill_na(v)",
-     "x with missing values replaced by v (numbers promote to the wider type).",
+     "x with missing values replaced by v.\nNumbers promote to the wider type.",
      "col\"total_charges\":fill_na(0)"},
     {"cast", LT_FN_MAP, 2, 3, fn_cast, NULL, 0, "x:cast(type [, lenient])",
-     "Convert to f64, i64, bool, str, date or datetime (as Column:astype).\n"
-     "With lenient true, values that do not convert become missing instead of an error.",
+     "Convert to another type (as Column:astype).\n"
+     "Types: f64, i64, bool, str, date or datetime. With lenient true,\n"
+     "values that do not convert become missing instead of an error.",
      "col\"senior_citizen\":cast(\"str\")"},
     {"log", LT_FN_MAP, 1, 1, fn_log, NULL, 0, "x:log()", "Natural logarithm (f64).",
      "col\"monthly_charges\":log()"},
@@ -333,7 +339,7 @@ const lt_fn lt_ops_fns[] = {
     {"abs", LT_FN_MAP, 1, 1, fn_abs, NULL, 0, "x:abs()", "Absolute value (i64 stays i64).",
      "(col\"tenure\" - 36):abs()"},
     {"round", LT_FN_MAP, 1, 2, fn_round, NULL, 0, "x:round([digits])",
-     "Round to digits decimals (default 0), half to even as R's round().",
+     "Round to digits decimals (default 0).\nHalf to even, as R's round().",
      "col\"monthly_charges\":round(-1)"},
     {NULL, 0, 0, 0, NULL, NULL, 0, NULL, NULL, NULL},
 };

@@ -600,7 +600,7 @@ static int cells_init(cells *t, int64_t nrow, const int32_t *gid, const int32_t 
     if (!t->cell || !t->start || !t->order)
         return lt_nomem();
     for (int64_t i = 0; i < nrow; i++) {
-        int32_t c = (int32_t)((gid ? gid[i] : 0) * nlev + lev[i]);
+        int32_t c = (int32_t)(gid[i] * nlev + lev[i]);
         t->cell[i] = c;
         t->start[c + 2]++;
     }
@@ -668,24 +668,19 @@ lt_frame *lt_frame_pivot_wider(const lt_frame *f, const int *id, int nid, int na
     if (fill && lt_col_is_na(fill, 0))
         fill = NULL;
 
-    /* Rows: the distinct id tuples, in order of first appearance. */
-    int64_t ng = f->nrow > 0;
-    const int32_t *gid = NULL;
-    const int64_t *first = (const int64_t[]){0};
-    if (nid > 0) {
-        if (!(idcols = alloc_n(nid, sizeof *idcols)))
-            goto fail;
-        for (int j = 0; j < nid; j++)
-            idcols[j] = f->cols[id[j]];
-        if (!(gi = lt_groups_new(idcols, nid, false)))
-            goto fail;
-        ng = gi->ngroups;
-        gid = gi->gid;
-        first = gi->first;
-    }
+    /* Rows: the distinct id tuples, in order of first appearance (no ids:
+     * one group of all rows). */
+    if (!(idcols = alloc_n(nid, sizeof *idcols)))
+        goto fail;
+    for (int j = 0; j < nid; j++)
+        idcols[j] = f->cols[id[j]];
+    if (!(gi = lt_groups_new2(idcols, NULL, nid, f->nrow, 0, LT_GROUPS_NO_ROWS)))
+        goto fail;
+    int64_t ng = gi->ngroups;
     /* Columns: the distinct keys, sorted, missing last. */
     lt_col *key = f->cols[names_from];
-    if (!(gk = lt_groups_new(&key, 1, true)))
+    if (!(gk = lt_groups_new2(&key, NULL, 1, f->nrow, 0,
+                              LT_GROUPS_SORTED | LT_GROUPS_NO_ROWS)))
         goto fail;
     nlev = gk->ngroups;
     if (ng > 0 && nlev > INT32_MAX / ng) {
@@ -700,7 +695,7 @@ lt_frame *lt_frame_pivot_wider(const lt_frame *f, const int *id, int nid, int na
         goto fail;
 
     int64_t ncells = ng * nlev;
-    if (cells_init(&t, f->nrow, gid, gk->gid, nlev, ncells) < 0)
+    if (cells_init(&t, f->nrow, gi->gid, gk->gid, nlev, ncells) < 0)
         goto fail;
     if (!agg)
         for (int64_t c = 0; c < ncells; c++)
@@ -715,7 +710,7 @@ lt_frame *lt_frame_pivot_wider(const lt_frame *f, const int *id, int nid, int na
         empty[c] = cell_size(&t, c) == 0;
 
     for (int j = 0; j < nid; j++)
-        if (add_owned(r, f->names[id[j]], lt_col_take(f->cols[id[j]], first, ng)) < 0)
+        if (add_owned(r, f->names[id[j]], lt_col_take(f->cols[id[j]], gi->first, ng)) < 0)
             goto fail;
     for (int v = 0; v < nvalues; v++) {
         lt_col *cv = cell_values(f->cols[values[v]], &t, agg, idx);
@@ -830,7 +825,9 @@ lt_frame *lt_crosstab(const lt_col *a, const lt_col *b, const char *name, bool m
         ka = lt_col_ref((lt_col *)a);
         kb = lt_col_ref((lt_col *)b);
     }
-    if (!(ga = lt_groups_new(&ka, 1, true)) || !(gb = lt_groups_new(&kb, 1, true)))
+    int flags = LT_GROUPS_SORTED | LT_GROUPS_NO_ROWS;
+    if (!(ga = lt_groups_new2(&ka, NULL, 1, ka->n, 0, flags)) ||
+        !(gb = lt_groups_new2(&kb, NULL, 1, kb->n, 0, flags)))
         goto fail;
     int64_t na = ga->ngroups, nb = gb->ngroups, n = ka->n;
     if (na > 0 && nb > INT32_MAX / na) {

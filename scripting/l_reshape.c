@@ -164,8 +164,9 @@ const lt_lua_reg lt_lua_reshape_methods[] = {
      "columns must be of one family: numbers (the widest type wins: i64 with\n"
      "f64 gives f64), strings, or times; mixing strings with numbers is an\n"
      "error naming both columns.",
-     "cols                 required: names, numeric(), nominal() or a table\n"
-     "                     of them, as df:select takes them\n"
+     "cols                 required: names, patterns (\"*_charges\"),\n"
+     "                     selectors (numeric() ...) or a table of them, as\n"
+     "                     df:select takes them\n"
      "names_to = \"name\"    the new column of stacked column names (str)\n"
      "values_to = \"value\"  the new column of their values",
      "churn:pivot_longer{ cols = { \"monthly_charges\", \"total_charges\" } }\n"

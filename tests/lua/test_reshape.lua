@@ -39,7 +39,7 @@ t.raises(function() wide:pivot_longer{} end,
 t.raises(function() wide:pivot_longer{ cols = "bb" } end,
   "pivot_longer: column 'bb' not found (did you mean 'b'?)", "longer: an unknown column")
 t.raises(function() wide:pivot_longer{ cols = { 1 } } end,
-  "column name, numeric(), nominal() or a table of them expected, got number",
+  "column name, pattern, selector or a table of them expected, got number",
   "longer: a number in cols")
 t.raises(function() wide:pivot_longer{ cols = "a", name_to = "k" } end,
   "unknown option 'name_to'; did you mean 'names_to'?", "longer: a misspelt option")
