@@ -169,7 +169,7 @@ const lt_lua_reg lt_lua_reshape_methods[] = {
      "                     df:select takes them\n"
      "names_to = \"name\"    the new column of stacked column names (str)\n"
      "values_to = \"value\"  the new column of their values",
-     "churn:pivot_longer{ cols = { \"monthly_charges\", \"total_charges\" } }\n"
+     "churn:select(\"contract\", \"*_charges\"):pivot_longer{ cols = \"*_charges\" }\n"
      "churn:select(\"contract\", numeric())\n"
      "     :pivot_longer{ cols = numeric(), names_to = \"measure\" }"},
     {"pivot_wider", frame_pivot_wider, "df:pivot_wider(opts)",
