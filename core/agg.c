@@ -526,53 +526,56 @@ const lt_fn lt_agg_fns[] = {
         "Rows per group (i64); x:count() counts the non-missing values of x.",
         "churn:group_by(\"contract\"):agg{ n = count(), billed = col\"total_charges\":count() }"),
     AGG("sum", 1, 1, agg_sum, "x:sum()",
-        "Sum per group, skipping missing values (0 for none).\n"
+        "Sum per group (0 for none).\nMissing values are skipped. "
         "f64 gives f64 (accumulated in long double, as R); i64 and bool give an\n"
         "exact i64 (a sum beyond the i64 range is an error: cast to f64 first).",
         "churn:group_by(\"contract\"):agg{ months = col\"tenure\":sum() }"),
     AGG("mean", 1, 1, agg_mean, "x:mean()",
-        "Mean per group (f64), skipping missing values; missing for none.\n"
+        "Mean per group (f64).\nMissing values are skipped; missing for none.\n"
         "R's algorithm: long double sum / n, refined by a second pass for f64.\n"
         "The mean of a bool is the share of true values.",
         "churn:group_by(\"contract\"):agg{ rate = col\"churn\":eq(\"Yes\"):mean() }"),
     AGG("median", 1, 1, agg_median, "x:median()",
-        "Median per group, skipping missing values; missing for none.\n"
+        "Median per group.\nMissing values are skipped; missing for none.\n"
         "f64 for numbers (R's median: the mean of the middle two for an even\n"
         "count); a time for times (the middle of two times is rounded down to\n"
         "the microsecond).",
         "churn:group_by(\"contract\"):agg{ spend = col\"monthly_charges\":median() }"),
     AGG("std", 1, 1, agg_std, "x:std()",
-        "Standard deviation per group (f64, n - 1 denominator), skipping missing\n"
-        "values; missing for fewer than 2 values.",
+        "Standard deviation per group (f64, n - 1).\n"
+        "Missing values are skipped; missing for fewer than 2 values.",
         "churn:group_by(\"contract\"):agg{ sd = col\"monthly_charges\":std() }"),
     AGG("var", 1, 1, agg_var, "x:var()",
-        "Variance per group (f64, n - 1 denominator, R's two-pass algorithm),\n"
-        "skipping missing values; missing for fewer than 2 values.",
+        "Variance per group (f64, n - 1).\n"
+        "R's two-pass algorithm. Missing values are skipped; missing for fewer\n"
+        "than 2 values.",
         "churn:group_by(\"contract\"):agg{ v = col\"monthly_charges\":var() }"),
     AGG("min", 1, 1, agg_min, "x:min()",
-        "Smallest value per group, of x's type, skipping missing values; missing\n"
-        "for none.  Strings compare by bytes (the result keeps x's dictionary);\n"
+        "Smallest value per group, of x's type.\n"
+        "Missing values are skipped; missing for none.  Strings compare by bytes (the result keeps x's dictionary);\n"
         "for bool, false < true.",
         "churn:group_by(\"contract\"):agg{ shortest = col\"tenure\":min() }"),
     AGG("max", 1, 1, agg_max, "x:max()",
-        "Largest value per group, of x's type, skipping missing values; missing\n"
-        "for none.  Strings compare by bytes; for bool, false < true.",
+        "Largest value per group, of x's type.\n"
+        "Missing values are skipped; missing for none.  Strings compare by bytes; for bool, false < true.",
         "churn:group_by(\"contract\"):agg{ longest = col\"tenure\":max() }"),
     AGG("first", 1, 1, agg_first, "x:first()",
-        "First non-missing value per group, in row order, of x's type (as pandas'\n"
-        "GroupBy.first); missing when the group has none.",
+        "First non-missing value per group.\n"
+        "In row order, of x's type (as pandas' GroupBy.first); missing when the\n"
+        "group has none.",
         "churn:group_by(\"contract\"):agg{ pay = col\"payment_method\":first() }"),
     AGG("last", 1, 1, agg_last, "x:last()",
-        "Last non-missing value per group, in row order, of x's type (as pandas'\n"
-        "GroupBy.last); missing when the group has none.",
+        "Last non-missing value per group.\n"
+        "In row order, of x's type (as pandas' GroupBy.last); missing when the\n"
+        "group has none.",
         "churn:group_by(\"contract\"):agg{ pay = col\"payment_method\":last() }"),
     AGG("n_unique", 1, 1, agg_n_unique, "x:n_unique()",
-        "Number of distinct non-missing values per group (i64).\n"
+        "Distinct non-missing values per group (i64).\n"
         "For f64, 0 and -0 are one value.",
         "churn:group_by(\"contract\"):agg{ methods = col\"payment_method\":n_unique() }"),
     AGG("quantile", 2, 2, agg_quantile, "x:quantile(q)",
-        "Quantile q (a number in [0, 1]) per group, skipping missing values;\n"
-        "missing for none.  R's type 7 (numpy's linear): f64 for numbers, a time\n"
+        "Quantile q in [0, 1] per group.\n"
+        "Missing values are skipped; missing for none.  R's type 7 (numpy's linear): f64 for numbers, a time\n"
         "(rounded down to the microsecond) for times.",
         "churn:group_by(\"contract\"):agg{ p90 = col\"monthly_charges\":quantile(0.9) }"),
     { NULL, LT_FN_AGG, 0, 0, NULL, NULL, 0, NULL, NULL, NULL },
