@@ -526,9 +526,10 @@ const lt_fn lt_agg_fns[] = {
         "Rows per group (i64); x:count() counts the non-missing values of x.",
         "churn:group_by(\"contract\"):agg{ n = count(), billed = col\"total_charges\":count() }"),
     AGG("sum", 1, 1, agg_sum, "x:sum()",
-        "Sum per group (0 for none).\nMissing values are skipped. "
-        "f64 gives f64 (accumulated in long double, as R); i64 and bool give an\n"
-        "exact i64 (a sum beyond the i64 range is an error: cast to f64 first).",
+        "Sum per group (0 for none).\n"
+        "Missing values are skipped.  f64 gives f64 (accumulated in long double,\n"
+        "as R); i64 and bool give an exact i64 (a sum beyond the i64 range is an\n"
+        "error: cast to f64 first).",
         "churn:group_by(\"contract\"):agg{ months = col\"tenure\":sum() }"),
     AGG("mean", 1, 1, agg_mean, "x:mean()",
         "Mean per group (f64).\nMissing values are skipped; missing for none.\n"
@@ -552,12 +553,13 @@ const lt_fn lt_agg_fns[] = {
         "churn:group_by(\"contract\"):agg{ v = col\"monthly_charges\":var() }"),
     AGG("min", 1, 1, agg_min, "x:min()",
         "Smallest value per group, of x's type.\n"
-        "Missing values are skipped; missing for none.  Strings compare by bytes (the result keeps x's dictionary);\n"
-        "for bool, false < true.",
+        "Missing values are skipped; missing for none.  Strings compare by\n"
+        "bytes (the result keeps x's dictionary); for bool, false < true.",
         "churn:group_by(\"contract\"):agg{ shortest = col\"tenure\":min() }"),
     AGG("max", 1, 1, agg_max, "x:max()",
         "Largest value per group, of x's type.\n"
-        "Missing values are skipped; missing for none.  Strings compare by bytes; for bool, false < true.",
+        "Missing values are skipped; missing for none.  Strings compare by\n"
+        "bytes; for bool, false < true.",
         "churn:group_by(\"contract\"):agg{ longest = col\"tenure\":max() }"),
     AGG("first", 1, 1, agg_first, "x:first()",
         "First non-missing value per group.\n"
@@ -575,8 +577,9 @@ const lt_fn lt_agg_fns[] = {
         "churn:group_by(\"contract\"):agg{ methods = col\"payment_method\":n_unique() }"),
     AGG("quantile", 2, 2, agg_quantile, "x:quantile(q)",
         "Quantile q in [0, 1] per group.\n"
-        "Missing values are skipped; missing for none.  R's type 7 (numpy's linear): f64 for numbers, a time\n"
-        "(rounded down to the microsecond) for times.",
+        "Missing values are skipped; missing for none.  R's type 7 (numpy's\n"
+        "\"linear\", digits as R): f64 for numbers, a time (rounded down to the\n"
+        "microsecond) for times.",
         "churn:group_by(\"contract\"):agg{ p90 = col\"monthly_charges\":quantile(0.9) }"),
     { NULL, LT_FN_AGG, 0, 0, NULL, NULL, 0, NULL, NULL, NULL },
 };
