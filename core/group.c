@@ -785,6 +785,7 @@ static lt_groups *build(lt_col *const *a, lt_col *const *b, int nkeys, int64_t n
                         int flags)
 {
     bool sorted = flags & LT_GROUPS_SORTED;
+    bool first_later = false;   /* first[] from the ids, after numbering */
     int64_t n = na + nb;
     lt_groups *g = calloc(1, sizeof *g);
     key *keys = calloc((size_t)(nkeys ? nkeys : 1), sizeof *keys);
@@ -833,7 +834,19 @@ static lt_groups *build(lt_col *const *a, lt_col *const *b, int nkeys, int64_t n
             uint32_t *acc32 = (uint32_t *)g->gid;
             for (int j = 0; j < nkeys; j++)
                 add_codes(&keys[j], NULL, acc32, j == 0);
-            ng = densify(NULL, acc32, n, prod, sorted, g->gid, sorted ? NULL : g->first);
+            if (nkeys == 1 && (sorted || keys[0].kind == K_HASH)) {
+                /* The codes of one key are dense, and in key order when
+                 * sorted (hashed ones in order of first appearance else):
+                 * they are the ids. */
+                ng = (int64_t)prod;
+                if (ng > INT32_MAX) {
+                    status = too_many();
+                    goto done;
+                }
+                first_later = true;
+            } else {
+                ng = densify(NULL, acc32, n, prod, sorted, g->gid, sorted ? NULL : g->first);
+            }
         } else {
             acc = malloc((size_t)n * sizeof *acc);
             if (!acc) {
@@ -868,7 +881,7 @@ static lt_groups *build(lt_col *const *a, lt_col *const *b, int nkeys, int64_t n
     }
     if (!(flags & LT_GROUPS_NO_ROWS) && (status = build_rows(g)) < 0)
         goto done;
-    if (sorted && g->ngroups > 0) {
+    if ((sorted || first_later) && g->ngroups > 0) {
         if (g->order) {
             for (int64_t k = 0; k < g->ngroups; k++)
                 g->first[k] = g->order[g->start[k]];
