@@ -440,7 +440,7 @@ static int prep_hash(key *k, bool sorted, int64_t nrow)
             uint64_t slot;
             int32_t id = vhash_find(&h, bits, &slot);
             if (id < 0) {
-                if (nv == cap) {
+                if (nv >= cap) {   /* > when the missing code took the last slot */
                     uint64_t *nvals = realloc(vals, (size_t)cap * 2 * sizeof *vals);
                     if (!nvals) {
                         status = lt_nomem();

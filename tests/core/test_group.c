@@ -211,6 +211,20 @@ int main(void)
     check1(nn, zeros, zeros, 1, "f64 all NaN: one group");
     lt_col_unref(nn);
 
+    enum { NV = 1030 };
+    double grow[NV];
+    for (int i = 0; i < NV; i++)
+        grow[i] = i == 1024 ? NAN : (double)(i < 1024 ? i : i - 1) / 2;
+    lt_col *gc = lt_col_from_f64(grow, NV);
+    g = lt_groups_new(&gc, 1, false);
+    ok(g && g->ngroups == NV && g->gid[1024] == 1024 && g->gid[NV - 1] == NV - 1 && consistent(g),
+       "f64: a missing value after 1024 distinct ones, then more values");
+    lt_groups_free(g);
+    g = lt_groups_new(&gc, 1, true);
+    ok(g && g->gid[1024] == NV - 1 && g->gid[1025] == 1024, "and sorted: missing last");
+    lt_groups_free(g);
+    lt_col_unref(gc);
+
     /* ---- bool and time -------------------------------------------------- */
     uint8_t bo[] = { 1, 0, 0, 1 }, bona[] = { 0, 0, 1, 0 };
     lt_col *bc = lt_col_from_bool(bo, bona, 4);
