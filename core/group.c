@@ -13,10 +13,12 @@
  * The codes of several keys combine in mixed radix (the first key most
  * significant, so numeric order of the combined code is lexicographic
  * order of the tuple).  When the product of the cardinalities is small
- * the combined code indexes a table directly; else the combined codes are
- * hashed (and densified on the way whenever the product would overflow 64
- * bits).  Row-wise maps run on OpenMP threads; the passes that assign ids
- * in row order are serial, so ids never depend on the thread count. */
+ * the combined code indexes a table directly -- sorted groups with their
+ * rows then come from one counting sort of the codes -- else the combined
+ * codes are hashed (and densified on the way whenever the product would
+ * overflow 64 bits).  Row-wise maps run on OpenMP threads, and counting
+ * sorts in one chunk of rows per thread; the passes that assign ids in
+ * row order are serial, so ids never depend on the thread count. */
 #include "group.h"
 
 #include <omp.h>
