@@ -378,35 +378,45 @@ lt_col *lt_col_slice(const lt_col *c, int64_t off, int64_t len)
     return lt_col_finish(r);
 }
 
+/* Gather rows idx into dst, elements of type T; a negative index gives
+ * `fill`.  Threaded for big gathers. */
+#define GATHER(T, dst, src, fill)                                                 \
+    do {                                                                          \
+        T *d_ = (T *)(dst);                                                       \
+        const T *s_ = (const T *)(src);                                           \
+        _Pragma("omp parallel for schedule(static) if (n >= (1 << 16))")         \
+        for (int64_t i = 0; i < n; i++)                                           \
+            d_[i] = idx[i] >= 0 ? s_[idx[i]] : (fill);                            \
+    } while (0)
+
 lt_col *lt_col_take(const lt_col *c, const int64_t *idx, int64_t n)
 {
+    bool neg = false;
+    for (int64_t i = 0; i < n; i++) {
+        if (idx[i] >= c->n) {
+            lt_seterr(LT_EINVAL, "row index %lld is outside a column of %lld values",
+                      (long long)idx[i] + 1, (long long)c->n);
+            return NULL;
+        }
+        neg |= idx[i] < 0;
+    }
     lt_col *r = new_like(c, n);
     if (!r)
         return NULL;
-    for (int64_t i = 0; i < n; i++) {
-        int64_t j = idx[i];
-        if (j >= c->n) {
-            lt_col_unref(r);
-            lt_seterr(LT_EINVAL, "row index %lld is outside a column of %lld values",
-                      (long long)j + 1, (long long)c->n);
-            return NULL;
-        }
-        bool na = j < 0 || lt_col_is_na(c, j);
-        if (na) {
-            if (lt_col_set_na(r, i) < 0) {
+    switch (c->type) {
+    case LT_F64: GATHER(double, r->data, c->data, NAN); break;
+    case LT_I64:
+    case LT_TIME: GATHER(int64_t, r->data, c->data, 0); break;
+    case LT_BOOL: GATHER(uint8_t, r->data, c->data, 0); break;
+    case LT_STR: GATHER(int32_t, r->data, c->data, -1); break;
+    }
+    if (c->valid || (neg && c->type != LT_F64))
+        for (int64_t i = 0; i < n; i++)
+            if ((idx[i] < 0 || (c->valid && !bit_get(c->valid, idx[i])))
+                && lt_col_set_na(r, i) < 0) {
                 lt_col_unref(r);
                 return NULL;
             }
-            continue;
-        }
-        switch (c->type) {
-        case LT_F64: lt_col_f64(r)[i] = lt_col_f64(c)[j]; break;
-        case LT_I64:
-        case LT_TIME: lt_col_i64(r)[i] = lt_col_i64(c)[j]; break;
-        case LT_BOOL: lt_col_bool(r)[i] = lt_col_bool(c)[j]; break;
-        case LT_STR: lt_col_codes(r)[i] = lt_col_codes(c)[j]; break;
-        }
-    }
     return lt_col_finish(r);
 }
 

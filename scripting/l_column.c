@@ -56,7 +56,8 @@ static int col_index(lua_State *L)
 {
     if (lua_type(L, 2) == LUA_TSTRING) {
         lua_pushvalue(L, 2);
-        lua_rawget(L, lua_upvalueindex(1));
+        if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
+            return lt_lua_push_fn_method(L, lua_tostring(L, 2));
         return 1;
     }
     lt_col *c = lt_lua_checkcol(L, 1);
