@@ -397,52 +397,109 @@ static lt_col *agg_last(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
 
 /* ---- n_unique ------------------------------------------------------------ */
 
-/* Distinct non-missing values per group: each group's keys go into an
- * open-addressing set sized for the group (a prefix of a table per
- * thread); slots are stamped with the group, so no clearing between
- * groups. */
+/* A set of 64-bit keys per thread, reused from group to group: the keys of
+ * group g are the slots stamped g within the prefix [0, mask] that the
+ * group uses, and any other slot is free, so nothing is cleared between
+ * groups.  A group's prefix starts small and doubles at half load, so the
+ * memory follows the number of distinct values, not the group's size. */
+typedef struct kslot {
+    uint64_t key;
+    int32_t stamp;
+} kslot;
+
+typedef struct kset {
+    kslot *slot;
+    uint64_t *moved;
+    uint64_t cap;   /* slots allocated, a power of 2 */
+} kset;
+
+static int kset_reserve(kset *s, uint64_t cap)
+{
+    if (cap <= s->cap)
+        return 0;
+    kslot *slot = realloc(s->slot, cap * sizeof *slot);
+    if (slot)
+        s->slot = slot;
+    uint64_t *moved = slot ? realloc(s->moved, cap / 2 * sizeof *moved) : NULL;
+    if (!moved)
+        return LT_ENOMEM;
+    s->moved = moved;
+    for (uint64_t h = s->cap; h < cap; h++)
+        s->slot[h].stamp = -1;
+    s->cap = cap;
+    return 0;
+}
+
+static void kset_free(kset *s)
+{
+    free(s->slot);
+    free(s->moved);
+}
+
+/* Put key in group g's slots [0, mask]; true when it was not there. */
+static inline bool kset_add(kset *s, uint64_t mask, int32_t g, uint64_t key)
+{
+    uint64_t h = lt_mix64(key) & mask;
+    while (s->slot[h].stamp == g && s->slot[h].key != key)
+        h = (h + 1) & mask;
+    if (s->slot[h].stamp == g)
+        return false;
+    s->slot[h] = (kslot){ key, g };
+    return true;
+}
+
+/* Distinct non-missing values of x among rows[0..len) (rows NULL: rows
+ * 0..len-1) as group g, or LT_ENOMEM. */
+static int64_t distinct(kset *s, const lt_col *x, const int64_t *rows, int64_t len, int32_t g)
+{
+    uint64_t mask = 15;
+    while (mask < 2047 && mask + 1 < 2 * (uint64_t)len)
+        mask = 2 * mask + 1;
+    if (kset_reserve(s, mask + 1) < 0)
+        return LT_ENOMEM;
+    int64_t count = 0;
+    for (int64_t k = 0; k < len; k++) {
+        int64_t i = rows ? rows[k] : k;
+        if (lt_col_is_na(x, i) || !kset_add(s, mask, g, lt_value_key(x, i)))
+            continue;
+        if (2 * (uint64_t)++count <= mask + 1)
+            continue;
+        /* Half full: move the group's keys into a prefix twice as long. */
+        if (kset_reserve(s, 2 * (mask + 1)) < 0)
+            return LT_ENOMEM;
+        uint64_t m = 0;
+        for (uint64_t h = 0; h <= mask; h++)
+            if (s->slot[h].stamp == g) {
+                s->moved[m++] = s->slot[h].key;
+                s->slot[h].stamp = -1;
+            }
+        mask = 2 * mask + 1;
+        for (uint64_t j = 0; j < m; j++)
+            kset_add(s, mask, g, s->moved[j]);
+    }
+    return count;
+}
+
+/* Groups are independent, each counted by one thread. */
 static int n_unique_groups(const lt_col *x, const lt_fn_ctx *ctx, int64_t *out)
 {
-    int64_t ng = ctx->ngroups, big = 1;
-    for (int64_t g = 0; g < ng; g++)
-        big = lt_fn_group_size(ctx, g) > big ? lt_fn_group_size(ctx, g) : big;
-    uint64_t cap = 8;
-    while (cap < 2 * (uint64_t)big)
-        cap *= 2;
+    if (!ctx->gid) {
+        kset s = { 0 };
+        out[0] = distinct(&s, x, NULL, ctx->nrow, 0);
+        kset_free(&s);
+        return out[0] < 0 ? lt_nomem() : 0;
+    }
     int bad = 0;
 #pragma omp parallel if (ctx->nrow >= LT_REDUCE_PAR_MIN) reduction(|: bad)
     {
-        uint64_t *keys = malloc(cap * sizeof *keys);
-        int64_t *stamp = keys ? malloc(cap * sizeof *stamp) : NULL;
-        bad = !stamp;
-        if (stamp)
-            memset(stamp, 0xff, cap * sizeof *stamp);
+        kset s = { 0 };
 #pragma omp for schedule(guided)
-        for (int64_t g = 0; g < ng; g++) {
-            if (!stamp)
-                continue;
-            const int64_t *rows = ctx->order + ctx->start[g];
-            int64_t len = ctx->start[g + 1] - ctx->start[g], distinct = 0;
-            uint64_t mask = 7;
-            while (mask + 1 < 2 * (uint64_t)len)
-                mask = 2 * mask + 1;
-            for (int64_t k = 0; k < len; k++) {
-                int64_t i = rows[k];
-                if (lt_col_is_na(x, i))
-                    continue;
-                uint64_t key = lt_value_key(x, i), h = lt_mix64(key) & mask;
-                while (stamp[h] == g && keys[h] != key)
-                    h = (h + 1) & mask;
-                if (stamp[h] != g) {
-                    stamp[h] = g;
-                    keys[h] = key;
-                    distinct++;
-                }
-            }
-            out[g] = distinct;
+        for (int64_t g = 0; g < ctx->ngroups; g++) {
+            int64_t len = ctx->start[g + 1] - ctx->start[g];
+            out[g] = bad ? 0 : distinct(&s, x, ctx->order + ctx->start[g], len, (int32_t)g);
+            bad |= out[g] < 0;
         }
-        free(keys);
-        free(stamp);
+        kset_free(&s);
     }
     return bad ? lt_nomem() : 0;
 }
@@ -456,15 +513,7 @@ static lt_col *agg_n_unique(lt_col *const *args, int nargs, const lt_fn_ctx *ctx
     lt_col *r = lt_col_new(LT_I64, ctx->ngroups);
     if (!r)
         return NULL;
-    int status = 0;
-    if (!ctx->gid) {
-        int64_t k = lt_col_n_unique(x, false);
-        status = k < 0 ? (int)k : 0;
-        lt_col_i64(r)[0] = k;
-    } else {
-        status = n_unique_groups(x, ctx, lt_col_i64(r));
-    }
-    return finish(r, status);
+    return finish(r, n_unique_groups(x, ctx, lt_col_i64(r)));
 }
 
 /* ---- the table ----------------------------------------------------------- */
@@ -477,9 +526,10 @@ const lt_fn lt_agg_fns[] = {
         "Rows per group (i64); x:count() counts the non-missing values of x.",
         "churn:group_by(\"contract\"):agg{ n = count(), billed = col\"total_charges\":count() }"),
     AGG("sum", 1, 1, agg_sum, "x:sum()",
-        "Sum per group (0 for none).\nMissing values are skipped. "
-        "f64 gives f64 (accumulated in long double, as R); i64 and bool give an\n"
-        "exact i64 (a sum beyond the i64 range is an error: cast to f64 first).",
+        "Sum per group (0 for none).\n"
+        "Missing values are skipped.  f64 gives f64 (accumulated in long double,\n"
+        "as R); i64 and bool give an exact i64 (a sum beyond the i64 range is an\n"
+        "error: cast to f64 first).",
         "churn:group_by(\"contract\"):agg{ months = col\"tenure\":sum() }"),
     AGG("mean", 1, 1, agg_mean, "x:mean()",
         "Mean per group (f64).\nMissing values are skipped; missing for none.\n"
@@ -503,12 +553,13 @@ const lt_fn lt_agg_fns[] = {
         "churn:group_by(\"contract\"):agg{ v = col\"monthly_charges\":var() }"),
     AGG("min", 1, 1, agg_min, "x:min()",
         "Smallest value per group, of x's type.\n"
-        "Missing values are skipped; missing for none.  Strings compare by bytes (the result keeps x's dictionary);\n"
-        "for bool, false < true.",
+        "Missing values are skipped; missing for none.  Strings compare by\n"
+        "bytes (the result keeps x's dictionary); for bool, false < true.",
         "churn:group_by(\"contract\"):agg{ shortest = col\"tenure\":min() }"),
     AGG("max", 1, 1, agg_max, "x:max()",
         "Largest value per group, of x's type.\n"
-        "Missing values are skipped; missing for none.  Strings compare by bytes; for bool, false < true.",
+        "Missing values are skipped; missing for none.  Strings compare by\n"
+        "bytes; for bool, false < true.",
         "churn:group_by(\"contract\"):agg{ longest = col\"tenure\":max() }"),
     AGG("first", 1, 1, agg_first, "x:first()",
         "First non-missing value per group.\n"
@@ -526,8 +577,9 @@ const lt_fn lt_agg_fns[] = {
         "churn:group_by(\"contract\"):agg{ methods = col\"payment_method\":n_unique() }"),
     AGG("quantile", 2, 2, agg_quantile, "x:quantile(q)",
         "Quantile q in [0, 1] per group.\n"
-        "Missing values are skipped; missing for none.  R's type 7 (numpy's linear): f64 for numbers, a time\n"
-        "(rounded down to the microsecond) for times.",
+        "Missing values are skipped; missing for none.  R's type 7 (numpy's\n"
+        "\"linear\", digits as R): f64 for numbers, a time (rounded down to the\n"
+        "microsecond) for times.",
         "churn:group_by(\"contract\"):agg{ p90 = col\"monthly_charges\":quantile(0.9) }"),
     { NULL, LT_FN_AGG, 0, 0, NULL, NULL, 0, NULL, NULL, NULL },
 };

@@ -170,8 +170,8 @@ fail:
 /* ---- matching rows -------------------------------------------------------- */
 
 /* The output rows: left row lidx[k] with right row ridx[k] (-1: none);
- * ridx is NULL for semi and anti joins.  lsame / rsame: that side's index
- * array is 0, 1, 2 ... (its columns can be shared). */
+ * ridx is NULL for semi and anti joins.  lsame / rsame: that side's rows
+ * are 0, 1, 2 ... (its columns are shared; its array may be NULL). */
 typedef struct pairs {
     int64_t n;
     int64_t *lidx, *ridx;
@@ -224,51 +224,72 @@ static int bucket(const lt_groups *g, int64_t lo, int64_t n, int64_t **start, in
     return 0;
 }
 
-/* Inner, left and right joins: the `outer` side (left for inner/left,
- * right for right) probes the buckets of the other side; each outer row
+/* Inner, left and right joins: the probing side (left for inner/left,
+ * right for right) probes the buckets of the other side; each probing row
  * gives its matches in order, or itself alone when `keep` and it has none.
- * Rows of the outer side are na.. in the groups when it is the right side. */
+ * When every probing row gives exactly one output row (a lookup), its
+ * index array is the identity and is left NULL, and the other one is
+ * filled on threads. */
 static int probe(const lt_groups *g, int64_t na, int64_t nb, bool right, bool keep, pairs *p)
 {
-    int64_t nin = right ? na : nb, nout = right ? nb : na;   /* bucketed side, probing side */
+    int64_t nin = right ? na : nb, n = right ? nb : na;   /* bucketed side, probing side */
     int64_t *start = NULL, *rows = NULL;
     if (bucket(g, right ? 0 : na, nin, &start, &rows) < 0)
         return LT_ENOMEM;
     const int32_t *gid = g->gid + (right ? na : 0);
     int64_t total = 0;
-    bool once = true;   /* every probing row gives exactly one output row */
-    for (int64_t i = 0; i < nout; i++) {
+    int notone = 0;   /* some probing row gives other than one output row */
+    #pragma omp parallel for schedule(static) reduction(+: total) reduction(|: notone) \
+        if (n >= PAR_MIN)
+    for (int64_t i = 0; i < n; i++) {
         int64_t m = start[gid[i] + 1] - start[gid[i]];
         if (m == 0 && keep)
             m = 1;
-        once &= m == 1;
+        notone |= m != 1;
         total += m;
     }
-    if (alloc_pairs(p, total, true) < 0) {
-        free(start);
-        free(rows);
-        return LT_ENOMEM;
-    }
-    int64_t *pi = right ? p->ridx : p->lidx, *mi = right ? p->lidx : p->ridx;
-    int64_t k = 0;
-    for (int64_t i = 0; i < nout; i++) {
-        int64_t s = start[gid[i]], e = start[gid[i] + 1];
-        if (s == e && keep) {
-            pi[k] = i;
-            mi[k++] = -1;
+    int status = 0;
+    int64_t *pi, *mi;
+    if (!notone) {
+        p->n = total;
+        mi = malloc((size_t)(n ? n : 1) * sizeof *mi);
+        if (!mi) {
+            status = lt_nomem();
+            goto done;
         }
-        for (int64_t t = s; t < e; t++) {
-            pi[k] = i;
-            mi[k++] = rows[t];
+        PARFOR mi[i] = start[gid[i]] < start[gid[i] + 1] ? rows[start[gid[i]]] : -1;
+        pi = NULL;
+    } else {
+        if ((status = alloc_pairs(p, total, true)) < 0)
+            goto done;
+        pi = right ? p->ridx : p->lidx;
+        mi = right ? p->lidx : p->ridx;
+        int64_t k = 0;
+        for (int64_t i = 0; i < n; i++) {
+            int64_t s = start[gid[i]], e = start[gid[i] + 1];
+            if (s == e && keep) {
+                pi[k] = i;
+                mi[k++] = -1;
+            }
+            for (int64_t t = s; t < e; t++) {
+                pi[k] = i;
+                mi[k++] = rows[t];
+            }
         }
     }
-    if (right)
-        p->rsame = once;
-    else
-        p->lsame = once;
+    if (right) {
+        p->ridx = pi;
+        p->lidx = mi;
+        p->rsame = !notone;
+    } else {
+        p->lidx = pi;
+        p->ridx = mi;
+        p->lsame = !notone;
+    }
+done:
     free(start);
     free(rows);
-    return 0;
+    return status;
 }
 
 static int semi_anti(const lt_groups *g, int64_t na, int64_t nb, bool anti, pairs *p)

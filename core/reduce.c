@@ -112,9 +112,13 @@ static double median3(double a, double b, double c)
 
 /* nth_element on x[lo, hi) (no NaN): afterwards x[k] holds the value of
  * rank k, with no greater value before it and no smaller one after it.
- * Quickselect with a three-way partition (runs of equal values cost
- * nothing) around a median-of-three pivot; a range that keeps shrinking
- * slowly is sorted instead, so the worst case stays O(n log n). */
+ * Quickselect around a median-of-three pivot p with branch-free
+ * partitions (Lomuto's, swapping unconditionally and advancing by the
+ * comparison: a data-dependent branch per value would be mispredicted
+ * half the time on random data): first < p | >= p, then, when k lies to
+ * the right, == p | > p, so runs of equal values cost nothing.  A range
+ * that keeps shrinking slowly is sorted instead, so the worst case stays
+ * O(n log n). */
 static void select_kth(double *x, int64_t lo, int64_t hi, int64_t k)
 {
     int budget = 8;
@@ -134,22 +138,27 @@ static void select_kth(double *x, int64_t lo, int64_t hi, int64_t k)
             return;
         }
         double p = median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
-        int64_t lt = lo, i = lo, gt = hi - 1;
-        while (i <= gt) {
-            if (x[i] < p)
-                swap(x, lt++, i++);
-            else if (x[i] > p)
-                swap(x, i, gt--);
-            else
-                i++;
+        int64_t lt = lo;   /* x[lo, lt) < p <= x[lt, i) */
+        for (int64_t i = lo; i < hi; i++) {
+            double t = x[i];
+            x[i] = x[lt];
+            x[lt] = t;
+            lt += t < p;
         }
-        /* now x[lo, lt) < p, x[lt, gt] == p, x(gt, hi) > p */
-        if (k < lt)
+        if (k < lt) {   /* p is in the range, so lt < hi: it shrinks */
             hi = lt;
-        else if (k > gt)
-            lo = gt + 1;
-        else
+            continue;
+        }
+        int64_t eq = lt;   /* x[lt, eq) == p < x[eq, i) */
+        for (int64_t i = lt; i < hi; i++) {
+            double t = x[i];
+            x[i] = x[eq];
+            x[eq] = t;
+            eq += t <= p;
+        }
+        if (k < eq)
             return;
+        lo = eq;   /* eq > lt >= lo: it shrinks */
     }
     for (int64_t i = lo + 1; i < hi; i++)   /* insertion sort of what is left */
         for (int64_t j = i; j > lo && x[j - 1] > x[j]; j--)

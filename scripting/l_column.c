@@ -72,6 +72,16 @@ static int col_index(lua_State *L)
     return 1;
 }
 
+/* a .. b: the concat function of expressions, computed at once. */
+static int col_concat(lua_State *L)
+{
+    lua_settop(L, 2);
+    lt_lua_push_fn_method(L, "concat");
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
 static int arith(lua_State *L, lt_arith op, const char *what)
 {
     const lt_col *a = lt_lua_checkoperand(L, 1, what);
@@ -466,6 +476,7 @@ void lt_lua_open_column(lua_State *L)
         {"__band", col_band},
         {"__bor", col_bor},
         {"__bnot", col_bnot},
+        {"__concat", col_concat},
         {"__lt", col_order},
         {"__le", col_order},
         {NULL, NULL},

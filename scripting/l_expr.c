@@ -108,6 +108,15 @@ lt_expr *lt_lua_toexpr(lua_State *L, int idx, const char *fname, bool parse)
     return e;
 }
 
+/* Is any value at first..last an expression? */
+static bool any_expr(lua_State *L, int first, int last)
+{
+    for (int k = first; k <= last; k++)
+        if (luaL_testudata(L, k, LT_EXPR_MT))
+            return true;
+    return false;
+}
+
 /* ---- building trees ------------------------------------------------------ */
 
 /* Push the call of fn on the values at first..last (made expressions). */
@@ -115,8 +124,17 @@ static int push_call(lua_State *L, const lt_fn *fn, int first, int last)
 {
     int n = last - first + 1;
     lt_expr **args = lt_lua_buffer(L, (size_t)(n > 0 ? n : 1), sizeof *args);
-    for (int k = 0; k < n; k++)
+    for (int k = 0; k < n; k++) {
+        /* a window's third argument is the time column to window on: a
+         * string there names it (col"x":rolling_mean("7d", "date")) */
+        if (k == 2 && fn->kind == LT_FN_WINDOW && lua_type(L, first + k) == LUA_TSTRING) {
+            lt_expr **on = lt_lua_newexpr(L);
+            *on = lt_expr_col(lua_tostring(L, first + k));
+            lt_lua_result(L, *on, fn->name);
+            lua_replace(L, first + k);
+        }
         args[k] = lt_lua_toexpr(L, first + k, fn->name, false);
+    }
     lt_expr **slot = lt_lua_newexpr(L);
     *slot = lt_expr_call(fn, args, n);
     return lt_lua_result(L, *slot, fn->name);
@@ -128,15 +146,6 @@ static int push_call_name(lua_State *L, const char *name, int first, int last)
     if (!fn)
         return luaL_error(L, "%s: no such function", name);
     return push_call(L, fn, first, last);
-}
-
-/* Is any value at first..last an expression? */
-static bool any_expr(lua_State *L, int first, int last)
-{
-    for (int k = first; k <= last; k++)
-        if (luaL_testudata(L, k, LT_EXPR_MT))
-            return true;
-    return false;
 }
 
 /* The function of upvalue 1 called eagerly on the column at 1 and the
@@ -163,9 +172,8 @@ static int eager_call(lua_State *L, const lt_fn *fn)
 static int method_call(lua_State *L)
 {
     const lt_fn *fn = lua_touserdata(L, lua_upvalueindex(1));
-    if (luaL_testudata(L, 1, LT_EXPR_MT))
+    if (any_expr(L, 1, lua_gettop(L)))
         return push_call(L, fn, 1, lua_gettop(L));
-    lt_lua_checkcol(L, 1);
     return eager_call(L, fn);
 }
 

@@ -620,6 +620,50 @@ static void test_against_reduce(void)
     free(ina);
 }
 
+/* n_unique against lt_col_n_unique on each group's values, with groups
+ * large enough to grow the key sets (thousands of distinct values) and to
+ * run in parallel, and ungrouped. */
+static void test_n_unique(void)
+{
+    enum { N = 100000, G = 3 };
+    int32_t *gid = malloc(N * sizeof *gid);
+    int64_t *iv = malloc(N * sizeof *iv);
+    double *v = malloc(N * sizeof *v);
+    uint8_t *na = malloc(N);
+    for (int i = 0; i < N; i++) {
+        gid[i] = (int32_t)(next() % G);
+        iv[i] = (int64_t)(next() % 20000) - 10000;
+        v[i] = (double)(next() % 30000) / 8 - 1000;   /* 0 and -0 both occur */
+        na[i] = next() % 11 == 0;
+        if (v[i] == 0 && i % 2)
+            v[i] = -0.0;
+    }
+    grouping gr = group(gid, N, G);
+    lt_col *cols[2] = { lt_col_from_i64(iv, na, N), lt_col_from_f64(v, N) };
+    for (int t = 0; t < 2; t++) {
+        lt_col *r = run("n_unique", cols[t], NULL, &gr.ctx);
+        bool pass = r != NULL;
+        for (int g = 0; pass && g < G; g++) {
+            lt_col *part = lt_col_take(cols[t], gr.order + gr.start[g], gr.start[g + 1] - gr.start[g]);
+            pass = lt_col_i64(r)[g] == lt_col_n_unique(part, false) && lt_col_i64(r)[g] > 2000;
+            lt_col_unref(part);
+        }
+        ok(pass, "%s n_unique of big groups equals lt_col_n_unique", t ? "f64" : "i64");
+        lt_col_unref(r);
+        lt_fn_ctx one = { N, 1, NULL, NULL, NULL };
+        r = run("n_unique", cols[t], NULL, &one);
+        ok(r && lt_col_i64(r)[0] == lt_col_n_unique(cols[t], false),
+           "%s n_unique ungrouped equals lt_col_n_unique", t ? "f64" : "i64");
+        lt_col_unref(r);
+        lt_col_unref(cols[t]);
+    }
+    ungroup(&gr);
+    free(gid);
+    free(iv);
+    free(v);
+    free(na);
+}
+
 /* Results do not depend on the number of threads (selections and n_unique
  * run in parallel over groups above 2^16 rows). */
 static void test_threads(void)
@@ -669,6 +713,7 @@ int main(void)
     test_quantile_param();
     test_ungrouped();
     test_against_reduce();
+    test_n_unique();
     test_threads();
     return tap_done();
 }

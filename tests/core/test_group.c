@@ -31,15 +31,41 @@ static int same_i64(const int64_t *got, const int64_t *want, int64_t n)
     return 1;
 }
 
+/* first, start and order agree with gid: each group's rows in row order,
+ * the first of them its first row. */
+static int consistent(const lt_groups *g)
+{
+    int64_t k = 0;
+    for (int64_t grp = 0; grp < g->ngroups; grp++) {
+        if (g->start[grp] != k)
+            return 0;
+        int64_t prev = -1;
+        for (int64_t i = 0; i < g->nrow; i++) {
+            if (g->gid[i] != grp)
+                continue;
+            if (prev < 0 && g->first[grp] != i)
+                return 0;
+            if (g->order[k++] != i)
+                return 0;
+            prev = i;
+        }
+        if (prev < 0)
+            return 0;   /* an empty group */
+    }
+    return k == g->nrow && g->start[g->ngroups] == g->nrow;
+}
+
 /* Group one key both ways and check the ids. */
 static void check1(lt_col *c, const int32_t *want_seen, const int32_t *want_sorted, int64_t ng,
                    const char *what)
 {
     lt_groups *g = lt_groups_new(&c, 1, false);
-    ok(g && g->ngroups == ng && same_i32(g->gid, want_seen, c->n), "%s: first-appearance ids", what);
+    ok(g && g->ngroups == ng && same_i32(g->gid, want_seen, c->n) && consistent(g),
+       "%s: first-appearance ids", what);
     lt_groups_free(g);
     g = lt_groups_new(&c, 1, true);
-    ok(g && g->ngroups == ng && same_i32(g->gid, want_sorted, c->n), "%s: sorted ids", what);
+    ok(g && g->ngroups == ng && same_i32(g->gid, want_sorted, c->n) && consistent(g),
+       "%s: sorted ids", what);
     lt_groups_free(g);
 }
 
@@ -89,11 +115,12 @@ static void check_oracle(lt_col *const *keys, int nk, const char *what)
     }
     free(isfirst);
     lt_groups *g = lt_groups_new(keys, nk, false);
-    ok(g && g->ngroups == ng && same_i32(g->gid, seen, n), "%s: first-appearance ids as brute force",
-       what);
+    ok(g && g->ngroups == ng && same_i32(g->gid, seen, n) && consistent(g),
+       "%s: first-appearance ids as brute force", what);
     lt_groups_free(g);
     g = lt_groups_new(keys, nk, true);
-    ok(g && g->ngroups == ng && same_i32(g->gid, sorted, n), "%s: sorted ids as brute force", what);
+    ok(g && g->ngroups == ng && same_i32(g->gid, sorted, n) && consistent(g),
+       "%s: sorted ids as brute force", what);
     lt_groups_free(g);
     free(seen);
     free(sorted);
@@ -183,6 +210,20 @@ int main(void)
     lt_col *nn = lt_col_from_f64(nans, 2);
     check1(nn, zeros, zeros, 1, "f64 all NaN: one group");
     lt_col_unref(nn);
+
+    enum { NV = 1030 };
+    double grow[NV];
+    for (int i = 0; i < NV; i++)
+        grow[i] = i == 1024 ? NAN : (double)(i < 1024 ? i : i - 1) / 2;
+    lt_col *gc = lt_col_from_f64(grow, NV);
+    g = lt_groups_new(&gc, 1, false);
+    ok(g && g->ngroups == NV && g->gid[1024] == 1024 && g->gid[NV - 1] == NV - 1 && consistent(g),
+       "f64: a missing value after 1024 distinct ones, then more values");
+    lt_groups_free(g);
+    g = lt_groups_new(&gc, 1, true);
+    ok(g && g->gid[1024] == NV - 1 && g->gid[1025] == 1024, "and sorted: missing last");
+    lt_groups_free(g);
+    lt_col_unref(gc);
 
     /* ---- bool and time -------------------------------------------------- */
     uint8_t bo[] = { 1, 0, 0, 1 }, bona[] = { 0, 0, 1, 0 };
