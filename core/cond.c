@@ -28,22 +28,6 @@ static bool same_kind(lt_type a, lt_type b)
     return a == b;
 }
 
-/* A column of n missing values of type t (kind k for times, on dict for
- * str). */
-static lt_col *all_missing(lt_type t, lt_time_kind k, lt_dict *dict, int64_t n)
-{
-    lt_col *c = t == LT_STR ? lt_col_new_str(n, dict) : lt_col_new(t, n);
-    if (!c)
-        return NULL;
-    c->tkind = k;
-    for (int64_t i = 0; i < n; i++)
-        if (lt_col_set_na(c, i) < 0) {
-            lt_col_unref(c);
-            return NULL;
-        }
-    return lt_col_finish(c);
-}
-
 /* Codes of c's strings in d (interning them): a malloc'd map, indexed by
  * c's code. */
 static int32_t *map_codes(const lt_dict *from, lt_dict *d)
@@ -87,11 +71,11 @@ static int unify(const lt_col *a, const lt_col *b, unified *u)
 {
     memset(u, 0, sizeof *u);
     if (untyped_na(a) && !untyped_na(b)) {
-        if (!(u->a = all_missing(b->type, b->tkind, b->dict, a->n)))
+        if (!(u->a = lt_col_new_na(b->type, b->tkind, a->n)))
             return LT_ENOMEM;
         a = u->a;
     } else if (untyped_na(b) && !untyped_na(a)) {
-        if (!(u->b = all_missing(a->type, a->tkind, a->dict, b->n)))
+        if (!(u->b = lt_col_new_na(a->type, a->tkind, b->n)))
             return LT_ENOMEM;
         b = u->b;
     }

@@ -113,17 +113,6 @@ static int64_t month_day(int64_t k, int d)
     return lt_days_from_civil(y, m, d < dim ? d : dim);
 }
 
-/* ---- shared helpers ----------------------------------------------------- */
-
-static lt_col *done(lt_col *r, int status)
-{
-    if (status < 0) {
-        lt_col_unref(r);
-        return NULL;
-    }
-    return lt_col_finish(r);
-}
-
 static int check_time(const lt_col *t)
 {
     if (t->type != LT_TIME)
@@ -141,27 +130,6 @@ static int copy_missing(lt_col *r, const lt_col *t)
         if (lt_col_is_na(t, i) && lt_col_set_na(r, i) < 0)
             return LT_ENOMEM;
     return 0;
-}
-
-/* A column of n missing values of type t. */
-static lt_col *all_missing(lt_type t, int64_t n)
-{
-    lt_col *r;
-    if (t == LT_STR) {
-        lt_dict *d = lt_dict_new();
-        if (!d)
-            return NULL;
-        r = lt_col_new_str(n, d);
-        lt_dict_unref(d);
-    } else {
-        r = lt_col_new(t, n);
-    }
-    if (!r)
-        return NULL;
-    int status = 0;
-    for (int64_t i = 0; i < n && status == 0; i++)
-        status = lt_col_set_na(r, i);
-    return done(r, status);
 }
 
 /* ---- fields ------------------------------------------------------------- */
@@ -195,7 +163,7 @@ lt_col *lt_date_field_of(const lt_col *t, lt_date_field field)
     case LT_MINUTE: PARFOR out[i] = floor_mod(x[i], 3600 * US_PER_SEC) / (60 * US_PER_SEC); break;
     case LT_SECOND: PARFOR out[i] = floor_mod(x[i], 60 * US_PER_SEC) / US_PER_SEC; break;
     }
-    return done(r, copy_missing(r, t));
+    return lt_col_done(r, copy_missing(r, t));
 }
 
 /* ---- periods ------------------------------------------------------------ */
@@ -330,7 +298,7 @@ static lt_col *snap_col(const lt_col *t, const char *period_s, int dir)
         for (int64_t i = 0; i < n && status == 0; i++)
             if (out[i] == INT64_MIN && !lt_col_is_na(t, i))
                 status = lt_col_set_na(r, i);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 lt_col *lt_date_floor(const lt_col *t, const char *period) { return snap_col(t, period, -1); }
@@ -594,7 +562,7 @@ static int scan_fields(scan *sc, const char *fmt, fields *f)
                 return fail(sc, "expected Z or a UTC offset such as +02:00 for %%z %s",
                             where(sc, buf, sizeof buf));
             int sign = sc->s[sc->i++] == '-' ? -1 : 1;
-            int64_t hh, mm = 0;
+            int64_t hh = 0, mm = 0;
             if (number(sc, 2, 2, dir, &hh) < 0)
                 return -1;
             if (sc->i < sc->len && sc->s[sc->i] == ':')
@@ -700,7 +668,7 @@ lt_col *lt_date_parse(const lt_col *s, const char *fmt, lt_time_kind kind)
     }
     free(val);
     free(state);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* ---- formatting --------------------------------------------------------- */
@@ -828,7 +796,7 @@ lt_col *lt_date_format(const lt_col *t, const char *fmt)
         out[i] = code;
     }
     free(buf.p);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* ---- date_range --------------------------------------------------------- */
@@ -969,10 +937,7 @@ static lt_col *floor_ceil(lt_col *const *args, int nargs, int dir)
     if (err < 0)
         return NULL;
     if (!period) {
-        lt_col *r = all_missing(LT_TIME, x->n);
-        if (r)
-            r->tkind = x->tkind;
-        return r;
+        return lt_col_new_na(LT_TIME, x->tkind, x->n);
     }
     return dir < 0 ? lt_date_floor(x, period) : lt_date_ceil(x, period);
 }
@@ -1008,10 +973,7 @@ static lt_col *parse_fn(lt_col *const *args, int nargs, lt_time_kind kind)
         if (err < 0)
             return NULL;
         if (!fmt) {
-            lt_col *r = all_missing(LT_TIME, args[0]->n);
-            if (r)
-                r->tkind = kind;
-            return r;
+            return lt_col_new_na(LT_TIME, kind, args[0]->n);
         }
     }
     return lt_date_parse(args[0], fmt, kind);
@@ -1038,7 +1000,7 @@ static lt_col *fn_format(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
     const char *fmt = str_param(args, 1, "fmt", &err);
     if (err < 0)
         return NULL;
-    return fmt ? lt_date_format(args[0], fmt) : all_missing(LT_STR, args[0]->n);
+    return fmt ? lt_date_format(args[0], fmt) : lt_col_new_na(LT_STR, LT_DATETIME, args[0]->n);
 }
 
 #define PERIODS                                                                   \

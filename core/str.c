@@ -62,15 +62,6 @@ static int check_str(const lt_col *s)
     return 0;
 }
 
-static lt_col *done(lt_col *r, int status)
-{
-    if (status < 0) {
-        lt_col_unref(r);
-        return NULL;
-    }
-    return lt_col_finish(r);
-}
-
 /* Give r (being built, n values like s) the missing values of s.  The
  * slots of r must already hold the missing marks (code -1, 0). */
 static int copy_valid(lt_col *r, const lt_col *s)
@@ -83,27 +74,6 @@ static int copy_valid(lt_col *r, const lt_col *s)
         return lt_nomem();
     memcpy(r->valid, s->valid, bytes);
     return 0;
-}
-
-/* A column of n missing values of type t (str on an empty dictionary). */
-static lt_col *all_missing(lt_type t, int64_t n)
-{
-    lt_col *r;
-    if (t == LT_STR) {
-        lt_dict *d = lt_dict_new();
-        if (!d)
-            return NULL;
-        r = lt_col_new_str(n, d);
-        lt_dict_unref(d);
-    } else {
-        r = lt_col_new(t, n);
-    }
-    if (!r)
-        return NULL;
-    int status = 0;
-    for (int64_t i = 0; i < n && status == 0; i++)
-        status = lt_col_set_na(r, i);
-    return done(r, status);
 }
 
 /* Result code (or value) of each dictionary code, -1 (INT64_MIN) until
@@ -163,7 +133,7 @@ static lt_col *map_str(const lt_col *s, xform_fn f, const void *ud)
     }
     free(b.p);
     free(remap);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* Value of one string; 0 or LT_E*. */
@@ -204,7 +174,7 @@ static lt_col *map_val(const lt_col *s, lt_type type, value_fn f, const void *ud
             lt_col_i64(r)[i] = val[c];
     }
     free(val);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* Does s[0..len) hold t[0..tlen) at offset off? */
@@ -480,7 +450,7 @@ static lt_col *concat_rows(const lt_col *a, const lt_col *b, int64_t n)
     if (table) {
         pair = malloc((size_t)(npair ? npair : 1) * sizeof *pair);
         if (!pair)
-            return done(r, lt_nomem());
+            return lt_col_done(r, lt_nomem());
         memset(pair, 0xff, (size_t)npair * sizeof *pair);
     }
     const int32_t *ca = lt_col_codes(a), *cb = lt_col_codes(b);
@@ -511,7 +481,7 @@ static lt_col *concat_rows(const lt_col *a, const lt_col *b, int64_t n)
     }
     free(bb.p);
     free(pair);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* x itself when it is str, else as lt_col_astype writes it. */
@@ -538,7 +508,7 @@ lt_col *lt_str_concat(const lt_col *a, const lt_col *b)
         size_t len;
         const char *text = lt_col_get_str(one, 0, &len);
         affix af = { { text, len }, prefix };
-        r = text ? map_str(many, xf_affix, &af) : all_missing(LT_STR, n);
+        r = text ? map_str(many, xf_affix, &af) : lt_col_new_na(LT_STR, LT_DATETIME, n);
     } else if (sb) {
         r = concat_rows(sa, sb, n);
     }
@@ -600,7 +570,7 @@ static lt_col *with_param(lt_col *const *args, search_fn f, const char *what, lt
     const char *p = str_param(args, 1, what, &err);
     if (err < 0)
         return NULL;
-    return p ? f(args[0], p) : all_missing(type, args[0]->n);
+    return p ? f(args[0], p) : lt_col_new_na(type, LT_DATETIME, args[0]->n);
 }
 
 static lt_col *fn_contains(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
@@ -637,7 +607,7 @@ static lt_col *fn_replace(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
     const char *repl = err < 0 ? NULL : str_param(args, 2, "new", &err);
     if (err < 0)
         return NULL;
-    return old && repl ? lt_str_replace(args[0], old, repl) : all_missing(LT_STR, args[0]->n);
+    return old && repl ? lt_str_replace(args[0], old, repl) : lt_col_new_na(LT_STR, LT_DATETIME, args[0]->n);
 }
 
 static lt_col *fn_split_part(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
@@ -651,7 +621,7 @@ static lt_col *fn_split_part(lt_col *const *args, int nargs, const lt_fn_ctx *ct
         return NULL;
     const lt_col *pi = args[2];
     if (!sep || (pi->n == 1 && lt_col_is_na(pi, 0)))
-        return all_missing(LT_STR, args[0]->n);
+        return lt_col_new_na(LT_STR, LT_DATETIME, args[0]->n);
     int64_t i;
     if (lt_fn_int_param(pi, "i", &i) < 0)
         return NULL;
