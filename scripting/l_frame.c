@@ -73,8 +73,28 @@ static int frame_index(lua_State *L)
     if (lua_type(L, 2) != LUA_TSTRING)
         return luaL_error(L, "frame: index with a column name, got %s", lt_lua_typename(L, 2));
     const char *name = lua_tostring(L, 2);
-    pushcol(L, f->cols[lt_lua_colindex(L, f, name, "frame")]);
-    return 1;
+    int i = lt_frame_index(f, name);
+    if (i >= 0) {
+        pushcol(L, f->cols[i]);
+        return 1;
+    }
+    if (!lt_frame_suggest(f, name)) {
+        /* no column comes close: perhaps a misspelt method (df:fitler"...") */
+        enum { MAXM = 256 };
+        const char *methods[MAXM];
+        size_t n = 0;
+        lua_pushnil(L);
+        while (n < MAXM && lua_next(L, lua_upvalueindex(1))) {
+            lua_pop(L, 1);
+            if (lua_type(L, -1) == LUA_TSTRING)
+                methods[n++] = lua_tostring(L, -1);   /* the method table keeps it */
+        }
+        const char *near = lt_lua_suggest(name, methods, n);
+        if (near)
+            return luaL_error(L, "frame: no column or method '%s' (did you mean the method "
+                                 "'%s'?)", name, near);
+    }
+    return lt_lua_nocolumn(L, f, name, "frame");
 }
 
 /* ---- selectors and NA --------------------------------------------------- */

@@ -113,4 +113,7 @@ local empty = df:filter"x > 1000"
 t.is(#empty:group_by("g"):agg{ n = count() }, 0, "an empty frame has no groups")
 t.is(empty:agg{ n = count(), s = col"x":sum() }.n[1], 0, "ungrouped agg of nothing: count 0")
 
+t.raises(function() return df:fitler"x > 1" end, "no column or method 'fitler' (did you mean the method 'filter'?)",
+         "a misspelt verb suggests the method")
+
 t.done()
