@@ -24,6 +24,7 @@
  * stable permutation whatever the thread count). */
 #include "sort.h"
 
+#include <math.h>
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,12 @@
 enum { PAR_MIN = 1 << 16 };
 /* Widest radix digit, and the longest run sorted by insertion. */
 enum { DIGIT = 11, SMALL = 48 };
+
+/* Row numbers in (key, row) pairs are uint32 up to this many rows, int64
+ * beyond; a test build lowers it to run the int64 path on small inputs. */
+#ifndef LT_SORT_NARROW_MAX
+#define LT_SORT_NARROW_MAX UINT32_MAX
+#endif
 
 static inline int bitlen(uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
 
@@ -58,10 +65,232 @@ static inline bool bit_na(const uint8_t *valid, int64_t r)
     return valid && !((valid[r >> 3] >> (r & 7)) & 1);
 }
 
+/* ---- radix sort ------------------------------------------------------------ */
+
+/* A run of at most LSD_MAX rows is sorted by LSD passes alone (its keys,
+ * rows and scratch stay in one core's cache); a larger one is first split
+ * into buckets by its top digit (MSD), each bucket then sorted alone. */
+enum { LSD_MAX = 1 << 15, RADIX = 1 << DIGIT, MAX_DEPTH = 8 };
+
+/* Counters of one thread, allocated once per sort so that the recursion
+ * never allocates: the histograms of all LSD digits, and the bucket bounds
+ * of each MSD level. */
+typedef struct scratch {
+    int64_t hist[16 * RADIX];
+    int64_t bound[MAX_DEPTH][RADIX + 1];
+} scratch;
+
+static inline void *ix_at(void *ix, bool wide, int64_t i)
+{
+    if (!ix)
+        return NULL;
+    return wide ? (void *)((int64_t *)ix + i) : (void *)((uint32_t *)ix + i);
+}
+
+static void copy_back(uint64_t *k, void *ix, const uint64_t *tk, const void *tix, int64_t m,
+                      bool wide)
+{
+    memcpy(k, tk, (size_t)m * sizeof *k);
+    if (ix)
+        memcpy(ix, tix, (size_t)m * (wide ? sizeof(int64_t) : sizeof(uint32_t)));
+}
+
+/* One counting-sort pass: (src, sx) -> (dst, dx) by the digit (v >> sh) &
+ * mask, bucket b starting at pos[b] (advanced). */
+static void scatter(const uint64_t *src, const void *sx, uint64_t *dst, void *dx, int64_t c0,
+                    int64_t c1, int sh, uint64_t mask, int64_t *pos, bool wide)
+{
+    if (!sx) {
+        for (int64_t i = c0; i < c1; i++)
+            dst[pos[(src[i] >> sh) & mask]++] = src[i];
+    } else if (wide) {
+        const int64_t *a = sx;
+        int64_t *b = dx;
+        for (int64_t i = c0; i < c1; i++) {
+            int64_t p = pos[(src[i] >> sh) & mask]++;
+            dst[p] = src[i];
+            b[p] = a[i];
+        }
+    } else {
+        const uint32_t *a = sx;
+        uint32_t *b = dx;
+        for (int64_t i = c0; i < c1; i++) {
+            int64_t p = pos[(src[i] >> sh) & mask]++;
+            dst[p] = src[i];
+            b[p] = a[i];
+        }
+    }
+}
+
+/* Stable insertion sort of (k, ix)[0..m) by k, for short runs. */
+static void insertion(uint64_t *k, void *ix, int64_t m, bool wide)
+{
+    for (int64_t i = 1; i < m; i++) {
+        uint64_t v = k[i];
+        int64_t j = i;
+        if (!ix) {
+            for (; j > 0 && k[j - 1] > v; j--)
+                k[j] = k[j - 1];
+        } else if (wide) {
+            int64_t *x = ix, r = x[i];
+            for (; j > 0 && k[j - 1] > v; j--) {
+                k[j] = k[j - 1];
+                x[j] = x[j - 1];
+            }
+            x[j] = r;
+        } else {
+            uint32_t *x = ix, r = x[i];
+            for (; j > 0 && k[j - 1] > v; j--) {
+                k[j] = k[j - 1];
+                x[j] = x[j - 1];
+            }
+            x[j] = r;
+        }
+        k[j] = v;
+    }
+}
+
+/* Stable LSD radix sort of k[0..m) by bits [b0, b1) (higher bits equal),
+ * moving ix along (NULL: keys only; uint32 or, when wide, int64 entries);
+ * tk and tix are scratch of m entries.  The result ends in k/ix.  Digits
+ * that are the same for every key are skipped. */
+static void lsd(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, int b0, int b1,
+                bool wide, scratch *s)
+{
+    int nbits = b1 - b0, maxw = DIGIT;
+    while (maxw > 4 && ((int64_t)1 << maxw) > m)   /* no more buckets than keys */
+        maxw--;
+    int P = (nbits + maxw - 1) / maxw, w = (nbits + P - 1) / P;
+    size_t R = (size_t)1 << w;
+    int64_t *h = s->hist;
+    memset(h, 0, (size_t)P * R * sizeof *h);
+    for (int64_t i = 0; i < m; i++) {
+        uint64_t v = k[i] >> b0;
+        for (int d = 0; d < P; d++)
+            h[(size_t)d * R + ((v >> (d * w)) & (R - 1))]++;
+    }
+    uint64_t *src = k, *dst = tk;
+    void *sx = ix, *dx = tix;
+    for (int d = 0; d < P; d++) {
+        int sh = b0 + d * w;
+        int64_t *c = h + (size_t)d * R;
+        if (c[(src[0] >> sh) & (R - 1)] == m)
+            continue;
+        int64_t pos = 0;
+        for (size_t b = 0; b < R; b++) {
+            int64_t x = c[b];
+            c[b] = pos;
+            pos += x;
+        }
+        scatter(src, sx, dst, dx, 0, m, sh, R - 1, c, wide);
+        uint64_t *tp = src;
+        src = dst;
+        dst = tp;
+        void *tx = sx;
+        sx = dx;
+        dx = tx;
+    }
+    if (src != k)
+        copy_back(k, ix, src, sx, m, wide);
+}
+
+/* Stable sort of (k, ix)[0..m) by bits [b0, bhi) of k, the bits above bhi
+ * being equal; the result ends in k/ix, tk/tix are scratch.  Large runs
+ * are split by their top digit, each bucket sorted recursively. */
+static void msd(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, int b0, int bhi,
+                bool wide, scratch *s, int depth)
+{
+    for (;;) {
+        if (m < 2 || bhi <= b0)
+            return;
+        if (m <= SMALL) {
+            insertion(k, ix, m, wide);
+            return;
+        }
+        if (m <= LSD_MAX || bhi - b0 <= DIGIT || depth >= MAX_DEPTH) {
+            lsd(k, ix, tk, tix, m, b0, bhi, wide, s);
+            return;
+        }
+        int blo = bhi - DIGIT;
+        const uint64_t mask = RADIX - 1;
+        int64_t *c = s->bound[depth];
+        memset(c, 0, (RADIX + 1) * sizeof *c);
+        for (int64_t i = 0; i < m; i++)
+            c[((k[i] >> blo) & mask) + 1]++;
+        if (c[((k[0] >> blo) & mask) + 1] < m)
+            break;
+        bhi = blo;   /* the top digit is constant */
+    }
+    int blo = bhi - DIGIT;
+    int64_t *c = s->bound[depth];
+    for (int b = 0; b < RADIX; b++)
+        c[b + 1] += c[b];
+    scatter(k, ix, tk, tix, 0, m, blo, RADIX - 1, c, wide);
+    /* now bucket b is [c[b - 1], c[b]) */
+    for (int b = 0; b < RADIX; b++) {
+        int64_t lo = b ? c[b - 1] : 0, cnt = c[b] - lo;
+        if (cnt == 0)
+            continue;
+        msd(tk + lo, ix_at(tix, wide, lo), k + lo, ix_at(ix, wide, lo), cnt, b0, blo, wide, s,
+            depth + 1);
+        copy_back(k + lo, ix_at(ix, wide, lo), tk + lo, ix_at(tix, wide, lo), cnt, wide);
+    }
+}
+
+/* msd() on up to nthr threads for a large input: the top digit is split by
+ * all threads (per-thread histograms of contiguous chunks, so the result
+ * is the same whatever the thread count), then the buckets are sorted in
+ * parallel.  Returns 1 when the result is in tk/tix, 0 when in k/ix, < 0
+ * on allocation failure. */
+static int msd_top(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, int b0, int bhi,
+                   bool wide, scratch **sc, int nthr)
+{
+    if (nthr < 2 || m < PAR_MIN || bhi - b0 <= DIGIT) {
+        msd(k, ix, tk, tix, m, b0, bhi, wide, sc[0], 0);
+        return 0;
+    }
+    int blo = bhi - DIGIT;
+    const uint64_t mask = RADIX - 1;
+    int64_t *cnt = calloc((size_t)nthr * RADIX + RADIX + 1, sizeof *cnt);
+    if (!cnt)
+        return lt_nomem();
+    int64_t *bound = cnt + (size_t)nthr * RADIX;
+#pragma omp parallel num_threads(nthr)
+    {
+        int nt = omp_get_num_threads(), t = omp_get_thread_num();
+        int64_t c0 = m * t / nt, c1 = m * (t + 1) / nt;
+        int64_t *my = cnt + (size_t)t * RADIX;
+        for (int64_t i = c0; i < c1; i++)
+            my[(k[i] >> blo) & mask]++;
+#pragma omp barrier
+#pragma omp single
+        {
+            int64_t pos = 0;
+            for (int b = 0; b < RADIX; b++) {
+                bound[b] = pos;
+                for (int u = 0; u < nt; u++) {
+                    int64_t x = cnt[(size_t)u * RADIX + b];
+                    cnt[(size_t)u * RADIX + b] = pos;
+                    pos += x;
+                }
+            }
+            bound[RADIX] = m;
+        }
+        scatter(k, ix, tk, tix, c0, c1, blo, mask, my, wide);
+#pragma omp barrier
+#pragma omp for schedule(dynamic, 1)
+        for (int b = 0; b < RADIX; b++)
+            msd(tk + bound[b], ix_at(tix, wide, bound[b]), k + bound[b], ix_at(ix, wide, bound[b]),
+                bound[b + 1] - bound[b], b0, blo, wide, sc[t], 1);
+    }
+    free(cnt);
+    return 1;
+}
+
 /* ---- keys as segments of the composite ------------------------------------ */
 
 /* How a segment computes its bits from its column. */
-enum seg_kind { SEG_F64, SEG_I64, SEG_BOOL, SEG_STR, SEG_FLAG };
+enum seg_kind { SEG_F64, SEG_DEC, SEG_I64, SEG_BOOL, SEG_STR, SEG_FLAG };
 
 /* One key's part of the composite: for a present value with image u,
  * e = (u ^ flip) - base (u - min ascending, max - u descending); for a
@@ -73,6 +302,8 @@ typedef struct seg {
     enum seg_kind kind;
     uint64_t flip, base, miss;
     const uint32_t *tbl;   /* SEG_STR: e by code + 1 (missing at 0) */
+    double scale, dlo;     /* SEG_DEC: u = round(x * scale) - dlo ... */
+    uint64_t pinf;         /* ... -Inf 0, +Inf pinf */
     int bits, off;         /* width and position (bit 0 = least significant) */
 } seg;
 
@@ -83,6 +314,8 @@ typedef struct sorter {
     int ngroup;    /* 64-bit groups, the most significant first */
     bool wide;     /* row numbers need int64 (else uint32) */
     uint32_t **tbls;
+    int nthr;      /* threads for big passes */
+    scratch **sc;  /* one per thread */
 } sorter;
 
 typedef struct range { uint64_t lo, hi; int64_t nmiss; } range;
@@ -101,6 +334,75 @@ static range range_f64(const double *x, int64_t n)
         nm += na;
     }
     return (range){ lo, hi, nm };
+}
+
+/* Decimal doubles.  Values that are all x = fl(n / 10^d) for integers n
+ * (numbers read from text with at most d decimals are) sort as their n,
+ * which takes far fewer bits than the doubles' images: prices with 3
+ * decimals below 1000 need 20 bits, not 60.  fl(n / 10^d) is monotone in
+ * n, so distinct such x have distinct n in the same order; the check
+ * x == fl(n / 10^d) is made on every value. */
+static const double pow10s[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+#define DEC_MAX ((int)(sizeof pow10s / sizeof *pow10s) - 1)
+
+/* y rounded to an integer (half to even) for |y| < 2^51, vectorisable. */
+static inline double round_small(double y)
+{
+    const double big = 6755399441055744.0;   /* 1.5 * 2^52 */
+    return (y + big) - big;
+}
+
+static inline bool dec_ok(double x, double scale)
+{
+    double y = x * scale;
+    return fabs(y) < 0x1p51 && round_small(y) / scale == x;
+}
+
+/* The fewest decimals d <= DEC_MAX that fit a sample of x's finite values,
+ * or -1. */
+static int dec_places(const double *x, int64_t n)
+{
+    int d = 0;
+    int64_t step = n / 4096 + 1;
+    for (int64_t i = 0; i < n; i += step) {
+        if (!isfinite(x[i]))
+            continue;
+        while (d <= DEC_MAX && !dec_ok(x[i], pow10s[d]))
+            d++;
+        if (d > DEC_MAX)
+            return -1;
+    }
+    return d;
+}
+
+/* Whether every finite x is decimal with d places; then the range of the
+ * rounded x * 10^d (as doubles), whether -Inf and +Inf occur, and the
+ * missing count. */
+static bool range_dec(const double *x, int64_t n, int d, double *lo, double *hi, bool *ninf,
+                      bool *pinf, int64_t *nmiss)
+{
+    const double scale = pow10s[d];
+    double l = INFINITY, h = -INFINITY;
+    int good = 1, ni = 0, pi = 0;
+    int64_t nm = 0;
+#pragma omp parallel for simd schedule(static) reduction(min: l) reduction(max: h) \
+    reduction(&: good) reduction(|: ni, pi) reduction(+: nm) if (parallel: n >= PAR_MIN)
+    for (int64_t i = 0; i < n; i++) {
+        double v = x[i], y = v * scale, r = round_small(y);
+        bool na = v != v, inf = fabs(v) == INFINITY, skip = na || inf;
+        good &= skip || (fabs(y) < 0x1p51 && r / scale == v);
+        l = skip || l < r ? l : r;
+        h = skip || h > r ? h : r;
+        ni |= v == -INFINITY;
+        pi |= v == INFINITY;
+        nm += na;
+    }
+    *lo = l;
+    *hi = h;
+    *ninf = ni;
+    *pinf = pi;
+    *nmiss = nm;
+    return good && l <= h;
 }
 
 static range range_i64(const int64_t *x, const uint8_t *valid, int64_t n)
@@ -133,14 +435,6 @@ static range range_bool(const uint8_t *x, const uint8_t *valid, int64_t n)
         nm += na;
     }
     return (range){ lo, hi, nm };
-}
-
-/* Byte order of two strings with lengths: memcmp, then the shorter first. */
-static int cmp_bytes(const char *s, size_t ls, const char *t, size_t lt)
-{
-    size_t m = ls < lt ? ls : lt;
-    int c = m ? memcmp(s, t, m) : 0;
-    return c ? c : (ls > lt) - (ls < lt);
 }
 
 static inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -188,25 +482,66 @@ static int cmp_natural(const char *s, size_t ls, const char *t, size_t lt)
 
 typedef struct str_ref { const char *s; size_t len; int32_t code; } str_ref;
 
-static int cmp_ref_bytes(const void *p, const void *q)
-{
-    const str_ref *a = p, *b = q;
-    return cmp_bytes(a->s, a->len, b->s, b->len);
-}
-
 static int cmp_ref_natural(const void *p, const void *q)
 {
     const str_ref *a = p, *b = q;
     return cmp_natural(a->s, a->len, b->s, b->len);
 }
 
+/* The 8 bytes of s from off (zeros past its end) as a big-endian number.
+ * Strings hold no NUL, so a string that ends sorts before its extensions. */
+static inline uint64_t chunk8(const char *s, size_t len, size_t off)
+{
+    unsigned char b[8] = { 0 };
+    if (off < len)
+        memcpy(b, s + off, len - off < 8 ? len - off : 8);
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | b[i];
+    return v;
+}
+
+/* Sort the dictionary codes ix[0..m) by their strings' bytes from off on:
+ * radix sort by the 8 bytes at off, then each run of equal chunks that
+ * do not end the strings by the next 8 bytes.  tix, k and tk are scratch
+ * of m entries.  0, or LT_ENOMEM. */
+static int sort_strs(const lt_dict *d, uint32_t *ix, uint32_t *tix, uint64_t *k, uint64_t *tk,
+                     int64_t m, size_t off, scratch **sc, int nthr)
+{
+    uint64_t vary = 0;
+    for (int64_t j = 0; j < m; j++) {
+        size_t len;
+        const char *str = lt_dict_str(d, (int32_t)ix[j], &len);
+        k[j] = chunk8(str, len, off);
+        vary |= k[j] ^ k[0];
+    }
+    int r = msd_top(k, ix, tk, tix, m, 0, bitlen(vary), false, sc, nthr);
+    if (r < 0)
+        return r;
+    if (r)
+        copy_back(k, ix, tk, tix, m, false);
+    for (int64_t i = 0; i < m;) {
+        int64_t j = i + 1;
+        while (j < m && k[j] == k[i])
+            j++;
+        if (j - i > 1 && (k[i] & 0xff)) {
+            r = sort_strs(d, ix + i, tix + i, k + i, tk + i, j - i, off + 8, sc, 1);
+            if (r < 0)
+                return r;
+        }
+        i = j;
+    }
+    return 0;
+}
+
 /* Ranks of the dictionary entries that c uses, in byte or natural order:
  * *tbl (malloc'd, dictionary size + 1 entries) gets rank[code + 1] (0 for
- * unused codes and the missing slot), *nrank the number of distinct
- * ranks, *nmiss the missing values.  Only used entries are sorted, so a
- * few rows on a big shared dictionary stay cheap. */
-static int rank_str(const lt_col *c, bool natural, uint32_t **tbl, uint32_t *nrank,
-                    int64_t *nmiss)
+ * unused codes and the missing slot), *nrank the number of ranks (the
+ * entries are distinct strings), *nmiss the missing values.  Only used
+ * entries are sorted, so a few rows on a big shared dictionary stay
+ * cheap. */
+static int rank_str(const lt_col *c, bool natural, scratch **sc, int nthr, uint32_t **tbl,
+                    uint32_t *nrank, int64_t *nmiss)
 {
     int32_t d = lt_dict_size(c->dict);
     int64_t n = c->n, nm = 0;
@@ -228,31 +563,49 @@ static int rank_str(const lt_col *c, bool natural, uint32_t **tbl, uint32_t *nra
     int32_t nu = 0;
     for (int32_t k = 0; k < d; k++)
         nu += used[k + 1];
-    str_ref *refs = malloc((size_t)(nu ? nu : 1) * sizeof *refs);
-    if (!refs) {
-        free(t);
-        free(used);
-        return lt_nomem();
+    size_t m = nu ? (size_t)nu : 1;
+    uint32_t *ix = malloc(m * sizeof *ix), *tix = malloc(m * sizeof *tix);
+    uint64_t *k = NULL, *tk = NULL;
+    str_ref *refs = NULL;
+    if (natural)
+        refs = malloc(m * sizeof *refs);
+    else {
+        k = malloc(m * sizeof *k);
+        tk = malloc(m * sizeof *tk);
     }
-    nu = 0;
-    for (int32_t k = 0; k < d; k++)
-        if (used[k + 1]) {
-            refs[nu].code = k;
-            refs[nu].s = lt_dict_str(c->dict, k, &refs[nu].len);
-            nu++;
+    int st = ix && tix && (natural ? refs != NULL : k && tk) ? 0 : lt_nomem();
+    if (st == 0) {
+        nu = 0;
+        for (int32_t code = 0; code < d; code++)
+            if (used[code + 1])
+                ix[nu++] = (uint32_t)code;
+        if (natural) {
+            for (int32_t j = 0; j < nu; j++) {
+                refs[j].code = (int32_t)ix[j];
+                refs[j].s = lt_dict_str(c->dict, refs[j].code, &refs[j].len);
+            }
+            qsort(refs, (size_t)nu, sizeof *refs, cmp_ref_natural);
+            for (int32_t j = 0; j < nu; j++)
+                ix[j] = (uint32_t)refs[j].code;
+        } else {
+            st = sort_strs(c->dict, ix, tix, k, tk, nu, 0, sc, nthr);
         }
-    int (*cmp)(const void *, const void *) = natural ? cmp_ref_natural : cmp_ref_bytes;
-    qsort(refs, (size_t)nu, sizeof *refs, cmp);
-    uint32_t r = 0;
-    for (int32_t j = 0; j < nu; j++) {
-        if (j > 0 && cmp(&refs[j - 1], &refs[j]) != 0)
-            r++;
-        t[refs[j].code + 1] = r;
     }
+    if (st == 0)
+        for (int32_t j = 0; j < nu; j++)
+            t[ix[j] + 1] = (uint32_t)j;
+    free(ix);
+    free(tix);
+    free(k);
+    free(tk);
     free(refs);
     free(used);
+    if (st < 0) {
+        free(t);
+        return st;
+    }
     *tbl = t;
-    *nrank = nu ? r + 1 : 0;
+    *nrank = (uint32_t)nu;
     *nmiss = nm;
     return 0;
 }
@@ -264,14 +617,31 @@ static int add_key(sorter *s, int j, const lt_sort_key *key, bool natural)
     const lt_col *c = key->col;
     range rg;
     uint32_t *tbl = NULL;
+    seg dec = { 0 };
+    bool is_dec = false;
     switch (c->type) {
-    case LT_F64: rg = range_f64(lt_col_f64(c), c->n); break;
+    case LT_F64: {
+        int d = dec_places(lt_col_f64(c), c->n);
+        double dl, dh;
+        bool ninf, pinf;
+        if (d >= 0 && range_dec(lt_col_f64(c), c->n, d, &dl, &dh, &ninf, &pinf, &rg.nmiss)) {
+            dec.scale = pow10s[d];
+            dec.dlo = dl - ninf;   /* -Inf below the smallest finite value */
+            dec.pinf = (uint64_t)(int64_t)(dh - dec.dlo) + 1;
+            rg.lo = 0;
+            rg.hi = pinf ? dec.pinf : (uint64_t)(int64_t)(dh - dec.dlo);
+            is_dec = true;
+        } else {
+            rg = range_f64(lt_col_f64(c), c->n);
+        }
+        break;
+    }
     case LT_I64:
     case LT_TIME: rg = range_i64(lt_col_i64(c), c->valid, c->n); break;
     case LT_BOOL: rg = range_bool(lt_col_bool(c), c->valid, c->n); break;
     case LT_STR: {
         uint32_t nrank = 0;
-        int st = rank_str(c, natural, &tbl, &nrank, &rg.nmiss);
+        int st = rank_str(c, natural, s->sc, s->nthr, &tbl, &nrank, &rg.nmiss);
         if (st < 0)
             return st;
         s->tbls[j] = tbl;   /* freed with the sorter */
@@ -289,7 +659,12 @@ static int add_key(sorter *s, int j, const lt_sort_key *key, bool natural)
     seg v = { .col = c, .flip = key->desc ? UINT64_MAX : 0,
               .base = key->desc ? ~rg.hi : rg.lo };
     switch (c->type) {
-    case LT_F64: v.kind = SEG_F64; break;
+    case LT_F64:
+        v.kind = is_dec ? SEG_DEC : SEG_F64;
+        v.scale = dec.scale;
+        v.dlo = dec.dlo;
+        v.pinf = dec.pinf;
+        break;
     case LT_BOOL: v.kind = SEG_BOOL; break;
     case LT_STR: v.kind = SEG_STR; break;
     default: v.kind = SEG_I64; break;
@@ -316,17 +691,17 @@ static int add_key(sorter *s, int j, const lt_sort_key *key, bool natural)
 
 /* Rows: row i of a batch is `i` (rows == NULL) or rows[i], an array of
  * uint32 or, when wide, of int64. */
-#define FOR_ROWS(m, rows, wide, par, BODY)                                      \
+#define FOR_ROWS(m, rows, wide, par, ...)                                       \
     do {                                                                         \
         if (!(rows)) {                                                           \
             _Pragma("omp parallel for schedule(static) if (parallel: par)")     \
-            for (int64_t i = 0; i < (m); i++) { const int64_t r = i; BODY; }     \
+            for (int64_t i = 0; i < (m); i++) { const int64_t r = i; __VA_ARGS__; }     \
         } else if (wide) {                                                       \
             const int64_t *rw_ = (rows);                                         \
-            for (int64_t i = 0; i < (m); i++) { const int64_t r = rw_[i]; BODY; } \
+            for (int64_t i = 0; i < (m); i++) { const int64_t r = rw_[i]; __VA_ARGS__; } \
         } else {                                                                 \
             const uint32_t *rn_ = (rows);                                        \
-            for (int64_t i = 0; i < (m); i++) { const int64_t r = rn_[i]; BODY; } \
+            for (int64_t i = 0; i < (m); i++) { const int64_t r = rn_[i]; __VA_ARGS__; } \
         }                                                                        \
     } while (0)
 
@@ -342,6 +717,19 @@ static void add_seg(const seg *g, int64_t m, const void *rows, bool wide, uint64
         const double *x = lt_col_f64(g->col);
         FOR_ROWS(m, rows, wide, par, {
             uint64_t e = x[r] != x[r] ? miss : (f64_bits(x[r]) ^ flip) - base;
+            k[i] |= ((e >> sr) << sl) & mask;
+        });
+        break;
+    }
+    case SEG_DEC: {
+        const double *x = lt_col_f64(g->col);
+        const double scale = g->scale, dlo = g->dlo;
+        const uint64_t pinf = g->pinf;
+        FOR_ROWS(m, rows, wide, par, {
+            double v = x[r], t = round_small(v * scale) - dlo;
+            uint64_t u = (uint64_t)(int64_t)(fabs(v) < INFINITY ? t : 0.0);   /* no NaN casts */
+            u = v == INFINITY ? pinf : v == -INFINITY ? 0 : u;
+            uint64_t e = v != v ? miss : (u ^ flip) - base;
             k[i] |= ((e >> sr) << sl) & mask;
         });
         break;
@@ -414,147 +802,12 @@ static void build_group(const sorter *s, int g, int64_t m, const void *rows, uin
     }
 }
 
-/* ---- radix sort ------------------------------------------------------------ */
-
-static inline void *ix_at(void *ix, bool wide, int64_t i)
-{
-    return wide ? (void *)((int64_t *)ix + i) : (void *)((uint32_t *)ix + i);
-}
-
-/* Stable LSD radix sort of k[0..m) by bits [b0, b1) (bits above b1 are 0),
- * moving ix along (NULL: keys only; uint32 or wide int64 entries); tk and
- * tix are scratch of m entries.  Runs up to nthr threads.  Returns 1 when
- * the result is in tk/tix, 0 when in k/ix, < 0 on allocation failure. */
-static int radix(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, int b0, int b1,
-                 bool wide, int nthr)
-{
-    int nbits = b1 - b0;
-    if (nbits <= 0 || m < 2)
-        return 0;
-    int maxw = DIGIT;
-    while (maxw > 4 && ((int64_t)1 << maxw) > 4 * m)   /* small inputs: small digits */
-        maxw--;
-    int P = (nbits + maxw - 1) / maxw, w = (nbits + P - 1) / P;
-    size_t R = (size_t)1 << w;
-    if (m < PAR_MIN)
-        nthr = 1;
-    int64_t *cnt = calloc((size_t)nthr * P * R, sizeof *cnt);
-    if (!cnt)
-        return lt_nomem();
-    bool skip[64];
-    int flips = 0;
-#pragma omp parallel num_threads(nthr) if (nthr > 1)
-    {
-        int nt = omp_get_num_threads(), t = omp_get_thread_num();
-        int64_t c0 = m * t / nt, c1 = m * (t + 1) / nt;
-        int64_t *my = cnt + (size_t)t * P * R;
-        for (int64_t i = c0; i < c1; i++) {
-            uint64_t v = k[i] >> b0;
-            for (int d = 0; d < P; d++)
-                my[(size_t)d * R + ((v >> (d * w)) & (R - 1))]++;
-        }
-#pragma omp barrier
-#pragma omp single
-        for (int d = 0; d < P; d++) {
-            skip[d] = false;
-            for (size_t b = 0; b < R && !skip[d]; b++) {
-                int64_t tot = 0;
-                for (int u = 0; u < nt; u++)
-                    tot += cnt[((size_t)u * P + d) * R + b];
-                skip[d] = tot == m;
-            }
-            flips += !skip[d];
-        }
-        uint64_t *src = k, *dst = tk;
-        void *sx = ix, *dx = tix;
-        bool fresh = true;
-        for (int d = 0; d < P; d++) {
-            if (skip[d])
-                continue;
-            int sh = b0 + d * w;
-            int64_t *h = my + (size_t)d * R;
-            if (!fresh && nt > 1) {   /* this chunk's histogram changed */
-                memset(h, 0, R * sizeof *h);
-                for (int64_t i = c0; i < c1; i++)
-                    h[(src[i] >> sh) & (R - 1)]++;
-#pragma omp barrier
-            }
-#pragma omp single
-            {
-                int64_t pos = 0;
-                for (size_t b = 0; b < R; b++)
-                    for (int u = 0; u < nt; u++) {
-                        int64_t *c = &cnt[((size_t)u * P + d) * R + b];
-                        int64_t x = *c;
-                        *c = pos;
-                        pos += x;
-                    }
-            }
-            if (!ix) {
-                for (int64_t i = c0; i < c1; i++)
-                    dst[h[(src[i] >> sh) & (R - 1)]++] = src[i];
-            } else if (wide) {
-                const int64_t *a = sx;
-                int64_t *b = dx;
-                for (int64_t i = c0; i < c1; i++) {
-                    int64_t p = h[(src[i] >> sh) & (R - 1)]++;
-                    dst[p] = src[i];
-                    b[p] = a[i];
-                }
-            } else {
-                const uint32_t *a = sx;
-                uint32_t *b = dx;
-                for (int64_t i = c0; i < c1; i++) {
-                    int64_t p = h[(src[i] >> sh) & (R - 1)]++;
-                    dst[p] = src[i];
-                    b[p] = a[i];
-                }
-            }
-#pragma omp barrier
-            uint64_t *tp = src;
-            src = dst;
-            dst = tp;
-            void *tx = sx;
-            sx = dx;
-            dx = tx;
-            fresh = false;
-        }
-    }
-    free(cnt);
-    return flips & 1;
-}
-
-/* Stable insertion sort of (k, ix)[0..m) by k, for short runs. */
-static void insertion(uint64_t *k, void *ix, int64_t m, bool wide)
-{
-    for (int64_t i = 1; i < m; i++) {
-        uint64_t v = k[i];
-        int64_t j = i;
-        if (wide) {
-            int64_t *x = ix, r = x[i];
-            for (; j > 0 && k[j - 1] > v; j--) {
-                k[j] = k[j - 1];
-                x[j] = x[j - 1];
-            }
-            x[j] = r;
-        } else {
-            uint32_t *x = ix, r = x[i];
-            for (; j > 0 && k[j - 1] > v; j--) {
-                k[j] = k[j - 1];
-                x[j] = x[j - 1];
-            }
-            x[j] = r;
-        }
-        k[j] = v;
-    }
-}
-
 /* Rows ix[a..b) are in order by the groups before g, and cur[a..b) holds
  * group g - 1 of their composites.  Sort each run of equal cur values by
  * the groups from g on; spare and ixs are scratch over the same range.
  * The rows end in ix; cur and spare are clobbered. */
-static int refine(const sorter *s, int g, int64_t a, int64_t b, uint64_t *cur, uint64_t *spare,
-                  void *ix, void *ixs)
+static void refine(const sorter *s, int g, int64_t a, int64_t b, uint64_t *cur, uint64_t *spare,
+                   void *ix, void *ixs, scratch *sc)
 {
     int lo, hi;
     group_bits(s, g, &lo, &hi);
@@ -563,61 +816,54 @@ static int refine(const sorter *s, int g, int64_t a, int64_t b, uint64_t *cur, u
         while (j < b && cur[j] == cur[i])
             j++;
         if (j - i > 1) {
-            int64_t m = j - i;
             void *rx = ix_at(ix, s->wide, i);
-            build_group(s, g, m, rx, spare + i, 0);
-            if (m <= SMALL) {
-                insertion(spare + i, rx, m, s->wide);
-            } else {
-                int r = radix(spare + i, rx, cur + i, ix_at(ixs, s->wide, i), m, 0, hi - lo,
-                              s->wide, 1);
-                if (r < 0)
-                    return r;
-                if (r) {   /* back where the caller expects them */
-                    memcpy(spare + i, cur + i, (size_t)m * sizeof *cur);
-                    memcpy(rx, ix_at(ixs, s->wide, i),
-                           (size_t)m * (s->wide ? sizeof(int64_t) : sizeof(uint32_t)));
-                }
-            }
-            if (g + 1 < s->ngroup) {
-                int r = refine(s, g + 1, i, j, spare, cur, ix, ixs);
-                if (r < 0)
-                    return r;
-            }
+            build_group(s, g, j - i, rx, spare + i, 0);
+            msd(spare + i, rx, cur + i, ix_at(ixs, s->wide, i), j - i, 0, hi - lo, s->wide, sc, 0);
+            if (g + 1 < s->ngroup)
+                refine(s, g + 1, i, j, spare, cur, ix, ixs, sc);
         }
         i = j;
     }
-    return 0;
 }
 
 /* Whether k[0..m) >> sh is non-decreasing (1), strictly decreasing (-1),
- * or neither (0). */
-static int presorted(const uint64_t *k, int64_t m, int sh)
+ * or neither (0); *vary gets the bits (of k >> sh) that are not the same
+ * in every key. */
+static int presorted(const uint64_t *k, int64_t m, int sh, uint64_t *vary)
 {
     int up = 1, down = 1;
-#pragma omp parallel for simd schedule(static) reduction(&: up, down) if (parallel: m >= PAR_MIN)
+    uint64_t v = 0, k0 = k[0] >> sh;
+#pragma omp parallel for simd schedule(static) reduction(&: up, down) reduction(|: v) \
+    if (parallel: m >= PAR_MIN)
     for (int64_t i = 1; i < m; i++) {
         uint64_t x = k[i - 1] >> sh, y = k[i] >> sh;
         up &= x <= y;
         down &= x > y;
+        v |= y ^ k0;
     }
+    *vary = v;
     return up ? 1 : down ? -1 : 0;
 }
 
 /* The permutation, given segments: perm has n entries. */
 static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
 {
-    int nthr = omp_get_max_threads();
+    int nthr = s->nthr, st = 0;
+    scratch **sc = s->sc;
     int ib = bitlen((uint64_t)n - 1);
+    uint64_t vary;
     if (s->bits + ib <= 64) {   /* one word per row: key bits over the row */
         uint64_t *k = (uint64_t *)perm, *tk = malloc((size_t)n * sizeof *tk);
-        if (!tk)
-            return lt_nomem();
-        build_group(s, 0, n, NULL, k, ib);
-        int pre = presorted(k, n, ib), r = 0;
-        if (pre == 0)
-            r = radix(k, NULL, tk, NULL, n, ib, ib + s->bits, false, nthr);
-        if (r >= 0) {
+        st = tk ? 0 : lt_nomem();
+        int pre = 1, r = 0;
+        if (st == 0) {
+            build_group(s, 0, n, NULL, k, ib);
+            pre = presorted(k, n, ib, &vary);
+            if (pre == 0)
+                r = msd_top(k, NULL, tk, NULL, n, ib, ib + bitlen(vary), false, sc, nthr);
+            st = r < 0 ? r : 0;
+        }
+        if (st == 0) {
             const uint64_t *src = r ? tk : k, mask = low_mask(ib);
             if (pre < 0) {
 #pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
@@ -630,36 +876,32 @@ static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
             }
         }
         free(tk);
-        return r < 0 ? r : 0;
-    }
-    /* (key, row) pairs; perm's memory serves as the second key buffer */
-    size_t isz = s->wide ? sizeof(int64_t) : sizeof(uint32_t);
-    uint64_t *k = malloc((size_t)n * sizeof *k), *tk = (uint64_t *)perm;
-    void *ix = malloc((size_t)n * isz), *tix = malloc((size_t)n * isz);
-    int st = k && ix && tix ? 0 : lt_nomem();
-    if (st == 0) {
-        if (s->wide) {
-            int64_t *x = ix;
-            for (int64_t i = 0; i < n; i++)
-                x[i] = i;
-        } else {
-            uint32_t *x = ix;
+    } else {   /* (key, row) pairs; perm's memory serves as the second key buffer */
+        size_t isz = s->wide ? sizeof(int64_t) : sizeof(uint32_t);
+        uint64_t *k = malloc((size_t)n * sizeof *k), *tk = (uint64_t *)perm;
+        uint64_t *kbuf = k;
+        void *ix = malloc((size_t)n * isz), *tix = malloc((size_t)n * isz);
+        void *ixbuf = ix, *tixbuf = tix;
+        st = k && ix && tix ? 0 : lt_nomem();
+        int pre = 0, r = 0;
+        if (st == 0) {
+            if (s->wide) {
+                int64_t *x = ix;
+                for (int64_t i = 0; i < n; i++)
+                    x[i] = i;
+            } else {
+                uint32_t *x = ix;
 #pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
-            for (int64_t i = 0; i < n; i++)
-                x[i] = (uint32_t)i;
+                for (int64_t i = 0; i < n; i++)
+                    x[i] = (uint32_t)i;
+            }
+            build_group(s, 0, n, NULL, k, 0);
+            pre = presorted(k, n, 0, &vary);
+            if (pre == 0)
+                r = msd_top(k, ix, tk, tix, n, 0, bitlen(vary), s->wide, sc, nthr);
+            st = r < 0 ? r : 0;
         }
-        int lo, hi;
-        group_bits(s, 0, &lo, &hi);
-        build_group(s, 0, n, NULL, k, 0);
-        int pre = presorted(k, n, 0), r = 0;
-        if (pre == 0) {
-            r = radix(k, ix, tk, tix, n, 0, hi - lo, s->wide, nthr);
-        } else if (pre < 0) {
-            r = 2;   /* strictly decreasing: reversed, and no ties to refine */
-        }
-        if (r < 0)
-            st = r;
-        if (r == 1) {
+        if (st == 0 && r == 1) {
             uint64_t *tp = k;
             k = tk;
             tk = tp;
@@ -667,10 +909,11 @@ static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
             ix = tix;
             tix = tx;
         }
-        if (st == 0 && r != 2 && s->ngroup > 1)
-            st = refine(s, 1, 0, n, k, tk, ix, tix);
+        /* strictly decreasing: reversed, with no ties to refine */
+        if (st == 0 && pre >= 0 && s->ngroup > 1)
+            refine(s, 1, 0, n, k, tk, ix, tix, sc[0]);
         if (st == 0) {
-            if (r == 2) {
+            if (pre < 0) {
                 for (int64_t i = 0; i < n; i++)
                     perm[i] = n - 1 - i;
             } else if (s->wide) {
@@ -684,11 +927,10 @@ static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
                     perm[i] = x[i];
             }
         }
+        free(kbuf);
+        free(ixbuf);
+        free(tixbuf);
     }
-    /* one of k/tk is perm itself */
-    free(k == (uint64_t *)perm ? tk : k);
-    free(ix);
-    free(tix);
     return st;
 }
 
@@ -717,10 +959,15 @@ int64_t *lt_sort_order(const lt_sort_key *keys, int nkeys, int64_t n, const lt_s
         lt_nomem();
         return NULL;
     }
-    sorter s = { .wide = n > (int64_t)UINT32_MAX };
+    sorter s = { .wide = n > (int64_t)LT_SORT_NARROW_MAX };
+    s.nthr = n >= PAR_MIN ? omp_get_max_threads() : 1;
     s.segs = calloc((size_t)(2 * nkeys + 1), sizeof *s.segs);
     s.tbls = calloc((size_t)nkeys + 1, sizeof *s.tbls);
-    int st = s.segs && s.tbls ? 0 : lt_nomem();
+    s.sc = calloc((size_t)s.nthr, sizeof *s.sc);
+    int st = s.segs && s.tbls && s.sc ? 0 : lt_nomem();
+    for (int t = 0; st == 0 && n > 1 && nkeys > 0 && t < s.nthr; t++)
+        if (!(s.sc[t] = malloc(sizeof **s.sc)))
+            st = lt_nomem();
     for (int j = 0; st == 0 && n > 1 && j < nkeys; j++)
         st = add_key(&s, j, &keys[j], o && o->natural);
     for (int j = s.nseg - 1; j >= 0; j--) {   /* the last key lowest */
@@ -737,6 +984,9 @@ int64_t *lt_sort_order(const lt_sort_key *keys, int nkeys, int64_t n, const lt_s
     }
     for (int j = 0; s.tbls && j < nkeys; j++)
         free(s.tbls[j]);
+    for (int t = 0; s.sc && t < s.nthr; t++)
+        free(s.sc[t]);
+    free(s.sc);
     free(s.tbls);
     free(s.segs);
     if (st < 0) {
