@@ -1,27 +1,29 @@
 /* Sorting rows by several keys (see sort.h).
  *
  * Each key becomes an unsigned integer that orders as the key does
- * ("encoded"): f64 bits with the sign flipped (negatives complemented),
- * i64 with the sign bit flipped, bool as 0/1, strings as the rank of their
- * dictionary entry (the used entries are sorted once, not the rows).  The
- * key's minimum is subtracted and only the bits its range needs are kept;
- * a descending key is the complement within its range; missing values get
- * the value just above the range, so they sort last either way.  The keys,
- * first key highest, then form one wide integer of B bits, the
- * "composite".
+ * ("encoded"): f64 bits with the sign flipped (negatives complemented), or
+ * for decimal doubles (all values n / 10^d, as read from text) the
+ * integer n; i64 with the sign bit flipped; bool as 0/1; strings as the
+ * rank of their dictionary entry (the used entries are sorted once, not
+ * the rows).  The key's minimum is subtracted and only the bits its range
+ * needs are kept; a descending key is the complement within its range;
+ * missing values get the value just above the range, so they sort last
+ * either way.  The keys, first key highest, then form one wide integer of
+ * B bits, the "composite".
  *
  * - B plus the bits of a row number fit in 64: the row number sits in the
- *   low bits of one 64-bit word per row, and an LSD radix sort on the key
- *   bits alone orders the words; ties keep row order because LSD passes
- *   are stable.
+ *   low bits of one 64-bit word per row and the words are sorted by their
+ *   key bits; ties keep row order because every pass is stable.
  * - Otherwise (key, row) pairs are sorted by the top 64 bits of the
  *   composite ("group" 0); runs of rows that tie on it are then sorted,
  *   run by run, by the next 64 bits, and so on.
  *
- * The radix sort uses digits of up to 11 bits, skips digits that are
- * constant, and on large inputs splits each pass across OpenMP threads
- * (per-thread histograms, contiguous chunks, so the scatter is the same
- * stable permutation whatever the thread count). */
+ * The sort itself is a radix sort: a large input is split into 2^11
+ * buckets by its top digit (MSD), threaded with per-thread histograms of
+ * contiguous chunks, then each bucket, now small enough for one core's
+ * cache, is sorted by LSD passes that skip constant digits, buckets in
+ * parallel.  Every step is a stable permutation fixed by the data alone,
+ * so the result never depends on the thread count. */
 #include "sort.h"
 
 #include <math.h>
@@ -698,9 +700,11 @@ static int add_key(sorter *s, int j, const lt_sort_key *key, bool natural)
             for (int64_t i = 0; i < (m); i++) { const int64_t r = i; __VA_ARGS__; }     \
         } else if (wide) {                                                       \
             const int64_t *rw_ = (rows);                                         \
+            _Pragma("omp parallel for schedule(static) if (parallel: par)")     \
             for (int64_t i = 0; i < (m); i++) { const int64_t r = rw_[i]; __VA_ARGS__; } \
         } else {                                                                 \
             const uint32_t *rn_ = (rows);                                        \
+            _Pragma("omp parallel for schedule(static) if (parallel: par)")     \
             for (int64_t i = 0; i < (m); i++) { const int64_t r = rn_[i]; __VA_ARGS__; } \
         }                                                                        \
     } while (0)
@@ -711,7 +715,7 @@ static void add_seg(const seg *g, int64_t m, const void *rows, bool wide, uint64
 {
     const uint8_t *valid = g->col->valid;
     const uint64_t flip = g->flip, base = g->base, miss = g->miss;
-    bool par = !rows && m >= PAR_MIN;
+    bool par = m >= PAR_MIN;
     switch (g->kind) {
     case SEG_F64: {
         const double *x = lt_col_f64(g->col);
@@ -784,13 +788,9 @@ static void build_group(const sorter *s, int g, int64_t m, const void *rows, uin
     int lo, hi;
     group_bits(s, g, &lo, &hi);
     bool par = m >= PAR_MIN;
-    if (pack) {
 #pragma omp parallel for simd schedule(static) if (parallel: par)
-        for (int64_t i = 0; i < m; i++)
-            k[i] = (uint64_t)i;
-    } else {
-        memset(k, 0, (size_t)m * sizeof *k);
-    }
+    for (int64_t i = 0; i < m; i++)
+        k[i] = pack ? (uint64_t)i : 0;
     uint64_t mask = low_mask(hi - lo) << pack;
     for (int j = 0; j < s->nseg; j++) {
         const seg *sg = &s->segs[j];
@@ -805,24 +805,87 @@ static void build_group(const sorter *s, int g, int64_t m, const void *rows, uin
 /* Rows ix[a..b) are in order by the groups before g, and cur[a..b) holds
  * group g - 1 of their composites.  Sort each run of equal cur values by
  * the groups from g on; spare and ixs are scratch over the same range.
- * The rows end in ix; cur and spare are clobbered. */
+ * The rows end in ix; cur and spare are clobbered.  When many rows tie,
+ * group g is gathered for the whole range in one pass (independent loads
+ * overlap; run by run they would not), and big ranges are cut at run
+ * boundaries into one chunk per thread. */
 static void refine(const sorter *s, int g, int64_t a, int64_t b, uint64_t *cur, uint64_t *spare,
-                   void *ix, void *ixs, scratch *sc)
+                   void *ix, void *ixs, scratch **sc, int nthr)
 {
     int lo, hi;
     group_bits(s, g, &lo, &hi);
-    for (int64_t i = a; i < b;) {
-        int64_t j = i + 1;
-        while (j < b && cur[j] == cur[i])
-            j++;
-        if (j - i > 1) {
-            void *rx = ix_at(ix, s->wide, i);
-            build_group(s, g, j - i, rx, spare + i, 0);
-            msd(spare + i, rx, cur + i, ix_at(ixs, s->wide, i), j - i, 0, hi - lo, s->wide, sc, 0);
-            if (g + 1 < s->ngroup)
-                refine(s, g + 1, i, j, spare, cur, ix, ixs, sc);
+    int64_t tied = 0;
+#pragma omp parallel for simd schedule(static) reduction(+: tied) if (parallel: b - a >= PAR_MIN)
+    for (int64_t i = a + 1; i < b; i++)
+        tied += cur[i] == cur[i - 1];
+    if (tied == 0)
+        return;
+    bool batch = tied * 4 >= b - a;
+    if (batch)
+        build_group(s, g, b - a, ix_at(ix, s->wide, a), spare + a, 0);
+    int T = b - a >= PAR_MIN ? nthr : 1;
+#pragma omp parallel num_threads(T) if (T > 1)
+    {
+        int nt = omp_get_num_threads(), t = omp_get_thread_num();
+        int64_t c0 = a + (b - a) * t / nt, c1 = a + (b - a) * (t + 1) / nt;
+        while (c0 > a && c0 < b && cur[c0] == cur[c0 - 1])   /* start at a run */
+            c0++;
+        while (c1 > a && c1 < b && cur[c1] == cur[c1 - 1])
+            c1++;
+        for (int64_t i = c0; i < c1;) {
+            int64_t j = i + 1;
+            while (j < b && cur[j] == cur[i])
+                j++;
+            if (j - i > 1) {
+                void *rx = ix_at(ix, s->wide, i);
+                if (!batch)
+                    build_group(s, g, j - i, rx, spare + i, 0);
+                msd(spare + i, rx, cur + i, ix_at(ixs, s->wide, i), j - i, 0, hi - lo, s->wide,
+                    sc[t], 0);
+                if (g + 1 < s->ngroup)
+                    refine(s, g + 1, i, j, spare, cur, ix, ixs, sc + t, 1);
+            }
+            i = j;
         }
-        i = j;
+    }
+}
+
+/* Sort each run of equal k[0..n) by its payload ix: distinct numbers (the
+ * low bits of the composite above the row number), `bits` wide.  spare
+ * and, once a run is found, the run's own k serve as scratch.  Big inputs
+ * are cut at run boundaries into one chunk per thread. */
+static void tie_runs(uint64_t *k, uint64_t *spare, void *ix, int64_t n, bool wide, int bits,
+                     scratch **sc, int nthr)
+{
+    int T = n >= PAR_MIN ? nthr : 1;
+#pragma omp parallel num_threads(T) if (T > 1)
+    {
+        int nt = omp_get_num_threads(), t = omp_get_thread_num();
+        int64_t c0 = n * t / nt, c1 = n * (t + 1) / nt;
+        while (c0 > 0 && c0 < n && k[c0] == k[c0 - 1])   /* start at a run */
+            c0++;
+        while (c1 > 0 && c1 < n && k[c1] == k[c1 - 1])
+            c1++;
+        for (int64_t i = c0; i < c1;) {
+            int64_t j = i + 1;
+            while (j < n && k[j] == k[i])
+                j++;
+            if (j - i > 1) {
+                int64_t m = j - i;
+                uint64_t *p64 = (uint64_t *)ix + i;
+                uint32_t *p32 = (uint32_t *)ix + i;
+                for (int64_t q = 0; q < m; q++)
+                    spare[i + q] = wide ? p64[q] : p32[q];
+                msd(spare + i, NULL, k + i, NULL, m, 0, bits, false, sc[t], 0);
+                for (int64_t q = 0; q < m; q++) {
+                    if (wide)
+                        p64[q] = spare[i + q];
+                    else
+                        p32[q] = (uint32_t)spare[i + q];
+                }
+            }
+            i = j;
+        }
     }
 }
 
@@ -876,8 +939,16 @@ static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
             }
         }
         free(tk);
-    } else {   /* (key, row) pairs; perm's memory serves as the second key buffer */
-        size_t isz = s->wide ? sizeof(int64_t) : sizeof(uint32_t);
+    } else {
+        /* (key, row) pairs, perm's memory serving as the second key buffer.
+         * The composite's bits below its top 64 ("rem") ride in the pair's
+         * payload above the row number when they fit, so that ties on the
+         * top 64 bits sort by the payload alone; otherwise they are
+         * gathered run by run (refine). */
+        int rem = s->bits - 64;
+        bool carry = rem > 0 && rem + ib <= 64;
+        bool wide = carry ? rem + ib > 32 : s->wide;
+        size_t isz = wide ? sizeof(int64_t) : sizeof(uint32_t);
         uint64_t *k = malloc((size_t)n * sizeof *k), *tk = (uint64_t *)perm;
         uint64_t *kbuf = k;
         void *ix = malloc((size_t)n * isz), *tix = malloc((size_t)n * isz);
@@ -885,20 +956,25 @@ static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
         st = k && ix && tix ? 0 : lt_nomem();
         int pre = 0, r = 0;
         if (st == 0) {
-            if (s->wide) {
+            if (wide && carry) {   /* the low bits over the row */
+                build_group(s, 1, n, NULL, ix, ib);
+            } else if (wide) {
                 int64_t *x = ix;
+#pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
                 for (int64_t i = 0; i < n; i++)
                     x[i] = i;
             } else {
                 uint32_t *x = ix;
+                if (carry)
+                    build_group(s, 1, n, NULL, tk, ib);
 #pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
                 for (int64_t i = 0; i < n; i++)
-                    x[i] = (uint32_t)i;
+                    x[i] = carry ? (uint32_t)tk[i] : (uint32_t)i;
             }
             build_group(s, 0, n, NULL, k, 0);
             pre = presorted(k, n, 0, &vary);
             if (pre == 0)
-                r = msd_top(k, ix, tk, tix, n, 0, bitlen(vary), s->wide, sc, nthr);
+                r = msd_top(k, ix, tk, tix, n, 0, bitlen(vary), wide, sc, nthr);
             st = r < 0 ? r : 0;
         }
         if (st == 0 && r == 1) {
@@ -909,22 +985,27 @@ static int sort_rows(const sorter *s, int64_t n, int64_t *perm)
             ix = tix;
             tix = tx;
         }
-        /* strictly decreasing: reversed, with no ties to refine */
-        if (st == 0 && pre >= 0 && s->ngroup > 1)
-            refine(s, 1, 0, n, k, tk, ix, tix, sc[0]);
+        /* strictly decreasing: reversed, with no ties to resolve */
+        if (st == 0 && pre >= 0 && carry)
+            tie_runs(k, tk, ix, n, wide, rem + ib, sc, nthr);
+        else if (st == 0 && pre >= 0 && s->ngroup > 1)
+            refine(s, 1, 0, n, k, tk, ix, tix, sc, nthr);
         if (st == 0) {
+            const uint64_t mask = low_mask(ib);
             if (pre < 0) {
+#pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
                 for (int64_t i = 0; i < n; i++)
                     perm[i] = n - 1 - i;
-            } else if (s->wide) {
-                const int64_t *x = ix;
+            } else if (wide) {
+                const uint64_t *x = ix;
+#pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
                 for (int64_t i = 0; i < n; i++)
-                    perm[i] = x[i];
+                    perm[i] = (int64_t)(x[i] & mask);
             } else {
                 const uint32_t *x = ix;
 #pragma omp parallel for simd schedule(static) if (parallel: n >= PAR_MIN)
                 for (int64_t i = 0; i < n; i++)
-                    perm[i] = x[i];
+                    perm[i] = (int64_t)(x[i] & mask);
             }
         }
         free(kbuf);

@@ -574,6 +574,11 @@ static void test_large(void)
     check_ref(k3, 2, n, true, "str and f64 (pairs), 200000 rows");
     lt_sort_key k4[2] = { { rand_col(K_STR, n, 0), true }, { rand_col(K_I64_SMALL, n, 0), false } };
     check_ref(k4, 2, n, true, "str and small i64 (one word per row), 200000 rows");
+    /* 65 + 40 bits: the 41 bits below the top 64 ride over the row number */
+    lt_sort_key k8[2] = { { rand_col(K_I64, n, 0), false }, { rand_col(K_I40, n, 1000), true } };
+    check_ref(k8, 2, n, true, "i64 and 40 bits: low bits in a 64-bit payload");
+    lt_sort_key k9[2] = { { rand_col(K_F64_FEW, n, 0), true }, { rand_col(K_I64, n, 0), false } };
+    check_ref(k9, 2, n, true, "few doubles and i64: low bits in a 32-bit payload");
     lt_sort_key k5[3] = { { rand_col(K_I64, n, 0), false }, { rand_col(K_I64, n, 0), true },
                           { rand_col(K_F64, n, 0), false } };
     check_ref(k5, 3, n, true, "i64, i64, f64 with missing values: three groups");
