@@ -347,7 +347,10 @@ static range range_f64(const double *x, int64_t n)
 static const double pow10s[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
 #define DEC_MAX ((int)(sizeof pow10s / sizeof *pow10s) - 1)
 
-/* y rounded to an integer (half to even) for |y| < 2^51, vectorisable. */
+/* y rounded to an integer (half to even) for |y| < 2^51, vectorisable.
+ * The range pass and the encoding must round alike, so x * scale must not
+ * be fused with the addition: ISO C mode (-std=c11) keeps GCC from
+ * contracting to FMA, and clang contracts only within one expression. */
 static inline double round_small(double y)
 {
     const double big = 6755399441055744.0;   /* 1.5 * 2^52 */
