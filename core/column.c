@@ -282,6 +282,36 @@ lt_col *lt_col_finish(lt_col *c)
     return c;
 }
 
+lt_col *lt_col_done(lt_col *c, int status)
+{
+    if (status < 0) {
+        lt_col_unref(c);
+        return NULL;
+    }
+    return lt_col_finish(c);
+}
+
+lt_col *lt_col_new_na(lt_type t, lt_time_kind k, int64_t n)
+{
+    lt_col *r;
+    if (t == LT_STR) {
+        lt_dict *d = lt_dict_new();
+        if (!d)
+            return NULL;
+        r = lt_col_new_str(n, d);
+        lt_dict_unref(d);
+    } else {
+        r = lt_col_new(t, n);
+    }
+    if (!r)
+        return NULL;
+    r->tkind = k;
+    int status = 0;
+    for (int64_t i = 0; i < n && status == 0; i++)
+        status = lt_col_set_na(r, i);
+    return lt_col_done(r, status);
+}
+
 lt_col *lt_col_ref(lt_col *c)
 {
     c->refs++;

@@ -76,6 +76,13 @@ int lt_col_set_na(lt_col *c, int64_t i);
  * LT_F64 count NaNs.  Returns c. */
 lt_col *lt_col_finish(lt_col *c);
 
+/* End of building with a status: lt_col_finish(c) when status >= 0, else
+ * release c (NULL is fine) and return NULL. */
+lt_col *lt_col_done(lt_col *c, int status);
+/* A finished column of n missing values of type t (a time of kind k; a
+ * str on an empty dictionary).  NULL on failure. */
+lt_col *lt_col_new_na(lt_type t, lt_time_kind k, int64_t n);
+
 lt_col *lt_col_ref(lt_col *c);
 void lt_col_unref(lt_col *c);   /* NULL is a no-op */
 

@@ -1382,7 +1382,7 @@ static int read_header(job *J, const lt_csv_opts *o, const char **pp, int64_t *l
     size_t cap = 0;
     int64_t nl2 = 0;
     for (int j = 0; j < ncol; j++) {
-        tok t;
+        tok t = {0};
         const char *s = "";
         size_t n = 0;
         if (o->header) {

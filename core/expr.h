@@ -17,6 +17,7 @@ typedef struct lt_expr {
     lt_expr_kind kind;
     int refs;
     int pos;                /* 0-based byte offset in the parsed string, or -1 */
+    int depth;              /* levels of calls below and including this node */
     char *name;             /* LT_EXPR_COL: the column name */
     lt_col *lit;            /* LT_EXPR_LIT: one value (broadcast), or a list
                                (is_in's set), or a whole column of the frame's
@@ -29,7 +30,10 @@ typedef struct lt_expr {
 /* Constructors: one reference, the caller's; NULL with lt_errmsg on
  * failure.  lt_expr_lit and lt_expr_call take new references to c and to
  * args (the caller keeps theirs).  lt_expr_call checks the arity:
- * LT_EINVAL "quantile takes 2 arguments (x, q), not 1". */
+ * LT_EINVAL "quantile takes 2 arguments (x, q), not 1", and the depth:
+ * trees deeper than LT_EXPR_MAX_DEPTH (which the recursive evaluator and
+ * formatter walk on the C stack) are LT_EINVAL. */
+enum { LT_EXPR_MAX_DEPTH = 10000 };
 lt_expr *lt_expr_col(const char *name);
 lt_expr *lt_expr_lit(lt_col *c);
 lt_expr *lt_expr_call(const lt_fn *fn, lt_expr *const *args, int nargs);
@@ -56,7 +60,7 @@ char *lt_expr_format(const lt_expr *e);
  *   {lit, lit, ...} lists for is_in.
  * Each node records its offset in src.  A syntax error is LT_EPARSE with a
  * message that gives the 1-based column and shows it:
- *   "syntax error at column 10: expected an expression after 'and'\n"
+ *   "syntax error at column 10: expected an expression after '>', got 'and'\n"
  *   "  tenure > and x\n"
  *   "           ^" */
 lt_expr *lt_expr_parse(const char *src);
@@ -71,7 +75,7 @@ typedef enum lt_level { LT_LEVEL_ROW, LT_LEVEL_GROUP } lt_level;
  * f->nrow).  An aggregate inside a row-level expression is broadcast to
  * the rows of its group (x - mean(x)); a row-level value where `want` is
  * LT_LEVEL_GROUP is an error.  The result has f->nrow values (ROW) or
- * ctx->ngroups values (GROUP), or one value when e is only literals.
+ * ctx->ngroups values (GROUP); literals are repeated to that length.
  * Errors name the expression once: "tenure > 'x': cannot compare i64 with
  * str"; an unknown column: "column 'tenur' not found (did you mean
  * 'tenure'?)". */

@@ -84,6 +84,13 @@ const char *lt_fn_suggest(const char *name);
 /* Walk all functions: *i starts at 0; NULL at the end. */
 const lt_fn *lt_fn_next(int *i);
 
+/* One-value parameters (lag's k, quantile's q, split_part's separator):
+ * 0 and *out, or LT_EINVAL "k must be one whole number" naming `what`.
+ * lt_fn_str_param returns the string (valid while c lives) or NULL. */
+int lt_fn_int_param(const lt_col *c, const char *what, int64_t *out);
+int lt_fn_num_param(const lt_col *c, const char *what, double *out);
+const char *lt_fn_str_param(const lt_col *c, const char *what);
+
 /* The arrays of each module. */
 extern const lt_fn lt_ops_fns[];     /* fn.c: operators, math, when, cast ... */
 extern const lt_fn lt_agg_fns[];     /* agg.c */

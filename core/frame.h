@@ -46,6 +46,24 @@ lt_frame *lt_frame_take(const lt_frame *f, const int64_t *idx, int64_t n);
 /* Columns of a then of b; equal row counts and distinct names required. */
 lt_frame *lt_frame_bind_cols(const lt_frame *a, const lt_frame *b);
 
+/* The rows of fs[0], then of fs[1] ... (n >= 0 frames; none gives an
+ * empty frame), as dplyr's bind_rows: columns are matched by name, the
+ * result has the union of the names in the order of first appearance, and
+ * a column absent from a frame is missing on that frame's rows.  Types:
+ * equal types stay; numbers promote bool < i64 < f64 (as core/ops.h); date
+ * with datetime gives datetime; str columns on different dictionaries are
+ * merged (the first one's codes kept, the others remapped), on one shared
+ * dictionary they keep it.  Any other mix is LT_ETYPE naming the column,
+ * the two types and the frames (1-based): "concat: column 'x' is str in
+ * frame 1 and f64 in frame 2; expected one type, numbers or times".  An
+ * all-missing column gets no exemption. */
+lt_frame *lt_frame_concat(const lt_frame *const *fs, int n);
+
+/* The rows of f without a missing value in any of the columns
+ * cols[0..ncols) (indexes; all columns when ncols == 0), in order.  With
+ * nothing to drop, the result shares f's columns. */
+lt_frame *lt_frame_drop_na(const lt_frame *f, const int *cols, int ncols);
+
 /* Approximate bytes held by the columns. */
 size_t lt_frame_bytes(const lt_frame *f);
 

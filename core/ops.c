@@ -129,16 +129,6 @@ static int mark_na(lt_col *r, const lt_col *a, const lt_col *b)
     return 0;
 }
 
-/* Finish r, or free it and return NULL when status < 0. */
-static lt_col *done(lt_col *r, int status)
-{
-    if (status < 0) {
-        lt_col_unref(r);
-        return NULL;
-    }
-    return lt_col_finish(r);
-}
-
 static lt_col *ref_of(const lt_col *a)
 {
     return lt_col_ref((lt_col *)a);
@@ -262,7 +252,7 @@ lt_col *lt_col_arith(const lt_col *a, const lt_col *b, lt_arith op)
             status = LT_ENOMEM;
         free(ta);
         free(tb);
-        return done(r, status);
+        return lt_col_done(r, status);
     }
     int64_t *ta, *tb;
     const int64_t *x = i64_view(a, &ta), *y = i64_view(b, &tb);
@@ -282,7 +272,7 @@ lt_col *lt_col_arith(const lt_col *a, const lt_col *b, lt_arith op)
     }
     free(ta);
     free(tb);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* -a is -1 * a: exact for doubles (-0.0 included), missing for -INT64_MIN. */
@@ -552,7 +542,7 @@ lt_col *lt_col_cmp(const lt_col *a, const lt_col *b, lt_cmp op)
     } else {
         status = cmp_str_full(a, b, op, r);
     }
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* ---- logic --------------------------------------------------------------- */
@@ -591,7 +581,7 @@ lt_col *lt_col_logic(const lt_col *a, const lt_col *b, lt_logic op)
                 status = lt_col_set_na(r, i);
         }
     }
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 lt_col *lt_col_not(const lt_col *a)
@@ -608,7 +598,7 @@ lt_col *lt_col_not(const lt_col *a)
     const uint8_t *x = lt_col_bool(a);
     uint8_t *out = lt_col_bool(r);
     PARFOR out[i] = !x[i];
-    return done(r, mark_na(r, a, NULL));
+    return lt_col_done(r, mark_na(r, a, NULL));
 }
 
 /* ---- math ---------------------------------------------------------------- */
@@ -722,7 +712,7 @@ static lt_col *math_int(const lt_col *a, lt_math fn, int digits)
             status = lt_col_set_na(r, i);
     }
     free(t);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 lt_col *lt_col_math(const lt_col *a, lt_math fn, int digits)
@@ -744,7 +734,7 @@ lt_col *lt_col_math(const lt_col *a, lt_math fn, int digits)
     double *t;
     const double *x = f64_view(a, &t);
     if (!x)
-        return done(r, LT_ENOMEM);
+        return lt_col_done(r, LT_ENOMEM);
     double *out = lt_col_f64(r);
     switch (fn) {
     case LT_LOG: PARFOR out[i] = log(x[i]); break;
@@ -754,7 +744,7 @@ lt_col *lt_col_math(const lt_col *a, lt_math fn, int digits)
     case LT_ROUND: PARFOR out[i] = fround(x[i], digits); break;
     }
     free(t);
-    return done(r, 0);
+    return lt_col_done(r, 0);
 }
 
 /* ---- missing values ------------------------------------------------------ */
@@ -894,7 +884,7 @@ lt_col *lt_col_fill_na(const lt_col *a, const lt_col *value)
         break;
     }
     lt_col_unref(c);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* ---- conversion ---------------------------------------------------------- */
@@ -1058,7 +1048,7 @@ static lt_col *from_str(const lt_col *a, lt_type to, bool lenient)
     }
     r->tkind = any && dates ? LT_DATE : LT_DATETIME;
     free(tbl);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* Value i (present) of a non-str column as text: integers plainly, doubles
@@ -1096,7 +1086,7 @@ static lt_col *to_str(const lt_col *a)
         return NULL;
     locale_t old, c = c_locale_enter(&old);
     if (!c)
-        return done(r, lt_nomem());
+        return lt_col_done(r, lt_nomem());
     int status = 0;
     int32_t *out = lt_col_codes(r);
     for (int64_t i = 0; i < a->n && status == 0; i++) {
@@ -1113,7 +1103,7 @@ static lt_col *to_str(const lt_col *a)
             out[i] = code;
     }
     c_locale_leave(c, old);
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 /* Between numbers and times (bool <-> time excluded). */
@@ -1131,7 +1121,7 @@ static lt_col *convert_num(const lt_col *a, lt_type to, bool lenient)
         if (x)
             memcpy(lt_col_f64(r), x, (size_t)n * sizeof *x);
         free(t);
-        return done(r, x ? 0 : LT_ENOMEM);
+        return lt_col_done(r, x ? 0 : LT_ENOMEM);
     }
     for (int64_t i = 0; i < n && status == 0; i++) {
         if (lt_col_is_na(a, i)) {
@@ -1157,7 +1147,7 @@ static lt_col *convert_num(const lt_col *a, lt_type to, bool lenient)
                                    e == 1 ? "truncate it" : "make it missing");
         }
     }
-    return done(r, status);
+    return lt_col_done(r, status);
 }
 
 lt_col *lt_col_astype(const lt_col *a, lt_type to, bool lenient)

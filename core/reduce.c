@@ -1,17 +1,24 @@
-/* Reductions and tallies over one column (see reduce.h).
+/* Reductions and tallies over one column (see reduce.h), and the grouped
+ * kernels behind them (reduce_groups.h).
  *
  * The numeric reductions copy R's algorithms so that results agree with R
- * to the last bit: sum and mean accumulate in long double, sequentially (no
- * threads, so the thread count never changes a result), the mean of doubles
- * takes R's second pass, var is the two-pass algorithm of R's cov.c, and
- * median/quantile follow median.default and quantile(type = 7) on values
- * put in place by selection (expected O(n)) instead of a full sort.
+ * to the last bit: sum and mean accumulate in long double, sequentially in
+ * row order (no threads, so the thread count never changes a result), the
+ * mean of doubles takes R's second pass, var is the two-pass algorithm of
+ * R's cov.c, and median/quantile follow median.default and
+ * quantile(type = 7) on values put in place by selection (expected O(n))
+ * instead of a full sort.  Each kernel works per group, with accumulators
+ * indexed by group; a one-column reduction is the case of one group, so a
+ * reduction per group (agg.c) gives what lt_col_reduce gives on the
+ * group's values.  Selections per group run in parallel over groups, each
+ * group on one thread, so threads never change their results either.
  *
  * Distinct values are found by one grouping pass ("factorize"): by
  * dictionary code for str (O(n + dictionary)), by value for bool, and
  * through a hash table on the 64-bit value for i64/time and on the bits for
  * f64 (-0.0 folded into 0.0; NaN is missing). */
 #include "reduce.h"
+#include "reduce_groups.h"
 
 #include <float.h>
 #include <math.h>
@@ -20,6 +27,8 @@
 
 #include "error.h"
 #include "ops.h"
+
+__extension__ typedef __int128 i128;
 
 static const char *const reduce_names[] = {
     "sum", "mean", "var", "std", "min", "max", "median"
@@ -36,104 +45,44 @@ static int check_type(const lt_col *c, bool time_ok, const char *what)
 
 /* ---- the values as doubles ---------------------------------------------- */
 
-/* The non-missing values of a numeric or time column, as doubles in row
- * order (n of them; the column had nmiss missing ones).  With `copy` they
- * are always in a private array that the caller may reorder. */
+/* The n non-missing values of a numeric or time column, as doubles in row
+ * order, in a private array that the caller may reorder (the column had
+ * nmiss missing ones). */
 typedef struct values {
-    lt_col *col;        /* f64 column holding x, or NULL */
-    double *own;        /* private array holding x, or NULL */
-    const double *x;
+    double *x;
     int64_t n, nmiss;
 } values;
 
-static int load(const lt_col *c, bool copy, values *v)
+static int load(const lt_col *c, values *v)
 {
     memset(v, 0, sizeof *v);
     lt_col *f = lt_col_astype(c, LT_F64, false);
     if (!f)
         return lt_errcode();
     const double *x = lt_col_f64(f);
-    v->nmiss = f->nmiss;
-    if (!copy && f->nmiss == 0) {
-        v->col = f;
-        v->x = x;
-        v->n = f->n;
-        return 0;
-    }
     int64_t m = f->n - f->nmiss;
-    v->own = malloc((size_t)(m ? m : 1) * sizeof *v->own);
-    if (!v->own) {
+    v->nmiss = f->nmiss;
+    v->x = malloc((size_t)(m ? m : 1) * sizeof *v->x);
+    if (!v->x) {
         lt_col_unref(f);
         return lt_nomem();
     }
     for (int64_t i = 0, j = 0; i < f->n; i++)
         if (x[i] == x[i])
-            v->own[j++] = x[i];
+            v->x[j++] = x[i];
     lt_col_unref(f);
-    v->x = v->own;
     v->n = m;
     return 0;
 }
 
-static void unload(values *v)
-{
-    lt_col_unref(v->col);
-    free(v->own);
-}
+/* ---- R's mean ------------------------------------------------------------ */
 
-/* ---- R's numeric algorithms --------------------------------------------- */
-
-/* rsum of R's summary.c. */
-static double sum_r(const double *x, int64_t n)
+/* The end of R's mean of n values whose sum / n is m (long double): for
+ * doubles and a finite m, m plus the mean of the residuals x - m (their
+ * sum is resid); for integer vectors m alone. */
+static double mean_finish(long double m, long double resid, int64_t n, bool integral)
 {
-    long double s = 0.0L;
-    for (int64_t i = 0; i < n; i++)
-        s += x[i];
-    return s > DBL_MAX ? INFINITY : s < -DBL_MAX ? -INFINITY : (double)s;
-}
-
-/* R's mean: for doubles, sum / n refined by the mean of the residuals, all
- * in long double; for integer vectors just sum / n. */
-static double mean_r(const double *x, int64_t n, bool integral)
-{
-    if (n == 0)
-        return NAN;
-    long double s = 0.0L;
-    for (int64_t i = 0; i < n; i++)
-        s += x[i];
-    s /= n;
-    if (integral || !isfinite((double)s))
-        return (double)s;
-    long double t = 0.0L;
-    for (int64_t i = 0; i < n; i++)
-        t += x[i] - s;
-    s += t / n;
-    return (double)s;
-}
-
-/* R's var (cov.c): squared deviations from the (double) mean, each product
- * in double, summed in long double, over n - 1. */
-static double var_r(const double *x, int64_t n, double mean)
-{
-    if (n < 2)
-        return NAN;
-    long double s = 0.0L;
-    for (int64_t i = 0; i < n; i++) {
-        long double d = x[i] - (long double)mean;
-        s += d * d;
-    }
-    return (double)(s / (n - 1));
-}
-
-static void min_max(const double *x, int64_t n, double *mn, double *mx)
-{
-    double lo = n ? x[0] : NAN, hi = lo;
-    for (int64_t i = 1; i < n; i++) {
-        lo = x[i] < lo ? x[i] : lo;
-        hi = x[i] > hi ? x[i] : hi;
-    }
-    *mn = lo;
-    *mx = hi;
+    return integral || !isfinite((double)m) ? (double)m : (double)(m + resid / n);
 }
 
 /* ---- selection ---------------------------------------------------------- */
@@ -163,9 +112,13 @@ static double median3(double a, double b, double c)
 
 /* nth_element on x[lo, hi) (no NaN): afterwards x[k] holds the value of
  * rank k, with no greater value before it and no smaller one after it.
- * Quickselect with a three-way partition (runs of equal values cost
- * nothing) around a median-of-three pivot; a range that keeps shrinking
- * slowly is sorted instead, so the worst case stays O(n log n). */
+ * Quickselect around a median-of-three pivot p with branch-free
+ * partitions (Lomuto's, swapping unconditionally and advancing by the
+ * comparison: a data-dependent branch per value would be mispredicted
+ * half the time on random data): first < p | >= p, then, when k lies to
+ * the right, == p | > p, so runs of equal values cost nothing.  A range
+ * that keeps shrinking slowly is sorted instead, so the worst case stays
+ * O(n log n). */
 static void select_kth(double *x, int64_t lo, int64_t hi, int64_t k)
 {
     int budget = 8;
@@ -185,22 +138,27 @@ static void select_kth(double *x, int64_t lo, int64_t hi, int64_t k)
             return;
         }
         double p = median3(x[lo], x[lo + (hi - lo) / 2], x[hi - 1]);
-        int64_t lt = lo, i = lo, gt = hi - 1;
-        while (i <= gt) {
-            if (x[i] < p)
-                swap(x, lt++, i++);
-            else if (x[i] > p)
-                swap(x, i, gt--);
-            else
-                i++;
+        int64_t lt = lo;   /* x[lo, lt) < p <= x[lt, i) */
+        for (int64_t i = lo; i < hi; i++) {
+            double t = x[i];
+            x[i] = x[lt];
+            x[lt] = t;
+            lt += t < p;
         }
-        /* now x[lo, lt) < p, x[lt, gt] == p, x(gt, hi) > p */
-        if (k < lt)
+        if (k < lt) {   /* p is in the range, so lt < hi: it shrinks */
             hi = lt;
-        else if (k > gt)
-            lo = gt + 1;
-        else
+            continue;
+        }
+        int64_t eq = lt;   /* x[lt, eq) == p < x[eq, i) */
+        for (int64_t i = lt; i < hi; i++) {
+            double t = x[i];
+            x[i] = x[eq];
+            x[eq] = t;
+            eq += t <= p;
+        }
+        if (k < eq)
             return;
+        lo = eq;   /* eq > lt >= lo: it shrinks */
     }
     for (int64_t i = lo + 1; i < hi; i++)   /* insertion sort of what is left */
         for (int64_t j = i; j > lo && x[j - 1] > x[j]; j--)
@@ -230,7 +188,8 @@ static void select_ranks(double *x, int64_t n, int64_t *ks, int nk)
 /* R's quantile(x, probs, type = 7) of x[0, n) (n > 0; x is reordered). */
 static int quantiles_r(double *x, int64_t n, const double *probs, int np, double *q)
 {
-    int64_t *ks = malloc((size_t)(2 * np + 1) * sizeof *ks);
+    int64_t kbuf[8];   /* no malloc for a few probabilities (one per group) */
+    int64_t *ks = np <= 4 ? kbuf : malloc((size_t)(2 * np) * sizeof *ks);
     if (!ks)
         return lt_nomem();
     for (int j = 0; j < np; j++) {
@@ -239,7 +198,8 @@ static int quantiles_r(double *x, int64_t n, const double *probs, int np, double
         ks[2 * j + 1] = (int64_t)ceil(index) - 1;
     }
     select_ranks(x, n, ks, 2 * np);
-    free(ks);
+    if (ks != kbuf)
+        free(ks);
     for (int j = 0; j < np; j++) {
         double index = 1 + (double)(n - 1) * probs[j];
         double lo = floor(index), xhi = x[(int64_t)ceil(index) - 1];
@@ -262,8 +222,9 @@ static double median_r(double *x, int64_t n, bool integral)
     select_ranks(x, n, ks, n % 2 ? 1 : 2);
     if (n % 2)
         return x[ks[0]];
-    double pair[2] = { x[n / 2 - 1], x[n / 2] };
-    return mean_r(pair, 2, integral);
+    double a = x[n / 2 - 1], b = x[n / 2];   /* mean(c(a, b)) */
+    long double m = ((long double)a + b) / 2;
+    return mean_finish(m, (a - m) + (b - m), 2, integral);
 }
 
 static int check_probs(const double *probs, int np)
@@ -275,12 +236,241 @@ static int check_probs(const double *probs, int np)
     return 0;
 }
 
-/* ---- exact integer reductions ------------------------------------------- */
+/* ---- grouped kernels (reduce_groups.h) ----------------------------------- */
 
-/* Value i of an i64, bool or time column (not missing). */
-static inline int64_t int_at(const lt_col *c, int64_t i)
+/* n zeroed entries of `size` bytes (at least one), or NULL after lt_nomem. */
+static void *zalloc(int64_t n, size_t size)
 {
-    return c->type == LT_BOOL ? lt_col_bool(c)[i] : lt_col_i64(c)[i];
+    void *p = calloc((size_t)(n > 0 ? n : 1), size);
+    if (!p)
+        lt_nomem();
+    return p;
+}
+
+/* rsum of R's summary.c: the long double sum, rounded once. */
+static double round_sum(long double s)
+{
+    return s > DBL_MAX ? INFINITY : s < -DBL_MAX ? -INFINITY : (double)s;
+}
+
+int lt_reduce_sum_f64(const double *x, const lt_fn_ctx *ctx, double *out)
+{
+    long double *s = zalloc(ctx->ngroups, sizeof *s);
+    if (!s)
+        return LT_ENOMEM;
+    LT_EACH_F64(x, ctx, s[g] += ok ? v : 0.0);   /* + 0.0 changes no sum */
+    for (int64_t k = 0; k < ctx->ngroups; k++)
+        out[k] = round_sum(s[k]);
+    free(s);
+    return 0;
+}
+
+/* R's mean of doubles per group (the residual pass only when `integral`
+ * is false), and the number of values into cnt (zeroed by the caller). */
+static int means(const double *x, const lt_fn_ctx *ctx, bool integral, double *out,
+                 int64_t *cnt)
+{
+    int64_t ng = ctx->ngroups;
+    long double *m = zalloc(ng, sizeof *m), *t = m ? zalloc(ng, sizeof *t) : NULL;
+    if (!t) {
+        free(m);
+        return LT_ENOMEM;
+    }
+    LT_EACH_F64(x, ctx, m[g] += ok ? v : 0.0; cnt[g] += ok);
+    bool refine = false;
+    for (int64_t k = 0; k < ng; k++) {
+        m[k] = cnt[k] ? m[k] / cnt[k] : NAN;
+        refine |= !integral && isfinite((double)m[k]);
+    }
+    if (refine)
+        LT_EACH_F64(x, ctx, t[g] += ok ? v - m[g] : 0.0L);
+    for (int64_t k = 0; k < ng; k++)
+        out[k] = cnt[k] ? mean_finish(m[k], t[k], cnt[k], integral) : NAN;
+    free(m);
+    free(t);
+    return 0;
+}
+
+int lt_reduce_mean_f64(const double *x, const lt_fn_ctx *ctx, bool integral, double *out)
+{
+    int64_t *cnt = zalloc(ctx->ngroups, sizeof *cnt);
+    int status = cnt ? means(x, ctx, integral, out, cnt) : LT_ENOMEM;
+    free(cnt);
+    return status;
+}
+
+/* cov.c: squared deviations from the (double) mean, in long double. */
+int lt_reduce_var_f64(const double *x, const lt_fn_ctx *ctx, double *out)
+{
+    int64_t ng = ctx->ngroups;
+    int64_t *cnt = zalloc(ng, sizeof *cnt);
+    long double *q = cnt ? zalloc(ng, sizeof *q) : NULL;
+    int status = q ? means(x, ctx, false, out, cnt) : LT_ENOMEM;
+    if (status == 0) {
+        LT_EACH_F64(x, ctx, long double d = ok ? v - (long double)out[g] : 0.0L; q[g] += d * d);
+        for (int64_t k = 0; k < ng; k++)
+            out[k] = cnt[k] < 2 ? NAN : (double)(q[k] / (cnt[k] - 1));
+    }
+    free(cnt);
+    free(q);
+    return status;
+}
+
+/* From +Inf (-Inf for max), a value replaces the extreme only when
+ * strictly smaller (larger), so the first of equal values wins, as when
+ * starting from the first value; NaN never compares, so it is skipped
+ * without a branch and the ungrouped loop vectorises. */
+int lt_reduce_minmax_f64(const double *x, const lt_fn_ctx *ctx, bool max, double *out)
+{
+    int64_t ng = ctx->ngroups;
+    double *m = malloc((size_t)(ng > 0 ? ng : 1) * sizeof *m);
+    int64_t *cnt = m ? zalloc(ng, sizeof *cnt) : NULL;
+    if (!cnt) {
+        int status = m ? LT_ENOMEM : lt_nomem();
+        free(m);
+        return status;
+    }
+    for (int64_t k = 0; k < ng; k++)
+        m[k] = max ? -INFINITY : INFINITY;
+    if (max)
+        LT_EACH_F64(x, ctx, m[g] = v > m[g] ? v : m[g]; cnt[g] += ok);
+    else
+        LT_EACH_F64(x, ctx, m[g] = v < m[g] ? v : m[g]; cnt[g] += ok);
+    for (int64_t k = 0; k < ng; k++)
+        out[k] = cnt[k] ? m[k] : NAN;
+    free(m);
+    free(cnt);
+    return 0;
+}
+
+/* The statistic of the m values in buf (reordered): median or quantile. */
+static double select_stat(double *buf, int64_t m, bool median, double p, bool integral)
+{
+    if (m == 0)
+        return NAN;
+    if (median)
+        return median_r(buf, m, integral);
+    double q;
+    quantiles_r(buf, m, &p, 1, &q);   /* no allocation for one probability */
+    return q;
+}
+
+/* Each group's values copied through ctx->order into a scratch buffer per
+ * thread and selected there; groups are independent, so any schedule gives
+ * the same results. */
+static int select_groups(const double *x, const lt_fn_ctx *ctx, bool median, double p,
+                         bool integral, double *out)
+{
+    if (!ctx->gid) {
+        double *buf = malloc((size_t)(ctx->nrow > 0 ? ctx->nrow : 1) * sizeof *buf);
+        if (!buf)
+            return lt_nomem();
+        int64_t m = 0;
+        for (int64_t i = 0; i < ctx->nrow; i++)
+            if (x[i] == x[i])
+                buf[m++] = x[i];
+        out[0] = select_stat(buf, m, median, p, integral);
+        free(buf);
+        return 0;
+    }
+    int64_t ng = ctx->ngroups, big = 1;
+    for (int64_t g = 0; g < ng; g++)
+        big = ctx->start[g + 1] - ctx->start[g] > big ? ctx->start[g + 1] - ctx->start[g] : big;
+    int bad = 0;
+#pragma omp parallel if (ctx->nrow >= LT_REDUCE_PAR_MIN) reduction(|: bad)
+    {
+        double *buf = malloc((size_t)big * sizeof *buf);
+        bad = !buf;
+#pragma omp for schedule(guided)
+        for (int64_t g = 0; g < ng; g++) {
+            if (!buf)
+                continue;
+            const int64_t *rows = ctx->order + ctx->start[g];
+            int64_t len = ctx->start[g + 1] - ctx->start[g], m = 0;
+            for (int64_t k = 0; k < len; k++) {
+                double v = x[rows[k]];
+                if (v == v)
+                    buf[m++] = v;
+            }
+            out[g] = select_stat(buf, m, median, p, integral);
+        }
+        free(buf);
+    }
+    return bad ? lt_nomem() : 0;
+}
+
+int lt_reduce_median_f64(const double *x, const lt_fn_ctx *ctx, bool integral,
+                         double *out)
+{
+    return select_groups(x, ctx, true, 0, integral, out);
+}
+
+int lt_reduce_quantile_f64(const double *x, const lt_fn_ctx *ctx, double p, double *out)
+{
+    return select_groups(x, ctx, false, p, false, out);
+}
+
+/* R accumulates integers in long double, which holds every int64 exactly
+ * (and sums exactly while they stay below 2^64). */
+int lt_reduce_sum_int(const lt_col *c, const lt_fn_ctx *ctx, long double *sum,
+                      int64_t *count)
+{
+    memset(sum, 0, (size_t)ctx->ngroups * sizeof *sum);
+    memset(count, 0, (size_t)ctx->ngroups * sizeof *count);
+    LT_EACH_INT(c, ctx, sum[g] += ok ? v : 0; count[g] += ok);
+    return 0;
+}
+
+int lt_reduce_mean_int(const lt_col *c, const lt_fn_ctx *ctx, double *out)
+{
+    long double *s = zalloc(ctx->ngroups, sizeof *s);
+    int64_t *cnt = s ? zalloc(ctx->ngroups, sizeof *cnt) : NULL;
+    int status = cnt ? lt_reduce_sum_int(c, ctx, s, cnt) : LT_ENOMEM;
+    for (int64_t k = 0; status == 0 && k < ctx->ngroups; k++)
+        out[k] = cnt[k] ? mean_finish(s[k] / cnt[k], 0, cnt[k], true) : NAN;
+    free(s);
+    free(cnt);
+    return status;
+}
+
+/* 128-bit accumulators cannot overflow (that takes 2^64 values), so a sum
+ * is an error only when its final value does not fit, whatever the order. */
+int lt_reduce_isum(const lt_col *c, const lt_fn_ctx *ctx, int64_t *out, int64_t *bad)
+{
+    *bad = -1;
+    i128 *s = zalloc(ctx->ngroups, sizeof *s);
+    if (!s)
+        return LT_ENOMEM;
+    LT_EACH_INT(c, ctx, s[g] += ok ? v : 0);
+    for (int64_t k = 0; k < ctx->ngroups; k++) {
+        bool fits = s[k] >= INT64_MIN && s[k] <= INT64_MAX;
+        out[k] = fits ? (int64_t)s[k] : 0;
+        if (!fits && *bad < 0)
+            *bad = k;
+    }
+    free(s);
+    return *bad >= 0 ? LT_ERANGE : 0;
+}
+
+int lt_reduce_iminmax(const lt_col *c, const lt_fn_ctx *ctx, bool max, int64_t *out,
+                      int64_t *count)
+{
+    memset(out, 0, (size_t)ctx->ngroups * sizeof *out);
+    memset(count, 0, (size_t)ctx->ngroups * sizeof *count);
+    if (max)
+        LT_EACH_INT(c, ctx, out[g] = ok && (!count[g] || v > out[g]) ? v : out[g]; count[g] += ok);
+    else
+        LT_EACH_INT(c, ctx, out[g] = ok && (!count[g] || v < out[g]) ? v : out[g]; count[g] += ok);
+    return 0;
+}
+
+/* ---- public reductions -------------------------------------------------- */
+
+/* R averages integer and logical vectors without the second pass; times
+ * are doubles in R (POSIXct), so they take it. */
+static bool integral(const lt_col *c)
+{
+    return c->type == LT_I64 || c->type == LT_BOOL;
 }
 
 int lt_col_reduce_i64(const lt_col *c, lt_reduce op, bool na_rm, int64_t *out,
@@ -294,57 +484,18 @@ int lt_col_reduce_i64(const lt_col *c, lt_reduce op, bool na_rm, int64_t *out,
                          reduce_names[op], lt_type_name(c->type));
     if (c->nmiss && !na_rm)
         return 0;
-    int64_t acc = 0, seen = 0;
-    for (int64_t i = 0; i < c->n; i++) {
-        if (lt_col_is_na(c, i))
-            continue;
-        int64_t x = int_at(c, i);
-        if (op == LT_SUM) {
-            if (__builtin_add_overflow(acc, x, &acc))
-                return lt_seterr(LT_ERANGE, "sum: the sum overflows i64; convert "
-                                 "first (astype(\"f64\")) for an approximate sum");
-        } else if (seen == 0 || (op == LT_MIN ? x < acc : x > acc)) {
-            acc = x;
-        }
-        seen++;
-    }
-    *out = acc;
-    *present = op == LT_SUM || seen > 0;
+    lt_fn_ctx one = { c->n, 1, NULL, NULL, NULL };
+    int64_t x, count = 1, bad;
+    int status = op == LT_SUM ? lt_reduce_isum(c, &one, &x, &bad)
+                              : lt_reduce_iminmax(c, &one, op == LT_MAX, &x, &count);
+    if (status == LT_ERANGE)
+        return lt_seterr(LT_ERANGE, "sum: the sum overflows i64; convert first "
+                         "(astype(\"f64\")) for an approximate sum");
+    if (status < 0)
+        return status;
+    *out = count ? x : 0;
+    *present = count > 0;
     return 0;
-}
-
-/* Sum, mean, min or max of an i64, bool or time column from the exact
- * values: R accumulates integers in long double (which holds every int64
- * exactly) and rounds once, at the end. */
-static double reduce_int(const lt_col *c, lt_reduce op)
-{
-    long double s = 0.0L;
-    int64_t n = 0, mn = 0, mx = 0;
-    for (int64_t i = 0; i < c->n; i++) {
-        if (lt_col_is_na(c, i))
-            continue;
-        int64_t x = int_at(c, i);
-        mn = n == 0 || x < mn ? x : mn;
-        mx = n == 0 || x > mx ? x : mx;
-        s += x;
-        n++;
-    }
-    switch (op) {
-    case LT_SUM: return (double)s;
-    case LT_MEAN: return n ? (double)(s / n) : NAN;
-    case LT_MIN: return n ? (double)mn : NAN;
-    case LT_MAX: return n ? (double)mx : NAN;
-    default: return NAN;
-    }
-}
-
-/* ---- public reductions -------------------------------------------------- */
-
-/* R averages integer and logical vectors without the second pass; times
- * are doubles in R (POSIXct), so they take it. */
-static bool integral(const lt_col *c)
-{
-    return c->type == LT_I64 || c->type == LT_BOOL;
 }
 
 int lt_col_reduce(const lt_col *c, lt_reduce op, bool na_rm, double *out)
@@ -354,35 +505,45 @@ int lt_col_reduce(const lt_col *c, lt_reduce op, bool na_rm, double *out)
     int status = check_type(c, time_ok, reduce_names[op]);
     if (status < 0)
         return status;
-    if (integral(c) || (c->type == LT_TIME && op != LT_MEDIAN)) {
-        if (op == LT_SUM || op == LT_MEAN || op == LT_MIN || op == LT_MAX) {
-            if (!c->nmiss || na_rm)
-                *out = reduce_int(c, op);
-            return 0;
-        }
-    }
-    values v;
-    if ((status = load(c, op == LT_MEDIAN, &v)) < 0)
-        return status;
-    if (v.nmiss && !na_rm) {
-        unload(&v);
+    if (c->nmiss && !na_rm)
         return 0;
+    lt_fn_ctx one = { c->n, 1, NULL, NULL, NULL };
+    if (c->type != LT_F64 && (op == LT_MIN || op == LT_MAX)) {
+        int64_t x, count;
+        status = lt_reduce_iminmax(c, &one, op == LT_MAX, &x, &count);
+        if (status == 0 && count)
+            *out = (double)x;
+        return status;
     }
-    double mn, mx;
+    if (integral(c) && op == LT_MEAN)
+        return lt_reduce_mean_int(c, &one, out);
+    if (integral(c) && op == LT_SUM) {   /* the exact values, rounded once */
+        long double s;
+        int64_t count;
+        status = lt_reduce_sum_int(c, &one, &s, &count);
+        *out = status == 0 ? (double)s : NAN;
+        return status;
+    }
+    lt_col *f = lt_col_astype(c, LT_F64, false);
+    if (!f)
+        return lt_errcode();
+    const double *x = lt_col_f64(f);
     switch (op) {
-    case LT_SUM: *out = sum_r(v.x, v.n); break;
-    case LT_MEAN: *out = mean_r(v.x, v.n, integral(c)); break;
-    case LT_VAR: *out = var_r(v.x, v.n, mean_r(v.x, v.n, false)); break;
-    case LT_STD: *out = sqrt(var_r(v.x, v.n, mean_r(v.x, v.n, false))); break;
-    case LT_MIN:
-    case LT_MAX:
-        min_max(v.x, v.n, &mn, &mx);
-        *out = op == LT_MIN ? mn : mx;
+    case LT_SUM: status = lt_reduce_sum_f64(x, &one, out); break;
+    case LT_MEAN: status = lt_reduce_mean_f64(x, &one, false, out); break;
+    case LT_VAR:
+    case LT_STD:
+        status = lt_reduce_var_f64(x, &one, out);
+        *out = op == LT_STD ? sqrt(*out) : *out;
         break;
-    case LT_MEDIAN: *out = median_r(v.own, v.n, integral(c)); break;
+    case LT_MIN:
+    case LT_MAX: status = lt_reduce_minmax_f64(x, &one, op == LT_MAX, out); break;
+    case LT_MEDIAN: status = lt_reduce_median_f64(x, &one, integral(c), out); break;
     }
-    unload(&v);
-    return 0;
+    lt_col_unref(f);
+    if (status < 0)
+        *out = NAN;
+    return status;
 }
 
 int lt_col_quantile(const lt_col *c, const double *probs, int np, bool na_rm,
@@ -394,11 +555,11 @@ int lt_col_quantile(const lt_col *c, const double *probs, int np, bool na_rm,
     if (status == 0)
         status = check_probs(probs, np);
     values v;
-    if (status < 0 || (status = load(c, true, &v)) < 0)
+    if (status < 0 || (status = load(c, &v)) < 0)
         return status;
     if ((!v.nmiss || na_rm) && v.n > 0)
-        status = quantiles_r(v.own, v.n, probs, np, out);
-    unload(&v);
+        status = quantiles_r(v.x, v.n, probs, np, out);
+    free(v.x);
     return status;
 }
 
@@ -412,17 +573,18 @@ int lt_col_summary(const lt_col *c, const double *probs, int np, lt_summary *s,
     if (status == 0)
         status = check_probs(probs, np);
     values v;
-    if (status < 0 || (status = load(c, true, &v)) < 0)
+    if (status < 0 || (status = load(c, &v)) < 0)
         return status;
     s->count = v.n;
-    if (v.n > 0) {
-        double mean = mean_r(v.x, v.n, false);
-        s->mean = integral(c) ? mean_r(v.x, v.n, true) : mean;
-        s->std = sqrt(var_r(v.x, v.n, mean));
-        min_max(v.x, v.n, &s->min, &s->max);
-        status = quantiles_r(v.own, v.n, probs, np, q);
+    lt_fn_ctx one = { v.n, 1, NULL, NULL, NULL };
+    if (v.n > 0 && (status = lt_reduce_mean_f64(v.x, &one, integral(c), &s->mean)) == 0
+        && (status = lt_reduce_var_f64(v.x, &one, &s->std)) == 0
+        && (status = lt_reduce_minmax_f64(v.x, &one, false, &s->min)) == 0
+        && (status = lt_reduce_minmax_f64(v.x, &one, true, &s->max)) == 0) {
+        s->std = sqrt(s->std);
+        status = quantiles_r(v.x, v.n, probs, np, q);
     }
-    unload(&v);
+    free(v.x);
     return status;
 }
 
@@ -473,16 +635,6 @@ typedef struct hmap {
     int64_t used;
 } hmap;
 
-static uint64_t mix64(uint64_t x)   /* MurmurHash3's finaliser */
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdu;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53u;
-    x ^= x >> 33;
-    return x;
-}
-
 static int hmap_init(hmap *h, uint64_t cap)
 {
     h->mask = cap - 1;
@@ -514,7 +666,7 @@ static int64_t *hmap_slot(hmap *h, uint64_t key)
             return NULL;
         for (uint64_t i = 0; i <= h->mask; i++)
             if (h->ids[i] >= 0) {
-                uint64_t j = mix64(h->keys[i]) & big.mask;
+                uint64_t j = lt_mix64(h->keys[i]) & big.mask;
                 while (big.ids[j] >= 0)
                     j = (j + 1) & big.mask;
                 big.keys[j] = h->keys[i];
@@ -524,7 +676,7 @@ static int64_t *hmap_slot(hmap *h, uint64_t key)
         hmap_fini(h);
         *h = big;
     }
-    uint64_t i = mix64(key) & h->mask;
+    uint64_t i = lt_mix64(key) & h->mask;
     while (h->ids[i] >= 0 && h->keys[i] != key)
         i = (i + 1) & h->mask;
     if (h->ids[i] < 0) {
@@ -532,18 +684,6 @@ static int64_t *hmap_slot(hmap *h, uint64_t key)
         h->used++;
     }
     return &h->ids[i];
-}
-
-/* The hash key of present value i: the integer, or the bits of the double
- * with -0.0 turned into 0.0. */
-static uint64_t key_of(const lt_col *c, int64_t i)
-{
-    if (c->type != LT_F64)
-        return (uint64_t)lt_col_i64(c)[i];
-    double x = lt_col_f64(c)[i] + 0.0;
-    uint64_t k;
-    memcpy(&k, &x, sizeof k);
-    return k;
 }
 
 static int factorize(const lt_col *c, groups *g)
@@ -568,7 +708,7 @@ static int factorize(const lt_col *c, groups *g)
         if ((status = hmap_init(&h, 256)) < 0)
             return status;
         for (int64_t i = 0; i < c->n && status == 0; i++) {
-            int64_t *slot = lt_col_is_na(c, i) ? &g->na : hmap_slot(&h, key_of(c, i));
+            int64_t *slot = lt_col_is_na(c, i) ? &g->na : hmap_slot(&h, lt_value_key(c, i));
             status = slot ? tally(g, slot, i) : lt_nomem();
         }
         hmap_fini(&h);

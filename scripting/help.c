@@ -29,9 +29,17 @@ static const lt_lua_reg help_lib[] = {
 const lt_lua_group lt_lua_groups[] = {
     {"Frames", NULL, lt_lua_frame_lib},
     {"Frame methods", "Frame", lt_lua_frame_methods},
+    {"Frame verbs", "Frame", lt_lua_verb_methods},
+    {"Grouped frames", "GroupedFrame", lt_lua_grouped_methods},
     {"Columns", "Column", lt_lua_column_methods},
+    {"Expressions", NULL, lt_lua_expr_lib},
+    {"Expression functions", "Expr", lt_lua_fn_regs},
     {"CSV", NULL, lt_lua_csv_lib},
     {"Printing", NULL, lt_lua_repr_lib},
+    {"Dates", NULL, lt_lua_date_lib},
+    {"Joins", "Frame", lt_lua_join_methods},
+    {"Reshaping", "Frame", lt_lua_reshape_methods},
+    {"Cross tables", NULL, lt_lua_reshape_lib},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };
@@ -270,21 +278,32 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
 
     const char *sep = strpbrk(name, ":.");
     if (sep) {
-        const lt_lua_group *g = find_type(name, (size_t)(sep - name));
-        for (const lt_lua_reg *r = g ? g->regs : NULL; r && r->name; r++) {
-            if (strcmp(r->name, sep + 1) == 0) {
-                format_entry(&b, r);
-                return sb_take(&b);
+        /* The methods of a type may come from several groups. */
+        const lt_lua_group *t = find_type(name, (size_t)(sep - name));
+        for (const lt_lua_group *g = lt_lua_groups; t && g->title; g++) {
+            if (!g->type || strcmp(g->type, t->type) != 0)
+                continue;
+            for (const lt_lua_reg *r = g->regs; r->name; r++) {
+                if (strcmp(r->name, sep + 1) == 0) {
+                    format_entry(&b, r);
+                    return sb_take(&b);
+                }
             }
         }
     } else if (format_named(&b, name, false)) {
         return sb_take(&b);
     } else {
         const lt_lua_group *g = find_group(name, len);
-        if (g)
+        if (g && g->type && strcasecmp(g->type, name) == 0) {
+            /* A type name: every group of its methods. */
+            for (const lt_lua_group *h = lt_lua_groups; h->title; h++)
+                if (h->type && strcmp(h->type, g->type) == 0)
+                    format_group(&b, h);
+        } else if (g) {
             format_group(&b, g);
-        else
+        } else {
             format_named(&b, name, true);
+        }
         if (b.len || b.oom)
             return sb_take(&b);
     }

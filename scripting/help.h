@@ -33,6 +33,15 @@ extern const lt_lua_reg lt_lua_frame_methods[];
 extern const lt_lua_reg lt_lua_column_methods[];
 extern const lt_lua_reg lt_lua_csv_lib[];
 extern const lt_lua_reg lt_lua_repr_lib[];
+extern const lt_lua_reg lt_lua_date_lib[];
+extern const lt_lua_reg lt_lua_expr_lib[];
+extern const lt_lua_reg lt_lua_verb_methods[];
+extern const lt_lua_reg lt_lua_grouped_methods[];
+/* Made from core/fn.h's registry when the library opens. */
+extern lt_lua_reg lt_lua_fn_regs[];
+extern const lt_lua_reg lt_lua_join_methods[];
+extern const lt_lua_reg lt_lua_reshape_methods[];
+extern const lt_lua_reg lt_lua_reshape_lib[];
 
 /* All groups, in the order help() lists them; ends with a NULL title. */
 extern const lt_lua_group lt_lua_groups[];

@@ -354,3 +354,102 @@ void lt_lua_pusharray(lua_State *L, const lt_col *c)
     lua_pushinteger(L, c->n);
     lua_setfield(L, -2, "n");
 }
+
+/* ---- Lua arrays as columns ----------------------------------------------- */
+
+enum kind { K_NONE, K_INT, K_FLOAT, K_BOOL, K_STR };
+
+static const char *const kind_names[] = {"missing", "a number", "a number", "a boolean",
+                                         "a string"};
+
+/* The length of the Lua array at idx: its field n, else #t. */
+static lua_Integer array_length(lua_State *L, int idx, const char *fname, const char *name)
+{
+    lua_Integer n;
+    if (lua_getfield(L, idx, "n") != LUA_TNIL) {
+        int isint;
+        n = lua_tointegerx(L, -1, &isint);
+        if (!isint || n < 0)
+            luaL_error(L, "%s: %s: field n must be a non-negative integer", fname, name);
+    } else {
+        n = (lua_Integer)lua_rawlen(L, idx);
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+/* The kind of the value at the top (K_NONE for nil and NA). */
+static enum kind value_kind(lua_State *L, const char *fname, const char *name, lua_Integer i)
+{
+    switch (lua_type(L, -1)) {
+    case LUA_TNIL:
+        return K_NONE;
+    case LUA_TNUMBER:
+        return lua_isinteger(L, -1) ? K_INT : K_FLOAT;
+    case LUA_TBOOLEAN:
+        return K_BOOL;
+    case LUA_TSTRING:
+        return K_STR;
+    default:
+        if (lt_lua_isna(L, -1))
+            return K_NONE;
+        return luaL_error(L, "%s: %s value %I: number, string, boolean or NA "
+                             "expected, got %s", fname, name, i, lt_lua_typename(L, -1));
+    }
+}
+
+lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char *name)
+{
+    lua_Integer n = array_length(L, idx, fname, name);
+    enum kind kind = K_NONE;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        enum kind k = value_kind(L, fname, name, i);
+        lua_pop(L, 1);
+        if (k == K_NONE || k == kind)
+            continue;
+        if ((k == K_INT || k == K_FLOAT) && (kind == K_INT || kind == K_FLOAT))
+            kind = K_FLOAT;
+        else if (kind == K_NONE)
+            kind = k;
+        else
+            luaL_error(L, "%s: %s mixes value types: value %I is %s, "
+                          "earlier ones are %s", fname, name, i, kind_names[k], kind_names[kind]);
+    }
+    lt_col **slot = lt_lua_newcol(L);
+    if (kind == K_STR) {
+        const char **strs = lt_lua_buffer(L, (size_t)n, sizeof *strs);
+        size_t *lens = lt_lua_buffer(L, (size_t)n, sizeof *lens);
+        for (lua_Integer i = 0; i < n; i++) {
+            /* the array keeps each string alive */
+            lua_rawgeti(L, idx, i + 1);
+            lens[i] = 0;
+            strs[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lens[i]) : NULL;
+            lua_pop(L, 1);
+        }
+        *slot = lt_col_from_strs(strs, lens, n);
+        lt_lua_result(L, *slot, fname);
+        lua_pop(L, 2);
+        return *slot;
+    }
+    lt_type type = kind == K_INT ? LT_I64 : kind == K_BOOL ? LT_BOOL : LT_F64;
+    lt_col *c = *slot = lt_col_new(type, n);
+    lt_lua_result(L, c, fname);
+    for (lua_Integer i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, i + 1);
+        int t = lua_type(L, -1);
+        if (t != LUA_TNUMBER && t != LUA_TBOOLEAN) {
+            if (lt_col_set_na(c, i) < 0)
+                lt_lua_error(L, fname);
+        } else if (type == LT_I64) {
+            lt_col_i64(c)[i] = lua_tointeger(L, -1);
+        } else if (type == LT_BOOL) {
+            lt_col_bool(c)[i] = (uint8_t)lua_toboolean(L, -1);
+        } else {
+            lt_col_f64(c)[i] = lua_tonumber(L, -1);
+        }
+        lua_pop(L, 1);
+    }
+    lt_col_finish(c);
+    return c;
+}

@@ -15,6 +15,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "expr.h"
 #include "frame.h"
 #include "print.h"
 
@@ -23,6 +24,9 @@
 #define LT_SELECTOR_MT "lunette.Selector"
 #define LT_NA_MT "lunette.NA"
 #define LT_BOX_MT "lunette.Box"
+#define LT_EXPR_MT "lunette.Expr"
+#define LT_DESC_MT "lunette.Desc"
+#define LT_GROUPED_MT "lunette.GroupedFrame"
 
 /* Registry keys of the host's settings (see lunette.h). */
 #define LT_PROGRESS_KEY "lunette.progress"
@@ -91,6 +95,14 @@ int lt_lua_nocolumn(lua_State *L, const lt_frame *f, const char *name,
 int lt_lua_colindex(lua_State *L, const lt_frame *f, const char *name,
                     const char *fname);
 
+/* The columns of f selected by the value at idx (given as argument arg,
+ * for messages): a column name, a glob pattern, a selector (numeric() ...)
+ * or an array of them, as df:select takes them (l_frame.c).  Their indexes go to out (room for
+ * f->ncol), in order, each once; returns how many.  Raises on an unknown
+ * name or a value of another kind. */
+int lt_lua_checkcols(lua_State *L, int arg, int idx, const lt_frame *f, const char *fname,
+                     int *out);
+
 /* Push value i of c as Lua sees it: nil when missing, integers as
  * integers, f64 as floats, bool as booleans, str as strings, times as ISO
  * strings ("2024-01-31" or "2024-01-31 13:45:00"). */
@@ -101,6 +113,12 @@ void lt_lua_pusharray(lua_State *L, const lt_col *c);
 /* Push a number result: nil when NaN, an integer when `integral` and the
  * value is a whole number in range, else a float. */
 void lt_lua_pushnumber(lua_State *L, double v, bool integral);
+
+/* A column from the Lua array at idx (length: its field n, else #t;
+ * nil and NA are missing; integers give i64, mixed numbers f64), pushed
+ * as a Column userdata.  Errors read "fname: name mixes value types ...",
+ * with name such as "column 'x'" or "the values". */
+lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char *name);
 
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);
@@ -127,9 +145,27 @@ int lt_lua_write_csv(lua_State *L);
 void lt_lua_newmeta(lua_State *L, const char *name, const luaL_Reg *meta,
                     lua_CFunction index);
 
+/* ---- expressions (l_expr.c) ---- */
+
+/* Push an Expr userdata holding NULL; store the owned tree in the slot. */
+lt_expr **lt_lua_newexpr(lua_State *L);
+lt_expr *lt_lua_checkexpr(lua_State *L, int idx);
+/* The value at idx as an expression, which replaces it on the stack: an
+ * Expr as is; a string parsed when `parse` (filter/mutate/agg values),
+ * else a literal; a number, boolean, nil/NA, column or array (a list) as
+ * a literal.  Errors name fname. */
+lt_expr *lt_lua_toexpr(lua_State *L, int idx, const char *fname, bool parse);
+/* The expression of a desc() sort key at idx, or NULL when it is none. */
+lt_expr *lt_lua_todesc(lua_State *L, int idx);
+/* Push the method `name` of expressions and columns (a function of
+ * core/fn.h), or nil when there is none. */
+int lt_lua_push_fn_method(lua_State *L, const char *name);
+
 /* Create the metatables of each binding module (called once by
  * luaopen_lunette; their method tables are filled from help.h's groups). */
 void lt_lua_open_column(lua_State *L);
 void lt_lua_open_frame(lua_State *L);
+void lt_lua_open_expr(lua_State *L);
+void lt_lua_open_verbs(lua_State *L);
 
 #endif

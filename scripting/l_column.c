@@ -56,7 +56,8 @@ static int col_index(lua_State *L)
 {
     if (lua_type(L, 2) == LUA_TSTRING) {
         lua_pushvalue(L, 2);
-        lua_rawget(L, lua_upvalueindex(1));
+        if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
+            return lt_lua_push_fn_method(L, lua_tostring(L, 2));
         return 1;
     }
     lt_col *c = lt_lua_checkcol(L, 1);
@@ -68,6 +69,16 @@ static int col_index(lua_State *L)
     if (i < 1 || i > c->n)
         return luaL_error(L, "column: row %I out of range 1..%I", i, (lua_Integer)c->n);
     lt_lua_pushvalue(L, c, i - 1);
+    return 1;
+}
+
+/* a .. b: the concat function of expressions, computed at once. */
+static int col_concat(lua_State *L)
+{
+    lua_settop(L, 2);
+    lt_lua_push_fn_method(L, "concat");
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
     return 1;
 }
 
@@ -465,6 +476,7 @@ void lt_lua_open_column(lua_State *L)
         {"__band", col_band},
         {"__bor", col_bor},
         {"__bnot", col_bnot},
+        {"__concat", col_concat},
         {"__lt", col_order},
         {"__le", col_order},
         {NULL, NULL},

@@ -1,14 +1,18 @@
-/* Lua bindings of frames (core/frame.h, describe.h): the "lunette.Frame"
- * type and its verbs, the frame{} constructor, the numeric()/nominal()
- * selectors ("lunette.Selector") and the NA sentinel ("lunette.NA"). */
+/* Lua bindings of frames (core/frame.h, describe.h, sample.h): the
+ * "lunette.Frame" type and its verbs, the frame{} constructor, the
+ * numeric()/nominal()/temporal()/of_type() selectors ("lunette.Selector")
+ * and the NA sentinel ("lunette.NA"). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "describe.h"
+#include "error.h"
 #include "help.h"
 #include "l_aux.h"
+#include "ops.h"
 #include "print.h"
+#include "sample.h"
 
 /* ---- metamethods -------------------------------------------------------- */
 
@@ -75,33 +79,75 @@ static int frame_index(lua_State *L)
 
 /* ---- selectors and NA --------------------------------------------------- */
 
+/* A selector picks the columns of some types; its user value is the name
+ * it prints as ("numeric()", "of_type(\"date\")"). */
 typedef struct selector {
     unsigned types;     /* bit (1 << lt_type) set for each type selected */
-    const char *name;
+    unsigned tkinds;    /* LT_TIME columns: bit (1 << lt_time_kind) for each kind */
 } selector;
 
-static int push_selector(lua_State *L, unsigned types, const char *name)
+static int push_selector(lua_State *L, unsigned types, unsigned tkinds, const char *name)
 {
-    selector *s = lua_newuserdatauv(L, sizeof *s, 0);
+    selector *s = lua_newuserdatauv(L, sizeof *s, 1);
     s->types = types;
-    s->name = name;
+    s->tkinds = tkinds;
     luaL_setmetatable(L, LT_SELECTOR_MT);
+    lua_pushstring(L, name);
+    lua_setiuservalue(L, -2, 1);
     return 1;
+}
+
+enum { ALL_TKINDS = 1u << LT_DATE | 1u << LT_DATETIME };
+
+static bool selects(const selector *s, const lt_col *c)
+{
+    return (s->types >> c->type & 1) && (c->type != LT_TIME || (s->tkinds >> c->tkind & 1));
 }
 
 static int numeric(lua_State *L)
 {
-    return push_selector(L, 1u << LT_F64 | 1u << LT_I64, "numeric()");
+    return push_selector(L, 1u << LT_F64 | 1u << LT_I64, 0, "numeric()");
 }
 
 static int nominal(lua_State *L)
 {
-    return push_selector(L, 1u << LT_STR | 1u << LT_BOOL, "nominal()");
+    return push_selector(L, 1u << LT_STR | 1u << LT_BOOL, 0, "nominal()");
+}
+
+static int temporal(lua_State *L)
+{
+    return push_selector(L, 1u << LT_TIME, ALL_TKINDS, "temporal()");
+}
+
+/* of_type("str", ...): "time" takes dates and datetimes, "date" and
+ * "datetime" one kind each; the other names as lt_type_parse. */
+static int of_type(lua_State *L)
+{
+    int top = lua_gettop(L);
+    luaL_argexpected(L, top >= 1, 1, "type name");
+    unsigned types = 0, tkinds = 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "of_type(");
+    for (int i = 1; i <= top; i++) {
+        const char *name = luaL_checkstring(L, i);
+        lt_time_kind kind;
+        lt_type t = lt_lua_checktype(L, i, name, &kind);
+        types |= 1u << t;
+        if (t == LT_TIME)
+            tkinds |= strcmp(name, "time") == 0 ? ALL_TKINDS : 1u << kind;
+        lua_pushfstring(L, "%s\"%s\"", i > 1 ? ", " : "", name);
+        luaL_addvalue(&b);
+    }
+    luaL_addchar(&b, ')');
+    luaL_pushresult(&b);
+    return push_selector(L, types, tkinds, lua_tostring(L, -1));
 }
 
 static int selector_tostring(lua_State *L)
 {
-    lua_pushstring(L, ((selector *)luaL_checkudata(L, 1, LT_SELECTOR_MT))->name);
+    luaL_checkudata(L, 1, LT_SELECTOR_MT);
+    lua_getiuservalue(L, 1, 1);
     return 1;
 }
 
@@ -112,104 +158,6 @@ static int na_tostring(lua_State *L)
 }
 
 /* ---- frame{} ------------------------------------------------------------ */
-
-enum kind { K_NONE, K_INT, K_FLOAT, K_BOOL, K_STR };
-
-static const char *const kind_names[] = {"missing", "a number", "a number", "a boolean",
-                                         "a string"};
-
-/* The length of the Lua array at idx: its field n, else #t. */
-static lua_Integer array_length(lua_State *L, int idx, const char *name)
-{
-    lua_Integer n;
-    if (lua_getfield(L, idx, "n") != LUA_TNIL) {
-        int isint;
-        n = lua_tointegerx(L, -1, &isint);
-        if (!isint || n < 0)
-            luaL_error(L, "frame: column '%s': field n must be a non-negative integer", name);
-    } else {
-        n = (lua_Integer)lua_rawlen(L, idx);
-    }
-    lua_pop(L, 1);
-    return n;
-}
-
-/* The kind of the value at the top (K_NONE for nil and NA). */
-static enum kind value_kind(lua_State *L, const char *name, lua_Integer i)
-{
-    switch (lua_type(L, -1)) {
-    case LUA_TNIL:
-        return K_NONE;
-    case LUA_TNUMBER:
-        return lua_isinteger(L, -1) ? K_INT : K_FLOAT;
-    case LUA_TBOOLEAN:
-        return K_BOOL;
-    case LUA_TSTRING:
-        return K_STR;
-    default:
-        if (lt_lua_isna(L, -1))
-            return K_NONE;
-        return luaL_error(L, "frame: column '%s' value %I: number, string, boolean or NA "
-                             "expected, got %s", name, i, lt_lua_typename(L, -1));
-    }
-}
-
-/* A column from the Lua array at idx, pushed as a Column userdata. */
-static lt_col *column_from_array(lua_State *L, int idx, const char *name)
-{
-    lua_Integer n = array_length(L, idx, name);
-    enum kind kind = K_NONE;
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, idx, i);
-        enum kind k = value_kind(L, name, i);
-        lua_pop(L, 1);
-        if (k == K_NONE || k == kind)
-            continue;
-        if ((k == K_INT || k == K_FLOAT) && (kind == K_INT || kind == K_FLOAT))
-            kind = K_FLOAT;
-        else if (kind == K_NONE)
-            kind = k;
-        else
-            luaL_error(L, "frame: column '%s' mixes value types: value %I is %s, "
-                          "earlier ones are %s", name, i, kind_names[k], kind_names[kind]);
-    }
-    lt_col **slot = lt_lua_newcol(L);
-    if (kind == K_STR) {
-        const char **strs = lt_lua_buffer(L, (size_t)n, sizeof *strs);
-        size_t *lens = lt_lua_buffer(L, (size_t)n, sizeof *lens);
-        for (lua_Integer i = 0; i < n; i++) {
-            /* the array keeps each string alive */
-            lua_rawgeti(L, idx, i + 1);
-            lens[i] = 0;
-            strs[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lens[i]) : NULL;
-            lua_pop(L, 1);
-        }
-        *slot = lt_col_from_strs(strs, lens, n);
-        lt_lua_result(L, *slot, "frame");
-        lua_pop(L, 2);
-        return *slot;
-    }
-    lt_type type = kind == K_INT ? LT_I64 : kind == K_BOOL ? LT_BOOL : LT_F64;
-    lt_col *c = *slot = lt_col_new(type, n);
-    lt_lua_result(L, c, "frame");
-    for (lua_Integer i = 0; i < n; i++) {
-        lua_rawgeti(L, idx, i + 1);
-        int t = lua_type(L, -1);
-        if (t != LUA_TNUMBER && t != LUA_TBOOLEAN) {
-            if (lt_col_set_na(c, i) < 0)
-                lt_lua_error(L, "frame");
-        } else if (type == LT_I64) {
-            lt_col_i64(c)[i] = lua_tointeger(L, -1);
-        } else if (type == LT_BOOL) {
-            lt_col_bool(c)[i] = (uint8_t)lua_toboolean(L, -1);
-        } else {
-            lt_col_f64(c)[i] = lua_tonumber(L, -1);
-        }
-        lua_pop(L, 1);
-    }
-    lt_col_finish(c);
-    return c;
-}
 
 static int cmpstr(const void *a, const void *b)
 {
@@ -311,8 +259,11 @@ static int frame_new(lua_State *L)
         lt_col *c = lt_lua_tocol(L, -1);
         if (!c && luaL_testudata(L, -1, LT_COLUMN_MT))
             return luaL_error(L, "frame: column '%s' is a closed column", names[i]);
-        if (!c && lua_istable(L, -1))
-            c = column_from_array(L, lua_absindex(L, -1), names[i]);
+        if (!c && lua_istable(L, -1)) {
+            int arr = lua_absindex(L, -1);
+            c = lt_lua_array_to_col(L, arr, "frame",
+                                    lua_pushfstring(L, "column '%s'", names[i]));
+        }
         else if (!c)
             return luaL_error(L, "frame: column '%s': array or column expected, got %s",
                               names[i], lt_lua_typename(L, -1));
@@ -489,52 +440,120 @@ static int frame_to_table(lua_State *L)
 
 /* ---- columns ------------------------------------------------------------ */
 
-/* Mark the columns named by the value at vidx (a name or a selector, given
- * as argument arg) in `mark`, appending newly marked ones to order[n...];
- * returns the new n. */
+/* Does `name` match the glob `pat`?  '*' matches any run of characters, '?'
+ * one UTF-8 character; everything else itself.  Backtracks to the last
+ * '*' only, so the time is O(len(pat) * len(name)). */
+static bool glob_match(const char *pat, const char *name)
+{
+    const char *star = NULL, *resume = NULL;
+    while (*name) {
+        if (*pat == '*') {
+            star = pat++;
+            resume = name;
+        } else if (*pat == '?' || (*pat && *pat == *name)) {
+            if (*pat == '?')   /* skip the continuation bytes of one character */
+                while ((name[1] & 0xC0) == 0x80)
+                    name++;
+            pat++;
+            name++;
+        } else if (star) {
+            /* let the '*' take one more character */
+            do
+                resume++;
+            while ((*resume & 0xC0) == 0x80);
+            pat = star + 1;
+            name = resume;
+        } else {
+            return false;
+        }
+    }
+    while (*pat == '*')
+        pat++;
+    return !*pat;
+}
+
+static void mark(int i, uint8_t *marks, int *order, int *n)
+{
+    if (!marks[i]) {
+        marks[i] = 1;
+        order[(*n)++] = i;
+    }
+}
+
+/* Mark the columns named by the value at vidx (a name, a glob pattern or a
+ * selector, given as argument arg) in `marks`, appending newly marked ones
+ * to order[n...]; returns the new n.  A name that exists wins over the
+ * pattern it would be. */
 static int mark_value(lua_State *L, int arg, int vidx, const lt_frame *f, const char *fname,
-                      uint8_t *mark, int *order, int n)
+                      uint8_t *marks, int *order, int n)
 {
     if (lua_type(L, vidx) == LUA_TSTRING) {
-        int i = lt_lua_colindex(L, f, lua_tostring(L, vidx), fname);
-        if (!mark[i]) {
-            mark[i] = 1;
-            order[n++] = i;
+        const char *name = lua_tostring(L, vidx);
+        int i = lt_frame_index(f, name);
+        if (i >= 0 || !strpbrk(name, "*?")) {
+            mark(lt_lua_colindex(L, f, name, fname), marks, order, &n);
+            return n;
         }
+        bool any = false;
+        for (i = 0; i < f->ncol; i++)
+            if (glob_match(name, f->names[i])) {
+                mark(i, marks, order, &n);
+                any = true;
+            }
+        if (!any)
+            luaL_error(L, "%s: pattern '%s' matches no column", fname, name);
         return n;
     }
     const selector *s = luaL_testudata(L, vidx, LT_SELECTOR_MT);
     if (!s)
         luaL_argerror(L, arg, lua_pushfstring(L,
-            "column name, numeric(), nominal() or a table of them expected, got %s",
+            "column name, pattern, selector or a table of them expected, got %s",
             lt_lua_typename(L, vidx)));
-    for (int i = 0; i < f->ncol; i++) {
-        if (!mark[i] && (s->types >> f->cols[i]->type & 1)) {
-            mark[i] = 1;
-            order[n++] = i;
-        }
-    }
+    for (int i = 0; i < f->ncol; i++)
+        if (selects(s, f->cols[i]))
+            mark(i, marks, order, &n);
     return n;
 }
 
 /* mark_value over the arguments 2..top (and the entries of tables). */
 static int mark_args(lua_State *L, int top, const lt_frame *f, const char *fname,
-                     uint8_t *mark, int *order)
+                     uint8_t *marks, int *order)
 {
     int n = 0;
     luaL_argexpected(L, top >= 2, 2, "column name or selector");
     for (int arg = 2; arg <= top; arg++) {
         if (!lua_istable(L, arg)) {
-            n = mark_value(L, arg, arg, f, fname, mark, order, n);
+            n = mark_value(L, arg, arg, f, fname, marks, order, n);
             continue;
         }
         lua_Integer len = (lua_Integer)lua_rawlen(L, arg);
         for (lua_Integer k = 1; k <= len; k++) {
             lua_rawgeti(L, arg, k);
-            n = mark_value(L, arg, lua_gettop(L), f, fname, mark, order, n);
+            n = mark_value(L, arg, lua_gettop(L), f, fname, marks, order, n);
             lua_pop(L, 1);
         }
     }
+    return n;
+}
+
+int lt_lua_checkcols(lua_State *L, int arg, int idx, const lt_frame *f, const char *fname,
+                     int *out)
+{
+    idx = lua_absindex(L, idx);
+    uint8_t *marks = lt_lua_buffer(L, (size_t)f->ncol, 1);
+    memset(marks, 0, (size_t)f->ncol);
+    int n = 0;
+    if (!lua_istable(L, idx)) {
+        n = mark_value(L, arg, idx, f, fname, marks, out, n);
+    } else {
+        lua_Integer len = (lua_Integer)lua_rawlen(L, idx);
+        for (lua_Integer k = 1; k <= len; k++) {
+            lua_rawgeti(L, idx, k);
+            n = mark_value(L, arg, lua_gettop(L), f, fname, marks, out, n);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
     return n;
 }
 
@@ -542,14 +561,14 @@ static int select_cols(lua_State *L, bool drop, const char *fname)
 {
     const lt_frame *f = lt_lua_checkframe(L, 1);
     int top = lua_gettop(L);
-    uint8_t *mark = lt_lua_buffer(L, (size_t)f->ncol, 1);
+    uint8_t *marks = lt_lua_buffer(L, (size_t)f->ncol, 1);
     int *order = lt_lua_buffer(L, (size_t)f->ncol, sizeof *order);
-    memset(mark, 0, (size_t)f->ncol);
-    int n = mark_args(L, top, f, fname, mark, order);
+    memset(marks, 0, (size_t)f->ncol);
+    int n = mark_args(L, top, f, fname, marks, order);
     if (drop) {
         n = 0;
         for (int i = 0; i < f->ncol; i++)
-            if (!mark[i])
+            if (!marks[i])
                 order[n++] = i;
     }
     lt_frame **slot = lt_lua_newframe(L);
@@ -606,6 +625,209 @@ static int frame_describe(lua_State *L)
     return lt_lua_result(L, *slot, "describe");
 }
 
+/* ---- random rows, row binding, missing values ---------------------------- */
+
+enum { DEFAULT_SEED = 1 };
+
+/* Number option `key` of the table at arg, or def. */
+static double optnum(lua_State *L, int arg, const char *key, double def)
+{
+    int t = lt_lua_optfield(L, arg, key);
+    if (t != LUA_TNIL && t != LUA_TNUMBER)
+        luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': number expected, got %s", key,
+                                              lt_lua_typename(L, -1)));
+    double v = t == LUA_TNIL ? def : lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* The seed option: any Lua integer, as the uint64_t it stands for. */
+static uint64_t optseed(lua_State *L, int arg)
+{
+    return (uint64_t)lt_lua_optint(L, arg, "seed", DEFAULT_SEED);
+}
+
+/* df:sample{ n = | frac =, replace = false, seed = 1 } */
+static int frame_sample(lua_State *L)
+{
+    static const char *const opts[] = {"n", "frac", "replace", "seed", NULL};
+    const lt_frame *f = lt_lua_checkframe(L, 1);
+    luaL_argexpected(L, lua_istable(L, 2), 2, "options table { n = | frac = }");
+    lt_lua_checkopts(L, 2, opts);
+    bool has_n = lt_lua_optfield(L, 2, "n") != LUA_TNIL;
+    bool has_frac = lt_lua_optfield(L, 2, "frac") != LUA_TNIL;
+    lua_pop(L, 2);
+    luaL_argcheck(L, has_n != has_frac, 2,
+                  has_n ? "give n or frac, not both" : "option n or frac expected");
+    lua_Integer n = lt_lua_optint(L, 2, "n", -1);
+    luaL_argcheck(L, !has_n || n >= 0, 2, "option 'n': non-negative number of rows expected");
+    double frac = optnum(L, 2, "frac", 0);
+    bool replace = lt_lua_optbool(L, 2, "replace", false);
+    uint64_t seed = optseed(L, 2);
+    lt_frame **slot = lt_lua_newframe(L);
+    *slot = lt_frame_sample(f, n, frac, replace, seed);
+    return lt_lua_result(L, *slot, "sample");
+}
+
+/* train, test = df:split{ frac = 0.8, stratify = nil, seed = 1 } */
+static int frame_split(lua_State *L)
+{
+    static const char *const opts[] = {"frac", "stratify", "seed", NULL};
+    const lt_frame *f = lt_lua_checkframe(L, 1);
+    lt_lua_checkopts(L, 2, opts);
+    double frac = optnum(L, 2, "frac", 0.8);
+    const char *strat = lt_lua_optstr(L, 2, "stratify", NULL);
+    if (strat)
+        lt_lua_colindex(L, f, strat, "split");
+    uint64_t seed = optseed(L, 2);
+    lt_frame **train = lt_lua_newframe(L);
+    lt_frame **test = lt_lua_newframe(L);
+    if (lt_frame_split(f, frac, strat, seed, train, test) < 0)
+        return lt_lua_error(L, "split");
+    return 2;
+}
+
+/* df:concat(other, ...): the frames' rows, columns matched by name. */
+static int frame_concat(lua_State *L)
+{
+    int top = lua_gettop(L);
+    lt_lua_checkframe(L, 1);
+    const lt_frame **fs = lt_lua_buffer(L, (size_t)top, sizeof *fs);
+    for (int i = 1; i <= top; i++)
+        fs[i - 1] = lt_lua_checkframe(L, i);
+    lt_frame **slot = lt_lua_newframe(L);
+    *slot = lt_frame_concat(fs, top);
+    return lt_lua_result(L, *slot, "concat");
+}
+
+/* df:drop_na(...): names, patterns and selectors as select; none: all. */
+static int frame_drop_na(lua_State *L)
+{
+    const lt_frame *f = lt_lua_checkframe(L, 1);
+    int top = lua_gettop(L);
+    uint8_t *marks = lt_lua_buffer(L, (size_t)f->ncol, 1);
+    int *order = lt_lua_buffer(L, (size_t)f->ncol, sizeof *order);
+    memset(marks, 0, (size_t)f->ncol);
+    int n = top >= 2 ? mark_args(L, top, f, "drop_na", marks, order) : 0;
+    if (top >= 2 && n == 0)   /* selectors that chose nothing: nothing to check */
+        n = -1;
+    lt_frame **slot = lt_lua_newframe(L);
+    *slot = n < 0 ? lt_frame_copy(f) : lt_frame_drop_na(f, order, n);
+    return lt_lua_result(L, *slot, "drop_na");
+}
+
+/* Raise "fill_na: column 'x': <lt_errmsg()>" without repeating "fill_na: ". */
+static int fill_error(lua_State *L, const char *name)
+{
+    const char *msg = lt_errmsg();
+    if (strncmp(msg, "fill_na: ", 9) == 0)
+        msg += 9;
+    return luaL_error(L, "fill_na: column '%s': %s", name, msg);
+}
+
+/* The fill value at idx as a length-1 column owned by the stack (it
+ * replaces the value at idx).  For the column `name` of type time (target
+ * not NULL), a Lua string is parsed as a date or datetime. */
+static lt_col *fill_value(lua_State *L, int idx, const lt_col *target, const char *name)
+{
+    idx = lua_absindex(L, idx);
+    int t = lua_type(L, idx);
+    const lt_col *c = lt_lua_tocol(L, idx);
+    if ((c && c->n != 1) || (!c && t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TBOOLEAN)) {
+        const char *got = c ? lua_pushfstring(L, "a column of %I values", (lua_Integer)c->n)
+                            : lt_lua_typename(L, idx);
+        if (name)
+            luaL_error(L, "fill_na: column '%s': a number, string, boolean or column of "
+                       "length 1 expected, got %s", name, got);
+        luaL_argerror(L, 2, lua_pushfstring(L, "a number, string, boolean, column of length 1 "
+                                            "or table { column = value } expected, got %s",
+                                            got));
+    }
+    const lt_col *v = lt_lua_checkoperand(L, idx, "fill_na");
+    if (!target || target->type != LT_TIME || v->type != LT_STR)
+        return (lt_col *)v;
+    lt_col **slot = lt_lua_newcol(L);
+    *slot = lt_col_astype(v, LT_TIME, true);
+    if (!*slot)
+        fill_error(L, name);
+    if (lt_col_is_na(*slot, 0))
+        luaL_error(L, "fill_na: column '%s': '%s' is not a date or datetime (expected ISO "
+                   "8601, such as 2024-01-31 or 2024-01-31 13:45:00)", name,
+                   lt_col_get_str(v, 0, NULL));
+    lua_replace(L, idx);
+    return *slot;
+}
+
+/* Does a fill value of type vt fit a column of type ct (the frame-wide
+ * form of fill_na)?  Numbers fill f64 and i64, the rest their own type. */
+static bool takes(lt_type ct, lt_type vt)
+{
+    if (vt == LT_F64 || vt == LT_I64)
+        return ct == LT_F64 || ct == LT_I64;
+    return ct == vt;
+}
+
+/* df:fill_na{ col = value, ... } or df:fill_na(value). */
+static int frame_fill_na(lua_State *L)
+{
+    const lt_frame *f = lt_lua_checkframe(L, 1);
+    luaL_argexpected(L, !lua_isnoneornil(L, 2), 2, "value or table { column = value }");
+    lua_settop(L, 2);
+    /* The new columns, each owned by a Column userdata in the table at 3. */
+    lt_col **cols = lt_lua_buffer(L, (size_t)f->ncol, sizeof *cols);
+    memcpy(cols, f->cols, (size_t)f->ncol * sizeof *cols);
+    lua_createtable(L, f->ncol, 0);
+    if (lua_istable(L, 2)) {
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            if (lua_type(L, -2) != LUA_TSTRING)
+                luaL_argerror(L, 2, lua_pushfstring(L, "table { column = value } expected, "
+                                                    "got a %s key", lt_lua_typename(L, -2)));
+            const char *name = lua_tostring(L, -2);
+            int i = lt_lua_colindex(L, f, name, "fill_na");
+            const lt_col *v = fill_value(L, -1, f->cols[i], name);
+            lt_col **slot = lt_lua_newcol(L);
+            *slot = lt_col_fill_na(f->cols[i], v);
+            if (!*slot)
+                fill_error(L, name);
+            cols[i] = *slot;
+            lua_rawseti(L, 4, i + 1);
+            lua_pop(L, 1);
+        }
+    } else {
+        const lt_col *v = fill_value(L, 2, NULL, NULL);
+        bool any = false;
+        for (int i = 0; i < f->ncol; i++) {
+            if (!takes(f->cols[i]->type, v->type))
+                continue;
+            any = true;
+            if (f->cols[i]->nmiss == 0)
+                continue;
+            lt_col **slot = lt_lua_newcol(L);
+            *slot = lt_col_fill_na(f->cols[i], v);
+            if (!*slot)
+                fill_error(L, f->names[i]);
+            cols[i] = *slot;
+            lua_rawseti(L, 4, i + 1);
+        }
+        static const char *const what[] = {
+            [LT_F64] = "a number (f64 or i64 columns)", [LT_I64] = "a number (f64 or i64 columns)",
+            [LT_BOOL] = "a boolean (bool columns)", [LT_STR] = "a string (str columns)",
+            [LT_TIME] = "a time (time columns)",
+        };
+        if (!any)
+            luaL_error(L, "fill_na: no column of the frame takes %s", what[v->type]);
+    }
+    lt_frame **slot = lt_lua_newframe(L);
+    lt_frame *g = *slot = lt_frame_new();
+    lt_lua_result(L, g, "fill_na");
+    for (int i = 0; i < f->ncol; i++)
+        if (lt_frame_add(g, f->names[i], cols[i]) < 0)
+            return lt_lua_error(L, "fill_na");
+    g->nrow = f->nrow;
+    return 1;
+}
+
 /* ---- registration ------------------------------------------------------- */
 
 const lt_lua_reg lt_lua_frame_lib[] = {
@@ -624,6 +846,12 @@ const lt_lua_reg lt_lua_frame_lib[] = {
      "churn:select(numeric())"},
     {"nominal", nominal, "nominal()", "Selector of nominal columns (str, bool).", NULL,
      "churn:drop(nominal())"},
+    {"temporal", temporal, "temporal()", "Selector of time columns (dates and datetimes).",
+     NULL, "sales:select(temporal())"},
+    {"of_type", of_type, "of_type(type, ...)", "Selector of the columns of the given types.\n"
+     "Types are \"f64\", \"i64\", \"bool\", \"str\", \"time\" (dates and datetimes),\n"
+     "\"date\" or \"datetime\" (one kind of time), or aliases such as \"int\".",
+     NULL, "churn:select(of_type(\"str\"))\nchurn:drop(of_type(\"i64\", \"bool\"))"},
     {"NA", NULL, "NA", "The missing value marker for frame{} arrays.", NULL,
      "frame{ x = { 1, NA, 3 } }.x:missing()   --> 1"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
@@ -650,19 +878,71 @@ const lt_lua_reg lt_lua_frame_methods[] = {
     {"slice", frame_slice, "df:slice(i [, j])", "Rows i to j, 1-based and inclusive.\n"
      "j defaults to the last row; both are clamped to the frame; slice(i, i - 1)\n"
      "is empty.", NULL, "churn:slice(101, 200)"},
-    {"select", frame_select, "df:select(...)", "Columns by name or selector, in order.\n"
-     "Arguments are names, numeric(), nominal() or tables of them; a column\n"
-     "named twice appears once.",
+    {"select", frame_select, "df:select(...)", "Columns by name, pattern or selector, in order.\n"
+     "Arguments are names, glob patterns, selectors (numeric(), nominal(),\n"
+     "temporal(), of_type(...)) or tables of them.  In a pattern, * matches any\n"
+     "run of characters and ? one character; a pattern's columns come in frame\n"
+     "order, and a name that exists is taken as a name even if it contains * or\n"
+     "?.  A column named twice appears once.  An unknown name raises with a \"did\n"
+     "you mean\", a pattern that matches no column raises too.",
      NULL, "churn:select(\"churn\", \"tenure\")\nchurn:select(\"churn\", numeric())\n"
-           "churn:select{ \"contract\", \"tenure\" }"},
+           "churn:select{ \"contract\", \"tenure\" }\nchurn:select(\"*_charges\", \"?ender\")"},
     {"drop", frame_drop, "df:drop(...)", "All columns but the given ones.\n"
-     "Arguments as for select.", NULL, "churn:drop(\"total_charges\")\nchurn:drop(nominal())"},
+     "Arguments as for select: names, patterns, selectors or tables of them.", NULL,
+     "churn:drop(\"total_charges\")\nchurn:drop(nominal())\nchurn:drop(\"*_id\")"},
     {"rename", frame_rename, "df:rename{ old = \"new\" }", "Rename columns, all at once.\n"
      "Also df:rename(old, new).  { a = \"b\", b = \"a\" } swaps two names.",
      NULL, "churn:rename{ tenure = \"months\" }\nchurn:rename(\"churn\", \"left\")"},
     {"take", frame_take, "df:take(rows)", "The given rows (1-based), in that order.\n"
      "rows is an array or an i64 column of row numbers; repeats are allowed.",
      NULL, "churn:take{ 1, 3, 5 }"},
+    {"sample", frame_sample, "df:sample(opts)", "Random rows, in the order drawn.\n"
+     "opts gives exactly one of n (a row count) or frac (a fraction of the rows,\n"
+     "rounded to the nearest count, halves to even).  Without replacement each row\n"
+     "comes at most once, so n must not exceed #df and frac must not exceed 1; with\n"
+     "replacement any count is fine, except from a frame of no rows.  0 rows give an\n"
+     "empty frame with df's columns.  The same seed gives the same rows.",
+     "n         the number of rows\n"
+     "frac      the fraction of the rows instead (0.1 for 10%)\n"
+     "replace = false   draw with replacement\n"
+     "seed = 1          the random seed (any integer)",
+     "churn:sample{ n = 5 }\nchurn:sample{ frac = 0.1, seed = 7 }\n"
+     "churn:sample{ n = #churn, replace = true }   -- a bootstrap resample"},
+    {"split", frame_split, "df:split([opts])", "Split rows into train and test frames.\n"
+     "Returns train, test: every row in one of them, each keeping df's row order.\n"
+     "train gets round(frac * #df) rows (halves to even), at least one row and at\n"
+     "most #df - 1 when df has 2 rows or more.  With stratify, the same rule holds\n"
+     "within each value of that column (missing values are one stratum), so each\n"
+     "value keeps its share on both sides; the train size is then the sum over\n"
+     "the strata and may differ slightly from round(frac * #df).  A stratum of one\n"
+     "row goes to train when frac > 0.5.  frac is strictly between 0 and 1; a frame\n"
+     "of no rows raises.  The same seed gives the same split.",
+     "frac = 0.8       the fraction of rows for train\n"
+     "stratify = nil   a column name: split within each of its values\n"
+     "seed = 1         the random seed (any integer)",
+     "train, test = churn:split{ frac = 0.8, stratify = \"churn\", seed = 7 }"},
+    {"concat", frame_concat, "df:concat(other, ...)", "Rows of df, then of each other frame.\n"
+     "Columns are matched by name: the result has every name in the order it\n"
+     "first appears, and a column absent from a frame is missing on its rows (as\n"
+     "dplyr's bind_rows).  Types: equal types stay; bool < i64 < f64 promote;\n"
+     "date with datetime gives datetime; strings merge.  Any other mix raises,\n"
+     "naming the column, both types and the frames (1 is df).",
+     NULL, "train:concat(test)\njan:concat(feb, mar)"},
+    {"drop_na", frame_drop_na, "df:drop_na(...)", "Rows without missing values.\n"
+     "Only the given columns are checked (names, patterns, selectors or tables\n"
+     "of them, as for select); with no argument, every column.  f64 NaN counts\n"
+     "as missing.", NULL, "churn:drop_na()\nchurn:drop_na(\"total_charges\")\n"
+     "churn:drop_na(numeric())"},
+    {"fill_na", frame_fill_na, "df:fill_na{ col = value }", "Replace missing values.\n"
+     "With a table, each named column's missing values become its value, with\n"
+     "the types of Column:fill_na (an i64 column filled with 0.5 becomes f64; a\n"
+     "string fills a time column as an ISO date or datetime).  With one value,\n"
+     "df:fill_na(value), every column that takes it and has missing values is\n"
+     "filled: numbers fill f64 and i64 columns, booleans bool, strings str, and a\n"
+     "length-1 column its own type; it raises when no column takes the value.\n"
+     "Other columns are shared as they are.",
+     NULL, "churn:fill_na{ total_charges = 0, payment_method = \"unknown\" }\n"
+           "churn:fill_na(0)\nsales:fill_na{ day = \"2024-01-01\" }"},
     {"cbind", frame_cbind, "df:cbind(other)", "Columns of df, then of other.\n"
      "Both need the same number of rows, and distinct names.", NULL,
      "churn:select(\"churn\"):cbind(churn:select(numeric()))"},

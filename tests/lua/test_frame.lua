@@ -128,7 +128,7 @@ t.same(df:select("id", "id"):names(), { "id" }, "a column selected twice appears
 t.raises(function() df:select("idd") end,
   "select: column 'idd' not found (did you mean 'id'?)", "select an unknown column")
 t.raises(function() df:select(1) end,
-  "bad argument #1 to 'select' (column name, numeric(), nominal() or a table of them " ..
+  "bad argument #1 to 'select' (column name, pattern, selector or a table of them " ..
   "expected, got number)", "select a number")
 t.raises(function() df:select() end, "bad argument #1 to 'select'", "select nothing")
 t.same(df:drop("id"):names(), { "name", "ok", "score" }, "drop a name")
