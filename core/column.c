@@ -408,27 +408,38 @@ lt_col *lt_col_slice(const lt_col *c, int64_t off, int64_t len)
     return lt_col_finish(r);
 }
 
-/* Gather rows idx into dst, elements of type T; a negative index gives
- * `fill`.  Threaded for big gathers. */
-#define GATHER(T, dst, src, fill)                                                 \
-    do {                                                                          \
-        T *d_ = (T *)(dst);                                                       \
-        const T *s_ = (const T *)(src);                                           \
-        _Pragma("omp parallel for schedule(static) if (n >= (1 << 16))")         \
-        for (int64_t i = 0; i < n; i++)                                           \
-            d_[i] = idx[i] >= 0 ? s_[idx[i]] : (fill);                            \
+/* Below this many rows the gathers of lt_col_take stay on one thread. */
+enum { TAKE_PAR_MIN = 1 << 16 };
+
+/* out[i] = x[idx[i]] for every type width, `miss` where idx[i] < 0. */
+#define GATHER(T, out, x, miss)                                                     \
+    do {                                                                            \
+        T *o_ = (T *)(out);                                                         \
+        const T *x_ = (const T *)(x);                                               \
+        _Pragma("omp parallel for schedule(static) if (parallel: n >= TAKE_PAR_MIN)") \
+        for (int64_t i = 0; i < n; i++)                                             \
+            o_[i] = idx[i] < 0 ? (miss) : x_[idx[i]];                               \
     } while (0)
 
+/* Typed gathers, threaded on big inputs; the validity bitmap is built a
+ * byte (8 rows) at a time, so threads never share a byte. */
 lt_col *lt_col_take(const lt_col *c, const int64_t *idx, int64_t n)
 {
-    bool neg = false;
+    int64_t top = -1;
+    int neg = 0;
+#pragma omp parallel for simd schedule(static) reduction(max: top) reduction(|: neg) \
+    if (parallel: n >= TAKE_PAR_MIN)
     for (int64_t i = 0; i < n; i++) {
-        if (idx[i] >= c->n) {
-            lt_seterr(LT_EINVAL, "row index %lld is outside a column of %lld values",
-                      (long long)idx[i] + 1, (long long)c->n);
-            return NULL;
-        }
+        top = idx[i] > top ? idx[i] : top;
         neg |= idx[i] < 0;
+    }
+    if (top >= c->n) {
+        int64_t i = 0;
+        while (idx[i] < c->n)
+            i++;
+        lt_seterr(LT_EINVAL, "row index %lld is outside a column of %lld values",
+                  (long long)idx[i] + 1, (long long)c->n);
+        return NULL;
     }
     lt_col *r = new_like(c, n);
     if (!r)
@@ -440,13 +451,26 @@ lt_col *lt_col_take(const lt_col *c, const int64_t *idx, int64_t n)
     case LT_BOOL: GATHER(uint8_t, r->data, c->data, 0); break;
     case LT_STR: GATHER(int32_t, r->data, c->data, -1); break;
     }
-    if (c->valid || (neg && c->type != LT_F64))
-        for (int64_t i = 0; i < n; i++)
-            if ((idx[i] < 0 || (c->valid && !bit_get(c->valid, idx[i])))
-                && lt_col_set_na(r, i) < 0) {
-                lt_col_unref(r);
-                return NULL;
+    if (c->type != LT_F64 && (c->valid || neg)) {
+        int64_t nb = (int64_t)bitmap_bytes(n);
+        uint8_t *v = malloc((size_t)(nb ? nb : 1));
+        if (!v) {
+            lt_col_unref(r);
+            lt_nomem();
+            return NULL;
+        }
+        const uint8_t *cv = c->valid;
+#pragma omp parallel for schedule(static) if (parallel: n >= TAKE_PAR_MIN)
+        for (int64_t b = 0; b < nb; b++) {
+            unsigned byte = 0;
+            for (int64_t i = 8 * b; i < 8 * b + 8; i++) {   /* bits past n set, as set_na */
+                bool ok = i >= n || (idx[i] >= 0 && (!cv || bit_get(cv, idx[i])));
+                byte |= (unsigned)ok << (i & 7);
             }
+            v[b] = (uint8_t)byte;
+        }
+        r->valid = v;
+    }
     return lt_col_finish(r);
 }
 

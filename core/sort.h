@@ -16,10 +16,10 @@
  * Keys of different types mix freely; a key that is constant (or all
  * missing) changes nothing.
  *
- * The order is computed by LSD radix sort of an order-preserving integer
- * made from the keys (strings by the rank of their dictionary entries),
- * threaded with OpenMP on large inputs; the result never depends on the
- * thread count. */
+ * The order is computed by radix sort of an order-preserving integer made
+ * from the keys (strings by the rank of their dictionary entries, decimal
+ * doubles as scaled integers), threaded with OpenMP on large inputs; the
+ * result never depends on the thread count. */
 #ifndef LT_SORT_H
 #define LT_SORT_H
 

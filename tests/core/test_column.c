@@ -75,6 +75,35 @@ static void test_missing(void)
     ok(lt_col_take(c, bad, 1) == NULL, "take out of range is an error");
     is_str(lt_errmsg(), "row index 11 is outside a column of 10 values", "its message is 1-based");
 
+    /* a take big enough for the threaded gathers, reversed, every 7th
+     * source value missing and every 11th index negative */
+    {
+        int64_t nb = 100003;
+        lt_col *src = lt_col_new(LT_I64, nb);
+        for (int64_t i = 0; i < nb; i++) {
+            lt_col_i64(src)[i] = i;
+            if (i % 7 == 0)
+                lt_col_set_na(src, i);
+        }
+        lt_col_finish(src);
+        int64_t *rev = malloc((size_t)nb * sizeof *rev);
+        for (int64_t i = 0; i < nb; i++)
+            rev[i] = i % 11 == 0 ? -1 : nb - 1 - i;
+        lt_col *big = lt_col_take(src, rev, nb);
+        int64_t wrong = 0, miss = 0;
+        for (int64_t i = 0; i < nb; i++) {
+            bool na = rev[i] < 0 || rev[i] % 7 == 0;
+            miss += na;
+            wrong += na ? !lt_col_is_na(big, i) || lt_col_i64(big)[i] != 0
+                        : lt_col_is_na(big, i) || lt_col_i64(big)[i] != rev[i];
+        }
+        is_int(wrong, 0, "big take: every value and missing flag in place");
+        is_int(big->nmiss, miss, "big take counts its missing values");
+        free(rev);
+        lt_col_unref(big);
+        lt_col_unref(src);
+    }
+
     uint8_t mask[10] = { 1, 0, 0, 1, 0, 0, 0, 0, 0, 1 };
     lt_col *k = lt_col_compress(c, mask, 3);
     ok(k->n == 3 && lt_col_i64(k)[0] == 0 && lt_col_is_na(k, 1) && lt_col_is_na(k, 2), "compress");

@@ -173,6 +173,10 @@ static void test_str(void)
     lt_col *slice = keep(lt_col_slice(cs(7, big), 3, 4));
     check1(slice, false, false, (int64_t[]){ 1, 0, 3, 2 }, "str slice on a shared dictionary");
     check1(slice, true, false, (int64_t[]){ 3, 0, 1, 2 }, "str slice descending");
+    const char *lng[] = { "prefix__long_a", "prefix__long", "prefix__", "prefix_",
+                          "prefix__long_b", "prefix__long_a_more", "prefix__lonG" };
+    check1(cs(7, lng), false, false, (int64_t[]){ 3, 2, 6, 1, 0, 5, 4 },
+           "str: shared prefixes beyond 8 and 16 bytes");
     const char *nul[] = { NULL, NULL };
     check1(cs(2, nul), false, false, (int64_t[]){ 0, 1 }, "str all missing");
     const char *one[] = { "q", "q", NULL, "q" };
@@ -369,10 +373,13 @@ enum kind {
     K_F64_FEW,   /* a few doubles, many ties */
     K_I64,       /* full-range integers with missing values */
     K_I64_SMALL, /* 0..99, missing values */
-    K_I40,       /* 40-bit integers from a set of `card` values */
+    K_I40,       /* 40-bit integers from a set of `card` values (any, when card >= n) */
     K_BOOL,
     K_STR,       /* short strings with shared prefixes, missing values */
     K_TIME,
+    K_DEC,       /* 2 decimals, signs, Inf, NaN (sorted as scaled integers) */
+    K_DEC_BAD,   /* 1 decimal, but rows 1 and n - 2 hold 0.1 + 0.2: rejected */
+    K_STR_MANY,  /* mostly distinct strings, long shared prefixes, missing values */
 };
 
 static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
@@ -396,12 +403,29 @@ static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
         }
         break;
     }
+    case K_DEC:
+    case K_DEC_BAD: {
+        static const double special[] = { INFINITY, -INFINITY, NA, 0.0, -0.0 };
+        c = lt_col_new(LT_F64, n);
+        double *x = lt_col_f64(c);
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t r = rnd();
+            if (kind == K_DEC)
+                x[i] = r % 20 == 0 ? special[(r >> 8) % 5]
+                                   : (double)((int64_t)(r >> 8) % 200001 - 100000) / 100;
+            else
+                x[i] = (double)((int64_t)(r >> 8) % 2001 - 1000) / 10;
+        }
+        if (kind == K_DEC_BAD && n > 3)
+            x[1] = x[n - 2] = 0.1 + 0.2;
+        break;
+    }
     case K_I64:
     case K_I64_SMALL:
     case K_TIME:
     case K_I40: {
         uint64_t *vals = NULL;
-        if (kind == K_I40) {
+        if (kind == K_I40 && card < n) {
             vals = malloc((size_t)card * sizeof *vals);
             for (int64_t j = 0; j < card; j++)
                 vals[j] = rnd() & ((UINT64_C(1) << 40) - 1);
@@ -411,7 +435,7 @@ static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
         for (int64_t i = 0; i < n; i++) {
             uint64_t r = rnd();
             if (kind == K_I40)
-                x[i] = (int64_t)vals[r % (uint64_t)card];
+                x[i] = (int64_t)(vals ? vals[r % (uint64_t)card] : r & ((UINT64_C(1) << 40) - 1));
             else if (kind == K_I64_SMALL)
                 x[i] = (int64_t)(r % 100);
             else if (r % 13 == 0)
@@ -434,9 +458,30 @@ static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
         }
         break;
     }
+    case K_STR_MANY: {
+        static const char *const pre[] = { "", "abcdefgh", "abcdefgh12345678", "\xc3\xa9" };
+        lt_dict *d = lt_dict_new();
+        c = lt_col_new_str(n, d);
+        lt_dict_unref(d);
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t r = rnd();
+            if (r % 50 == 0) {
+                lt_col_set_na(c, i);
+                continue;
+            }
+            char buf[64];
+            int len = snprintf(buf, sizeof buf, "%s", pre[r % 4]);
+            for (int j = (int)((r >> 2) % 6); j > 0; j--)
+                buf[len++] = (char)('a' + (rnd() % 26));
+            lt_col_codes(c)[i] = lt_dict_intern(d, buf, (size_t)len);
+        }
+        break;
+    }
     default: {
         static const char *const words[] = { "", "a", "ab", "abc", "abd", "b", "ba", "B",
-                                             "zz", "\xc3\xa9t\xc3\xa9", "a\x01", "ab " };
+                                             "zz", "\xc3\xa9t\xc3\xa9", "a\x01", "ab ",
+                                             "abcdefgh", "abcdefghi", "abcdefgh01234567",
+                                             "abcdefgh012345678", "abcdefgh01234567z" };
         lt_dict *d = lt_dict_new();
         c = lt_col_new_str(n, d);
         lt_dict_unref(d);
@@ -447,7 +492,7 @@ static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
                 continue;
             }
             const char *w = words[(r >> 8) % LEN(words)];
-            char buf[32];
+            char buf[64];
             int len = snprintf(buf, sizeof buf, "%s%s", w, r % 3 ? "" : w);
             lt_col_codes(c)[i] = lt_dict_intern(d, buf, (size_t)len);
         }
@@ -489,6 +534,8 @@ static void test_random(void)
         { { K_F64 }, 1 },          { { K_I64 }, 1 },           { { K_STR }, 1 },
         { { K_BOOL }, 1 },         { { K_TIME }, 1 },          { { K_F64_FEW }, 1 },
         { { K_STR, K_F64 }, 2 },   { { K_I64_SMALL, K_F64 }, 2 },
+        { { K_DEC }, 1 },          { { K_DEC_BAD }, 1 },       { { K_STR, K_DEC, K_DEC_BAD }, 3 },
+        { { K_STR_MANY }, 1 },
         { { K_BOOL, K_STR, K_I64_SMALL }, 3 },                 { { K_F64_FEW, K_I64 }, 2 },
         { { K_I64, K_I64, K_I64 }, 3 },                        { { K_STR, K_F64_FEW, K_BOOL }, 3 },
     };
@@ -527,9 +574,18 @@ static void test_large(void)
     check_ref(k3, 2, n, true, "str and f64 (pairs), 200000 rows");
     lt_sort_key k4[2] = { { rand_col(K_STR, n, 0), true }, { rand_col(K_I64_SMALL, n, 0), false } };
     check_ref(k4, 2, n, true, "str and small i64 (one word per row), 200000 rows");
+    /* 65 + 40 bits: the 41 bits below the top 64 ride over the row number */
+    lt_sort_key k8[2] = { { rand_col(K_I64, n, 0), false }, { rand_col(K_I40, n, 1000), true } };
+    check_ref(k8, 2, n, true, "i64 and 40 bits: low bits in a 64-bit payload");
+    lt_sort_key k9[2] = { { rand_col(K_F64_FEW, n, 0), true }, { rand_col(K_I64, n, 0), false } };
+    check_ref(k9, 2, n, true, "few doubles and i64: low bits in a 32-bit payload");
     lt_sort_key k5[3] = { { rand_col(K_I64, n, 0), false }, { rand_col(K_I64, n, 0), true },
                           { rand_col(K_F64, n, 0), false } };
     check_ref(k5, 3, n, true, "i64, i64, f64 with missing values: three groups");
+    lt_sort_key k7[2] = { { rand_col(K_STR_MANY, n, 0), false }, { rand_col(K_BOOL, n, 0), true } };
+    check_ref(k7, 2, n, true, "many distinct strings (threaded dictionary sort), bool desc");
+    lt_sort_key k6[2] = { { rand_col(K_DEC, n, 0), true }, { rand_col(K_DEC_BAD, n, 0), false } };
+    check_ref(k6, 2, n, true, "decimal f64 keys, one of them rejected late");
 
     /* already in order, reversed, reversed with ties */
     lt_col *up = lt_col_new(LT_I64, n), *down = lt_col_new(LT_F64, n), *steps = lt_col_new(LT_I64, n);
