@@ -425,7 +425,7 @@ static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
     case K_TIME:
     case K_I40: {
         uint64_t *vals = NULL;
-        if (kind == K_I40 && card < n) {
+        if (kind == K_I40 && card > 0 && card < n) {
             vals = malloc((size_t)card * sizeof *vals);
             for (int64_t j = 0; j < card; j++)
                 vals[j] = rnd() & ((UINT64_C(1) << 40) - 1);
@@ -435,7 +435,8 @@ static lt_col *rand_col(enum kind kind, int64_t n, int64_t card)
         for (int64_t i = 0; i < n; i++) {
             uint64_t r = rnd();
             if (kind == K_I40)
-                x[i] = (int64_t)(vals ? vals[r % (uint64_t)card] : r & ((UINT64_C(1) << 40) - 1));
+                x[i] = (int64_t)(vals && card > 0 ? vals[r % (uint64_t)card]
+                                                  : r & ((UINT64_C(1) << 40) - 1));
             else if (kind == K_I64_SMALL)
                 x[i] = (int64_t)(r % 100);
             else if (r % 13 == 0)
