@@ -27,70 +27,6 @@ const char *lt_join_how_name(lt_join_how how)
     return (unsigned)how < sizeof names / sizeof *names ? names[how] : "?";
 }
 
-static bool bit_get(const uint8_t *bits, int64_t i) { return (bits[i >> 3] >> (i & 7)) & 1; }
-
-/* ---- gathering columns ---------------------------------------------------- */
-
-/* Rows idx[0..n) of c (an index < 0 gives a missing value; neg says
- * whether there is one), on threads. */
-static lt_col *gather(const lt_col *c, const int64_t *idx, int64_t n, bool neg)
-{
-    lt_col *r = c->type == LT_STR ? lt_col_new_str(n, c->dict) : lt_col_new(c->type, n);
-    if (!r)
-        return NULL;
-    r->tkind = c->tkind;
-    /* Missing slots of c already hold the canonical NaN / 0 / -1. */
-    switch (c->type) {
-    case LT_F64: {
-        const double *x = lt_col_f64(c);
-        double *y = lt_col_f64(r);
-        PARFOR y[i] = idx[i] < 0 ? (double)NAN : x[idx[i]];
-        break;
-    }
-    case LT_I64:
-    case LT_TIME: {
-        const int64_t *x = lt_col_i64(c);
-        int64_t *y = lt_col_i64(r);
-        PARFOR y[i] = idx[i] < 0 ? 0 : x[idx[i]];
-        break;
-    }
-    case LT_BOOL: {
-        const uint8_t *x = lt_col_bool(c);
-        uint8_t *y = lt_col_bool(r);
-        PARFOR y[i] = idx[i] < 0 ? 0 : x[idx[i]];
-        break;
-    }
-    case LT_STR: {
-        const int32_t *x = lt_col_codes(c);
-        int32_t *y = lt_col_codes(r);
-        PARFOR y[i] = idx[i] < 0 ? -1 : x[idx[i]];
-        break;
-    }
-    }
-    if (c->type != LT_F64 && (c->valid || neg)) {
-        /* The validity bitmap, a byte (8 rows) per iteration; lt_col_finish
-         * drops it when nothing is missing. */
-        int64_t nbytes = (n + 7) / 8;
-        r->valid = malloc((size_t)(nbytes ? nbytes : 1));
-        if (!r->valid) {
-            lt_col_unref(r);
-            lt_nomem();
-            return NULL;
-        }
-        const uint8_t *cv = c->valid;
-        uint8_t *rv = r->valid;
-        #pragma omp parallel for schedule(static) if (nbytes >= PAR_MIN / 8)
-        for (int64_t b = 0; b < nbytes; b++) {
-            unsigned v = 0;
-            for (int k = 0; k < 8 && b * 8 + k < n; k++) {
-                int64_t j = idx[b * 8 + k];
-                v |= (unsigned)(j >= 0 && (!cv || bit_get(cv, j))) << k;
-            }
-            rv[b] = (uint8_t)v;
-        }
-    }
-    return lt_col_finish(r);
-}
 
 /* The code of string s in dict d through the cache map[code] (-1: not yet
  * interned), or < 0 on failure. */
@@ -176,17 +112,7 @@ typedef struct pairs {
     int64_t n;
     int64_t *lidx, *ridx;
     bool lsame, rsame;
-    bool lneg, rneg;   /* lidx / ridx hold a -1 */
 } pairs;
-
-static bool any_neg(const int64_t *idx, int64_t n)
-{
-    int neg = 0;
-    #pragma omp parallel for schedule(static) reduction(|: neg) if (n >= PAR_MIN)
-    for (int64_t i = 0; i < n; i++)
-        neg |= idx[i] < 0;
-    return neg;
-}
 
 static int alloc_pairs(pairs *p, int64_t n, bool right)
 {
@@ -498,8 +424,6 @@ lt_frame *lt_frame_join(const lt_frame *l, const lt_frame *r, const char *const 
     g = NULL;
     if (status < 0)
         goto done;
-    p.lneg = !p.lsame && any_neg(p.lidx, p.n);
-    p.rneg = p.ridx && !p.rsame && any_neg(p.ridx, p.n);
 
     /* Gather the columns. */
     if (!(out = lt_frame_new()))
@@ -512,14 +436,14 @@ lt_frame *lt_frame_join(const lt_frame *l, const lt_frame *r, const char *const 
             c = r->cols[ri[o->key]];
             shared = p.rsame;
             if (!shared)
-                c = gather(c, p.ridx, p.n, p.rneg);
+                c = lt_col_take(c, p.ridx, p.n);
         } else if (o->key >= 0 && how == LT_JOIN_FULL) {
             c = coalesce(l->cols[o->col], p.lidx, r->cols[ri[o->key]], p.ridx, p.n);
         } else {
             c = o->side ? r->cols[o->col] : l->cols[o->col];
             shared = o->side ? p.rsame : p.lsame;
             if (!shared)
-                c = gather(c, o->side ? p.ridx : p.lidx, p.n, o->side ? p.rneg : p.lneg);
+                c = lt_col_take(c, o->side ? p.ridx : p.lidx, p.n);
         }
         if (!c)
             goto fail;
