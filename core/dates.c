@@ -859,20 +859,6 @@ lt_col *lt_date_range(const char *start, const char *stop, const char *step)
 
 /* ---- the expression functions ------------------------------------------- */
 
-/* The text of the one-value str parameter args[k] (`what` in errors),
- * NULL when it is missing, which gives missing results; *err is set on a
- * bad argument. */
-static const char *str_param(lt_col *const *args, int k, const char *what, int *err)
-{
-    const lt_col *p = args[k];
-    if (p->n == 1 && p->type == LT_STR && lt_col_is_na(p, 0))
-        return NULL;
-    const char *s = lt_fn_str_param(p, what);
-    if (!s)
-        *err = LT_EINVAL;
-    return s;
-}
-
 #define FIELD_FN(fname, field)                                                  \
     static lt_col *fname(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)  \
     {                                                                           \
@@ -933,7 +919,7 @@ static lt_col *floor_ceil(lt_col *const *args, int nargs, int dir)
         return NULL;
     }
     int err = 0;
-    const char *period = str_param(args, 1, "period", &err);
+    const char *period = lt_fn_str_param_na(args[1], "period", &err);
     if (err < 0)
         return NULL;
     if (!period) {
@@ -969,7 +955,7 @@ static lt_col *parse_fn(lt_col *const *args, int nargs, lt_time_kind kind)
     const char *fmt = NULL;
     if (nargs > 1) {
         int err = 0;
-        fmt = str_param(args, 1, "fmt", &err);
+        fmt = lt_fn_str_param_na(args[1], "fmt", &err);
         if (err < 0)
             return NULL;
         if (!fmt) {
@@ -997,7 +983,7 @@ static lt_col *fn_format(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
     if (check_time(args[0]) < 0)
         return NULL;
     int err = 0;
-    const char *fmt = str_param(args, 1, "fmt", &err);
+    const char *fmt = lt_fn_str_param_na(args[1], "fmt", &err);
     if (err < 0)
         return NULL;
     return fmt ? lt_date_format(args[0], fmt) : lt_col_new_na(LT_STR, LT_DATETIME, args[0]->n);

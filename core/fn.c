@@ -96,6 +96,16 @@ const char *lt_fn_str_param(const lt_col *c, const char *what)
     return s;
 }
 
+const char *lt_fn_str_param_na(const lt_col *c, const char *what, int *err)
+{
+    if (c->n == 1 && c->type == LT_STR && lt_col_is_na(c, 0))
+        return NULL;
+    const char *s = lt_fn_str_param(c, what);
+    if (!s)
+        *err = LT_EINVAL;
+    return s;
+}
+
 /* ---- operators ---------------------------------------------------------- */
 
 #define ARITH(NAME, OP)                                                          \

@@ -90,6 +90,10 @@ const lt_fn *lt_fn_next(int *i);
 int lt_fn_int_param(const lt_col *c, const char *what, int64_t *out);
 int lt_fn_num_param(const lt_col *c, const char *what, double *out);
 const char *lt_fn_str_param(const lt_col *c, const char *what);
+/* As lt_fn_str_param, but a missing string is allowed: NULL with *err
+ * untouched (the function then gives missing results); anything else
+ * that is not one string sets *err to LT_EINVAL and lt_errmsg. */
+const char *lt_fn_str_param_na(const lt_col *c, const char *what, int *err);
 
 /* The arrays of each module. */
 extern const lt_fn lt_ops_fns[];     /* fn.c: operators, math, when, cast ... */

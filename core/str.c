@@ -519,20 +519,6 @@ lt_col *lt_str_concat(const lt_col *a, const lt_col *b)
 
 /* ---- the expression functions ------------------------------------------- */
 
-/* The text of the one-value str parameter args[k] (`what` in errors),
- * NULL when it is missing, which gives missing results; *err is set on a
- * bad argument. */
-static const char *str_param(lt_col *const *args, int k, const char *what, int *err)
-{
-    const lt_col *p = args[k];
-    if (p->n == 1 && p->type == LT_STR && lt_col_is_na(p, 0))
-        return NULL;
-    const char *s = lt_fn_str_param(p, what);
-    if (!s)
-        *err = LT_EINVAL;
-    return s;
-}
-
 /* The subject args[0] must be str before parameters are looked at, so
  * that lower(1) reads "expected a str column, got i64". */
 static lt_col *fn_lower(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
@@ -567,7 +553,7 @@ static lt_col *with_param(lt_col *const *args, search_fn f, const char *what, lt
     if (check_str(args[0]) < 0)
         return NULL;
     int err = 0;
-    const char *p = str_param(args, 1, what, &err);
+    const char *p = lt_fn_str_param_na(args[1], what, &err);
     if (err < 0)
         return NULL;
     return p ? f(args[0], p) : lt_col_new_na(type, LT_DATETIME, args[0]->n);
@@ -603,8 +589,8 @@ static lt_col *fn_replace(lt_col *const *args, int nargs, const lt_fn_ctx *ctx)
     if (check_str(args[0]) < 0)
         return NULL;
     int err = 0;
-    const char *old = str_param(args, 1, "old", &err);
-    const char *repl = err < 0 ? NULL : str_param(args, 2, "new", &err);
+    const char *old = lt_fn_str_param_na(args[1], "old", &err);
+    const char *repl = err < 0 ? NULL : lt_fn_str_param_na(args[2], "new", &err);
     if (err < 0)
         return NULL;
     return old && repl ? lt_str_replace(args[0], old, repl) : lt_col_new_na(LT_STR, LT_DATETIME, args[0]->n);
@@ -616,7 +602,7 @@ static lt_col *fn_split_part(lt_col *const *args, int nargs, const lt_fn_ctx *ct
     if (check_str(args[0]) < 0)
         return NULL;
     int err = 0;
-    const char *sep = str_param(args, 1, "sep", &err);
+    const char *sep = lt_fn_str_param_na(args[1], "sep", &err);
     if (err < 0)
         return NULL;
     const lt_col *pi = args[2];

@@ -106,6 +106,39 @@ static int grouped_gc(lua_State *L)
 
 /* Push a grouped frame of the frame at 1 by the column names at
  * first..last (an array of names at first also works). */
+/* Expression keys (group_by(col"date":year())) become columns named by
+ * their string form, added to the frame at 1, which the new frame
+ * replaces; each key at first..last is then a column name. */
+static const lt_frame *with_expr_keys(lua_State *L, const lt_frame *f, int first, int last,
+                                      const char *fname)
+{
+    int n = 0;
+    for (int k = first; k <= last; k++)
+        n += luaL_testudata(L, k, LT_EXPR_MT) != NULL;
+    if (n == 0)
+        return f;
+    const char **names = lt_lua_buffer(L, (size_t)n, sizeof *names);
+    lt_expr **exprs = lt_lua_buffer(L, (size_t)n, sizeof *exprs);
+    n = 0;
+    for (int k = first; k <= last; k++) {
+        if (!luaL_testudata(L, k, LT_EXPR_MT))
+            continue;
+        exprs[n] = lt_lua_checkexpr(L, k);
+        lua_pushvalue(L, k);                 /* keeps the tree alive */
+        void **box = lt_lua_newbox(L);
+        *box = lt_expr_format(exprs[n]);
+        lt_lua_pushboxed(L, box, fname);
+        names[n++] = lua_tostring(L, -1);
+        lua_pushvalue(L, -1);
+        lua_replace(L, k);                   /* the key is now the name */
+    }
+    lt_frame **slot = lt_lua_newframe(L);
+    *slot = lt_frame_mutate(f, names, exprs, n, NULL);
+    lt_lua_result(L, *slot, fname);
+    lua_replace(L, 1);
+    return *slot;
+}
+
 static grouped *push_grouped(lua_State *L, int first, int last, const char *fname)
 {
     const lt_frame *f = lt_lua_checkframe(L, 1);
@@ -118,6 +151,7 @@ static grouped *push_grouped(lua_State *L, int first, int last, const char *fnam
     }
     int nkeys = last - first + 1;
     luaL_argcheck(L, nkeys > 0, first, "at least one key column expected");
+    f = with_expr_keys(L, f, first, last, fname);
     grouped *gr = lua_newuserdatauv(L, sizeof *gr + (size_t)(nkeys > 0 ? nkeys : 0) * sizeof(int), 1);
     gr->g = NULL;
     gr->nkeys = nkeys;
@@ -379,8 +413,10 @@ const lt_lua_reg lt_lua_verb_methods[] = {
      "churn:sort(col\"total_charges\" / col\"tenure\")"},
     {"group_by", frame_group_by, "df:group_by(key, ...)",
      "Group rows by the values of key columns.\n"
-     "For :agg, :mutate, :filter and :count. Groups come in ascending key\n"
-     "order; a missing key is a group of its own, last.",
+     "For :agg, :mutate, :filter and :count. Keys are column names, or\n"
+     "expressions, which become columns named by their string form\n"
+     "(col\"month\":year() gives \"year(month)\"). Groups come in ascending\n"
+     "key order; a missing key is a group of its own, last.",
      NULL,
      "churn:group_by(\"contract\", \"internet_service\"):agg{ n = count() }"},
     {"agg", frame_agg, "df:agg{ name = expr, ... }",

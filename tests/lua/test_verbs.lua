@@ -113,6 +113,11 @@ local empty = df:filter"x > 1000"
 t.is(#empty:group_by("g"):agg{ n = count() }, 0, "an empty frame has no groups")
 t.is(empty:agg{ n = count(), s = col"x":sum() }.n[1], 0, "ungrouped agg of nothing: count 0")
 
+local byexpr = df:group_by(col"x" % 20):agg{ n = count() }
+t.same(byexpr:names(), { "x % 20", "n" }, "an expression key is named by its string form")
+t.same(vals(byexpr, "n"), { 3, 2, 1 }, "and groups by its values (0, 10, missing)")
+t.same(vals(df:count(col"g":upper()), "upper(g)"), { "A", "B", nil }, "count by an expression")
+
 t.raises(function() return df:fitler"x > 1" end, "no column or method 'fitler' (did you mean the method 'filter'?)",
          "a misspelt verb suggests the method")
 
