@@ -9,11 +9,11 @@ print(string.format("%s: %d customers, %d columns", input, #churn, churn:ncol())
 local churned = churn.churn:eq("Yes")
 print(string.format("churned: %d (%.2f%%)", churned:sum(), 100 * churned:mean()))
 
--- Churn rate per contract type, from the value counts.
-for row in churn.contract:counts():rows() do
-  local in_group = churn.contract:eq(row.value)
-  local rate = (in_group & churned):sum() / row.n
-  print(string.format("  %-15s %5d customers, churn %5.1f%%", row.value, row.n, 100 * rate))
+-- Churn rate per contract type.
+local per_contract = churn:group_by("contract"):agg{
+  { "n", count() }, { "rate", "mean(churn == 'Yes')" } }
+for row in per_contract:rows() do
+  print(string.format("  %-15s %5d customers, churn %5.1f%%", row.contract, row.n, 100 * row.rate))
 end
 
 local summary = churn:describe()
