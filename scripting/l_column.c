@@ -156,21 +156,26 @@ static int col_to_table(lua_State *L)
 
 /* ---- comparisons and maths ---------------------------------------------- */
 
-static int compare(lua_State *L, lt_cmp op, const char *name)
+/* The comparison functions of expressions (core/fn.c), computed at once,
+ * so that columns and expressions compare alike (a string with a time
+ * is read as a time). */
+static int compare(lua_State *L, const char *name)
 {
-    const lt_col *a = lt_lua_checkcol(L, 1);
-    const lt_col *b = lt_lua_checkoperand(L, 2, name);
-    lt_col **slot = lt_lua_newcol(L);
-    *slot = lt_col_cmp(a, b, op);
-    return lt_lua_result(L, *slot, name);
+    lt_lua_checkcol(L, 1);
+    luaL_checkany(L, 2);
+    lua_settop(L, 2);
+    lt_lua_push_fn_method(L, name);
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
 }
 
-static int col_eq(lua_State *L) { return compare(L, LT_EQ, "eq"); }
-static int col_ne(lua_State *L) { return compare(L, LT_NE, "ne"); }
-static int col_lt(lua_State *L) { return compare(L, LT_LT, "lt"); }
-static int col_le(lua_State *L) { return compare(L, LT_LE, "le"); }
-static int col_gt(lua_State *L) { return compare(L, LT_GT, "gt"); }
-static int col_ge(lua_State *L) { return compare(L, LT_GE, "ge"); }
+static int col_eq(lua_State *L) { return compare(L, "eq"); }
+static int col_ne(lua_State *L) { return compare(L, "ne"); }
+static int col_lt(lua_State *L) { return compare(L, "lt"); }
+static int col_le(lua_State *L) { return compare(L, "le"); }
+static int col_gt(lua_State *L) { return compare(L, "gt"); }
+static int col_ge(lua_State *L) { return compare(L, "ge"); }
 
 static int math1(lua_State *L, lt_math fn, int digits, const char *name)
 {
