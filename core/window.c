@@ -229,6 +229,20 @@ static void na_flags(const uint8_t *valid, const int64_t *rows, int64_t m, uint8
             na[k] = bit_na(valid, k);
 }
 
+/* The values of rows[0..m) of src, gathered into buf; src itself when
+ * rows is NULL (ungrouped: the rows are 0..m-1). */
+#define DEFINE_GROUP_ROWS(NAME, T)                                              \
+    static const T *NAME(const T *src, const int64_t *rows, int64_t m, T *buf) \
+    {                                                                           \
+        if (!rows)                                                              \
+            return src;                                                         \
+        for (int64_t k = 0; k < m; k++)                                         \
+            buf[k] = src[rows[k]];                                              \
+        return buf;                                                             \
+    }
+DEFINE_GROUP_ROWS(group_rows_f64, double)
+DEFINE_GROUP_ROWS(group_rows_i64, int64_t)
+
 /* What run() learns of failures, across threads. */
 typedef struct failure {
     int code;
@@ -242,37 +256,16 @@ static int run_group(const plan *p, const int64_t *rows, int64_t m, bufs *b, dou
     seg s = { .n = m, .par = p->par, .scratch = b->scratch, .states = b->state };
     if (p->state)
         memset(b->state, 0, p->state);
-    if (p->srcf) {
-        if (rows) {
-            for (int64_t k = 0; k < m; k++)
-                b->xf[k] = p->srcf[rows[k]];
-            s.xf = b->xf;
-        } else {
-            s.xf = p->srcf;
-        }
-    }
-    if (p->srci) {
-        if (rows) {
-            for (int64_t k = 0; k < m; k++)
-                b->xi[k] = p->srci[rows[k]];
-            s.xi = b->xi;
-        } else {
-            s.xi = p->srci;
-        }
-    }
+    if (p->srcf)
+        s.xf = group_rows_f64(p->srcf, rows, m, b->xf);
+    if (p->srci)
+        s.xi = group_rows_i64(p->srci, rows, m, b->xi);
     if (p->srcvalid) {
         na_flags(p->srcvalid, rows, m, b->xna);
         s.xna = b->xna;
     }
-    if (p->tsrc) {
-        if (rows) {
-            for (int64_t k = 0; k < m; k++)
-                b->t[k] = p->tsrc[rows[k]];
-            s.t = b->t;
-        } else {
-            s.t = p->tsrc;
-        }
-    }
+    if (p->tsrc)
+        s.t = group_rows_i64(p->tsrc, rows, m, b->t);
     if (p->tvalid) {
         na_flags(p->tvalid, rows, m, b->tna);
         s.tna = b->tna;

@@ -16,21 +16,11 @@
 #include "dates.h"
 #include "error.h"
 #include "fn.h"
+#include "colbuild.h"
 #include "tap.h"
 #include "timefmt.h"
 
-#define LEN(a) ((int64_t)(sizeof(a) / sizeof *(a)))
 #define D LT_US_PER_DAY
-
-static lt_col *pool[256];
-static int npool;
-
-static lt_col *keep(lt_col *c)
-{
-    if (c && npool < (int)LEN(pool))
-        pool[npool++] = c;
-    return c;
-}
 
 /* A time column from ISO strings (NULL: missing); a date column when
  * every value is a date. */
@@ -562,7 +552,6 @@ int main(void)
     test_format();
     test_range();
     test_table();
-    while (npool > 0)
-        lt_col_unref(pool[--npool]);
+    drain();
     return tap_done();
 }

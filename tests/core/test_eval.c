@@ -11,20 +11,10 @@
 #include "error.h"
 #include "expr.h"
 #include "group.h"
+#include "colbuild.h"
 #include "tap.h"
 #include "verbs.h"
 
-#define LEN(a) ((int64_t)(sizeof(a) / sizeof *(a)))
-
-static lt_col *pool[256];
-static int npool;
-
-static lt_col *keep(lt_col *c)
-{
-    if (c && npool < (int)LEN(pool))
-        pool[npool++] = c;
-    return c;
-}
 
 static lt_expr *xpool[256];
 static int nxpool;
@@ -188,7 +178,6 @@ int main(void)
     lt_frame_free(f);
     while (nxpool)
         lt_expr_unref(xpool[--nxpool]);
-    while (npool)
-        lt_col_unref(pool[--npool]);
+    drain();
     return tap_done();
 }

@@ -14,58 +14,9 @@
 #include "error.h"
 #include "frame.h"
 #include "sort.h"
+#include "colbuild.h"
 #include "tap.h"
 
-#define NA NAN
-#define LEN(a) ((int64_t)(sizeof(a) / sizeof *(a)))
-
-/* ---- builders ---------------------------------------------------------- */
-
-static lt_col *pool[256];
-static int npool;
-
-static lt_col *keep(lt_col *c)
-{
-    if (c && npool < (int)LEN(pool))
-        pool[npool++] = c;
-    return c;
-}
-
-static void drain(void)
-{
-    while (npool > 0)
-        lt_col_unref(pool[--npool]);
-}
-
-static lt_col *cf(int64_t n, const double *v) { return keep(lt_col_from_f64(v, n)); }
-
-/* Missing rows are marked 'x' in `na` (NULL: none). */
-static uint8_t *na_mask(int64_t n, const char *na)
-{
-    static uint8_t m[64];
-    for (int64_t i = 0; i < n; i++)
-        m[i] = na && na[i] == 'x';
-    return m;
-}
-
-static lt_col *ci(int64_t n, const int64_t *v, const char *na)
-{
-    return keep(lt_col_from_i64(v, na_mask(n, na), n));
-}
-
-/* Bools as a string: T, F, or N for missing. */
-static lt_col *cb(const char *s)
-{
-    int64_t n = (int64_t)strlen(s);
-    uint8_t v[64], na[64];
-    for (int64_t i = 0; i < n; i++) {
-        v[i] = s[i] == 'T';
-        na[i] = s[i] == 'N';
-    }
-    return keep(lt_col_from_bool(v, na, n));
-}
-
-static lt_col *cs(int64_t n, const char *const *v) { return keep(lt_col_from_strs(v, NULL, n)); }
 
 /* ---- checks ------------------------------------------------------------ */
 

@@ -13,21 +13,10 @@
 #include "error.h"
 #include "fn.h"
 #include "str.h"
+#include "colbuild.h"
 #include "tap.h"
 #include "timefmt.h"
 
-#define LEN(a) ((int64_t)(sizeof(a) / sizeof *(a)))
-
-/* Inputs go into a pool released at exit, so they can be built inline. */
-static lt_col *pool[256];
-static int npool;
-
-static lt_col *keep(lt_col *c)
-{
-    if (c && npool < (int)LEN(pool))
-        pool[npool++] = c;
-    return c;
-}
 
 /* A str column; NULL entries are missing. */
 static lt_col *strs_(int64_t n, const char *const *v) { return keep(lt_col_from_strs(v, NULL, n)); }
@@ -339,7 +328,6 @@ int main(void)
     test_replace();
     test_concat();
     test_errors();
-    while (npool > 0)
-        lt_col_unref(pool[--npool]);
+    drain();
     return tap_done();
 }
