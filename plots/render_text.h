@@ -1,0 +1,56 @@
+/* The text renderer: a figure drawn onto a canvas (canvas.h).
+ *
+ * Layout, top to bottom: title (bold), subtitle, the panel grid, the
+ * x-axis label, the legend when it goes below, the caption.  Each panel
+ * has y tick labels right-aligned on the left, an L-shaped axis of
+ * box-drawing lines with tick marks, x tick labels centred under their
+ * ticks (dropped, every other one, until none overlap or run off the
+ * edge), and the plotting area:
+ *   LINE, STEP, VLINE, HLINE   braille lines (reference lines dotted);
+ *   POINTS                     braille dots (2 x 4 per cell);
+ *   RECT                       block characters with eighths at the
+ *                              growing end (U+2581..U+2588 upward,
+ *                              U+258F..U+2589 rightward), full cells
+ *                              elsewhere; adjacent bars of a histogram
+ *                              stay distinct by colour or a one-column gap;
+ *   BAND                       shaded cells (background colour, or U+2591
+ *                              without colour) between the limits;
+ *   BOX                        whiskers, box and median from box drawing
+ *                              characters, outliers as dots;
+ *   HEATMAP                    cells filled with the colour map, the cell
+ *                              text centred in contrasting colour;
+ *                              without colour, shades U+2591..U+2593
+ *                              and the text alone;
+ *   TEXT                       the label, clipped to the area.
+ * The legend (colour swatch + label per labelled layer, a colour bar
+ * for a heatmap) goes where lt_legend_place puts it. */
+#ifndef LT_RENDER_TEXT_H
+#define LT_RENDER_TEXT_H
+
+#include <stdbool.h>
+
+#include "canvas.h"
+#include "figure.h"
+
+typedef struct lt_text_opts {
+    int width, height;   /* the canvas size in cells (width >= 20, height >= 5) */
+    bool ascii;          /* draw with ASCII characters only */
+} lt_text_opts;
+
+/* The size a figure takes in the terminal: width = min(term_width, 100)
+ * unless the figure's text_width hint says otherwise; height from the
+ * hint, else 2/5 of the width clamped to 12..24 rows plus the lines of
+ * titles, legend and caption, and rows * that for facets. */
+void lt_text_size(const lt_figure *f, int term_width, int *width, int *height);
+
+/* Draw f on a new canvas.  NULL with lt_errmsg on failure: an empty figure
+ * ("plot: nothing to draw (...)"), a bad scale (log axis and non-positive
+ * values), allocation. */
+lt_canvas *lt_render_text(const lt_figure *f, const lt_text_opts *o);
+
+/* Convenience for printing: lt_render_text then lt_canvas_to_ansi.
+ * malloc'd, or NULL with lt_errmsg. */
+char *lt_figure_to_text(const lt_figure *f, const lt_text_opts *o,
+                        lt_color_mode mode, size_t *len);
+
+#endif
