@@ -41,4 +41,11 @@ int lt_render_cairo_png(const lt_figure *f, const lt_raster_opts *o,
 int lt_render_cairo_rgba(const lt_figure *f, const lt_raster_opts *o,
                          uint8_t **rgba);
 
+/* Where f's panel `panel` is plotted at these options: the plotting area
+ * in pixels from the image's top-left corner (data maps into it through
+ * the panel's scales, scale.h).  For tests and pointer lookups.  0, or an
+ * error as above (LT_EINVAL also for a panel out of range). */
+int lt_render_cairo_area(const lt_figure *f, const lt_raster_opts *o, size_t panel,
+                         double *x, double *y, double *w, double *h);
+
 #endif
