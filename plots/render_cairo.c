@@ -115,7 +115,8 @@ static const char *clean(const char *s, char *buf, size_t cap)
 typedef struct pview pview;
 typedef struct rc {
     cairo_t *cr;
-    double s;                /* pixels per point */
+    double s;                /* pixels per point of text and lines */
+    double page;             /* points per pixel of an SVG or PDF page */
     double W, H;             /* the drawing in pixels */
     const lt_figure *f;
     pview *pv;               /* npanel views */
@@ -509,10 +510,19 @@ static void label_x(rc *r, pview *v, double w)
             /* Turned 45 degrees: labels need their line height (over the
              * diagonal) between ticks; drop some when they are closer. */
             a->rotate = true;
-            a->every = (int)ceil(lh * 1.25 / fmax(spacing, 1e-9));
-            if (a->every < 1)
-                a->every = 1;
             a->maxw = fmin(150 * sc, 0.3 * r->H);
+            if (spacing < lh * 1.25) {
+                /* Too close even turned: label every k-th category, k a
+                 * round number (1, 2, 5, 10, 20, 25, 50 ...) giving
+                 * labels two lines apart. */
+                double need = 2 * lh / fmax(spacing, 1e-9);
+                int k = 1;
+                static const int steps[] = {1, 2, 5, 10, 20, 25, 50};
+                for (long m = 1; k < need && m <= 100000000; m *= 100)
+                    for (size_t q = 0; q < sizeof steps / sizeof *steps && k < need; q++)
+                        k = (int)fmin((double)steps[q] * (double)m, 1e9);
+                a->every = k;
+            }
         }
     }
     double first = -1, last = -1;
@@ -564,14 +574,13 @@ static void label_y(rc *r, pview *v, double h, double maxw)
     memset(a, 0, sizeof *a);
     a->every = 1;
     a->maxw = r->W;
+    a->maxw = maxw;
     if (!is_cat(s)) {
-        int target = clampi((int)lround(h / sc / 55.0), 2, 8);
+        int target = clampi((int)lround(h / sc / 55.0), 3, 8);
         if (target != v->ytarget && retick(r, s, target) == 0)
             v->ytarget = target;
         while (y_overlap(r, s, h, 1) && v->ytarget > 2 && retick(r, s, v->ytarget - 1) == 0)
             v->ytarget--;
-    } else {
-        a->maxw = maxw;
     }
     while (a->every < s->nticks && y_overlap(r, s, h, a->every))
         a->every++;
@@ -585,71 +594,99 @@ static void label_y(rc *r, pview *v, double h, double maxw)
 
 /* ---- legend ---------------------------------------------------------- */
 
-#define LEG_MAX 200
-
 typedef struct legend {
     size_t n;                /* entries */
     lt_legend_entry *e;
+    double *ex, *ey;         /* n + 1 item offsets in the box (the last for
+                                "… N more") */
     lt_legend_pos pos;       /* where it goes: NONE, a corner, RIGHT, BOTTOM */
     const pview *panel;      /* the panel of an inside legend */
     double x, y, w, h;       /* its box */
+    double pad;              /* inner margin of the box */
     size_t shown;            /* entries drawn; the rest as "… N more" */
     double row, sw;          /* row height, swatch width */
     double labw;             /* label width cap */
-    int rows, cols;          /* BOTTOM: a grid of entries */
-    double colw;
 } legend;
 
-/* The size of the legend stacked vertically, for `avail` pixels of
- * height. */
-static void legend_size_vertical(rc *r, legend *g, double avail)
+static double legend_label_width(rc *r, const legend *g, size_t i)
 {
-    double sc = r->s, pad = 6 * sc;
-    g->row = fmax(line_height(r, F_LEGEND) * 1.25, 12 * sc);
-    g->sw = 16 * sc;
-    g->labw = fmax(0.25 * r->W, 40 * sc);
-    size_t fitrows = (size_t)fmax(1, floor((avail - 2 * pad) / g->row));
-    g->shown = g->n <= fitrows ? g->n : fitrows - 1;
-    double lw = 0;
     char buf[512];
-    for (size_t i = 0; i < g->shown; i++)
-        lw = fmax(lw, text_width(r, F_LEGEND, fit(r, F_LEGEND, g->e[i].label, g->labw, buf,
-                                                   sizeof buf)));
-    if (g->shown < g->n) {
+    if (i == g->shown) {
         snprintf(buf, sizeof buf, "\xE2\x80\xA6 %zu more", g->n - g->shown);
-        lw = fmax(lw, text_width(r, F_LEGEND, buf) - g->sw - 5 * sc);
+        return text_width(r, F_LEGEND, buf);
     }
-    g->w = 2 * pad + g->sw + 5 * sc + lw;
-    g->h = 2 * pad + (double)(g->shown + (g->shown < g->n)) * g->row;
-    g->rows = (int)(g->shown + (g->shown < g->n));
-    g->cols = 1;
+    return text_width(r, F_LEGEND, fit(r, F_LEGEND, g->e[i].label, g->labw, buf, sizeof buf));
 }
 
-/* The size of the legend as rows of entries across `avail` pixels. */
-static void legend_size_horizontal(rc *r, legend *g, double avail)
+static void legend_metrics(rc *r, legend *g)
 {
     double sc = r->s;
-    g->row = fmax(line_height(r, F_LEGEND) * 1.25, 12 * sc);
+    g->row = fmax(line_height(r, F_LEGEND) * 1.3, 12 * sc);
     g->sw = 16 * sc;
     g->labw = fmax(0.25 * r->W, 40 * sc);
+}
+
+/* The legend stacked vertically in a box, for `avail` pixels of height;
+ * entries that do not fit become "… N more". */
+static void legend_size_vertical(rc *r, legend *g, double avail)
+{
+    double sc = r->s;
+    legend_metrics(r, g);
+    g->pad = 6 * sc;
+    size_t fitrows = (size_t)fmax(2, floor((avail - 2 * g->pad) / g->row));
+    g->shown = g->n <= fitrows ? g->n : fitrows - 1;
+    size_t items = g->shown + (g->shown < g->n);
     double lw = 0;
-    char buf[512];
-    for (size_t i = 0; i < g->n; i++)
-        lw = fmax(lw, text_width(r, F_LEGEND, fit(r, F_LEGEND, g->e[i].label, g->labw, buf,
-                                                   sizeof buf)));
-    g->colw = g->sw + 5 * sc + lw + 14 * sc;
-    g->cols = (int)fmax(1, floor(avail / g->colw));
-    if ((size_t)g->cols > g->n)
-        g->cols = (int)g->n;
-    size_t maxrows = 4;
-    g->rows = (int)((g->n + (size_t)g->cols - 1) / (size_t)g->cols);
-    g->shown = g->n;
-    if ((size_t)g->rows > maxrows) {
-        g->rows = (int)maxrows;
-        g->shown = maxrows * (size_t)g->cols - 1;
+    for (size_t i = 0; i < items; i++) {
+        g->ex[i] = g->pad;
+        g->ey[i] = g->pad + (double)i * g->row;
+        lw = fmax(lw, legend_label_width(r, g, i));
     }
-    g->w = g->cols * g->colw - 14 * sc;
-    g->h = g->rows * g->row;
+    g->w = 2 * g->pad + g->sw + 5 * sc + lw;
+    g->h = 2 * g->pad + (double)items * g->row;
+}
+
+/* The legend as lines of entries across `avail` pixels (at most four
+ * lines), each line centred. */
+static void legend_size_horizontal(rc *r, legend *g, double avail)
+{
+    double sc = r->s, space = 16 * sc;
+    legend_metrics(r, g);
+    g->pad = 0;
+    g->shown = g->n;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        size_t items = g->shown + (g->shown < g->n);
+        double x = 0, wmax = 0;
+        int line = 0;
+        size_t first = 0;
+        for (size_t i = 0; i <= items; i++) {
+            double iw = i < items ? g->sw + 5 * sc + legend_label_width(r, g, i) : 0;
+            if (i == items || (x > 0 && x + iw > avail)) {
+                /* Close the line [first, i): centre it later. */
+                double lw = x - space;
+                for (size_t k = first; k < i; k++)
+                    g->ey[k] = line * g->row;
+                wmax = fmax(wmax, lw);
+                for (size_t k = first; k < i; k++)
+                    g->ex[k] -= lw / 2;   /* relative to the centre */
+                if (i == items)
+                    break;
+                line++;
+                first = i;
+                x = 0;
+            }
+            g->ex[i] = x;
+            x += iw + space;
+        }
+        g->w = wmax;
+        g->h = (line + 1) * g->row;
+        if (line < 4 || g->shown <= 1)
+            break;
+        /* Too many lines: keep about what four lines hold. */
+        g->shown = (size_t)((double)g->shown * 4.0 / (line + 1)) - 1;
+    }
+    for (size_t i = 0; i < g->shown + (g->shown < g->n); i++)
+        g->ex[i] += g->w / 2;
 }
 
 /* ---- layout ---------------------------------------------------------- */
@@ -947,13 +984,14 @@ static void draw_axes(rc *r, const pview *v)
         hline_px(cr, v->x, v->x + v->w, bottom, lw);
         vline_px(cr, v->x, v->y, bottom, lw);
     }
-    /* Tick marks outside the area, at labelled ticks. */
-    for (int i = 0; i < v->xs.nticks; i += v->xl.every) {
+    /* Tick marks outside the area, at labelled ticks (a heatmap's cells
+     * need none). */
+    for (int i = 0; !v->heat && i < v->xs.nticks; i += v->xl.every) {
         double t = lt_scale_pos(&v->xs, v->xs.ticks[i].value);
         if (t >= -1e-9 && t <= 1 + 1e-9)
             vline_px(cr, v->x + t * v->w, bottom, bottom + tick, lw);
     }
-    for (int i = 0; i < v->ys.nticks; i += v->yl.every) {
+    for (int i = 0; !v->heat && i < v->ys.nticks; i += v->yl.every) {
         double t = lt_scale_pos(&v->ys, v->ys.ticks[i].value);
         if (t >= -1e-9 && t <= 1 + 1e-9)
             hline_px(cr, v->x - tick, v->x, v->y + v->h - t * v->h, lw);
@@ -1120,7 +1158,7 @@ static void draw_points(rc *r, const pview *v, const lt_layer *l)
     if (l->n > 10000) {
         rad = 1.3;
         if (alpha >= 1)
-            alpha = 0.35;
+            alpha = l->n > 30000 ? 0.25 : 0.35;
     } else if (l->n > 1000) {
         rad = 1.8;
         if (alpha >= 1)
@@ -1153,17 +1191,35 @@ static void draw_rects(rc *r, const pview *v, const lt_layer *l)
     cairo_t *cr = r->cr;
     lt_rgb c = layer_rgb(l);
     double sep = 0.75 * r->s;
+    /* Bars thinner than two pixels (hundreds of categories) would come out
+     * as pale stripes of partial coverage: draw them without antialiasing,
+     * at least a pixel wide. */
+    bool thin = false;
+    for (size_t i = 0; i < l->n && !thin; i++) {
+        double across = l->horizontal ? fabs(py(v, l->y1[i]) - py(v, l->y0[i]))
+                                      : fabs(px(v, l->x1[i]) - px(v, l->x0[i]));
+        thin = across < 2;
+    }
+    if (thin)
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     for (size_t i = 0; i < l->n; i++) {
         double x0 = px(v, l->x0[i]), x1 = px(v, l->x1[i]);
         double y0 = py(v, l->y0[i]), y1 = py(v, l->y1[i]);
         if (isnan(x0) || isnan(x1) || isnan(y0) || isnan(y1))
             continue;
         double x = fmin(x0, x1), y = fmin(y0, y1), w = fabs(x1 - x0), h = fabs(y1 - y0);
+        if (thin && !l->horizontal && w < 1) {
+            x = floor(x + w / 2);
+            w = 1;
+        } else if (thin && l->horizontal && h < 1) {
+            y = floor(y + h / 2);
+            h = 1;
+        }
         cairo_rectangle(cr, x, y, w, h);
         set_rgb(cr, c, l->alpha);
         /* White hairline edges separate adjacent bars (histograms, stacks)
          * when the bars are wide enough to keep them. */
-        if (w > 4 * sep && h > 0 && l->alpha >= 1) {
+        if (w > 4 * sep && h > 0) {
             cairo_fill_preserve(cr);
             cairo_set_line_width(cr, sep);
             set_rgb(cr, WHITE, 1);
@@ -1172,6 +1228,7 @@ static void draw_rects(rc *r, const pview *v, const lt_layer *l)
             cairo_fill(cr);
         }
     }
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
 static void draw_band(rc *r, const pview *v, const lt_layer *l)
@@ -1370,10 +1427,21 @@ static void draw_layers(rc *r, const pview *v)
 
 /* ---- drawing: legend ------------------------------------------------- */
 
+/* The opacity of the layer behind a legend entry (its label is the
+ * layer's own string). */
+static double entry_alpha(const lt_figure *f, const lt_legend_entry *e)
+{
+    for (size_t i = 0; i < f->npanel; i++)
+        for (size_t j = 0; j < f->panels[i].nlayer; j++)
+            if (f->panels[i].layers[j].label == e->label)
+                return f->panels[i].layers[j].alpha;
+    return 1;
+}
+
 static void draw_swatch(rc *r, const lt_legend_entry *e, double x, double y, double w)
 {
     cairo_t *cr = r->cr;
-    double sc = r->s;
+    double sc = r->s, alpha = entry_alpha(r->f, e);
     lt_rgb c = e->color == LT_COLOR_AUTO ? LT_RGB_REF : lt_palette_category(e->color);
     double sq = 9 * sc, cx = x + w / 2;
     switch (e->kind) {
@@ -1396,7 +1464,7 @@ static void draw_swatch(rc *r, const lt_legend_entry *e, double x, double y, dou
         cairo_fill(cr);
         break;
     case LT_LAYER_BAND:
-        set_rgb(cr, c, 0.35);
+        set_rgb(cr, c, fmax(alpha, 0.3));
         cairo_rectangle(cr, cx - sq / 2, y - sq / 2, sq, sq);
         cairo_fill(cr);
         break;
@@ -1409,7 +1477,7 @@ static void draw_swatch(rc *r, const lt_legend_entry *e, double x, double y, dou
         cairo_stroke(cr);
         break;
     default:
-        set_rgb(cr, c, 1);
+        set_rgb(cr, c, fmax(alpha, 0.3));
         cairo_rectangle(cr, cx - sq / 2, y - sq / 2, sq, sq);
         cairo_fill(cr);
         break;
@@ -1421,9 +1489,8 @@ static void draw_legend(rc *r, const legend *g)
     if (g->pos == LT_LEGEND_NONE || g->n == 0)
         return;
     cairo_t *cr = r->cr;
-    double sc = r->s, pad = 6 * sc;
+    double sc = r->s;
     char buf[512];
-    double x0 = g->x, y0 = g->y;
     if (is_corner(g->pos)) {
         cairo_rectangle(cr, g->x, g->y, g->w, g->h);
         set_rgb(cr, WHITE, 0.85);
@@ -1432,33 +1499,17 @@ static void draw_legend(rc *r, const legend *g)
         set_rgb(cr, LT_RGB_GRID, 1);
         cairo_stroke(cr);
     }
-    if (g->pos != LT_LEGEND_BOTTOM) {
-        x0 += is_corner(g->pos) ? pad : 0;
-        y0 += pad;
-    }
     for (size_t i = 0; i < g->shown; i++) {
-        double x = x0, y = y0;
-        if (g->pos == LT_LEGEND_BOTTOM) {
-            x += (double)(i % (size_t)g->cols) * g->colw;
-            y += (double)(i / (size_t)g->cols) * g->row;
-        } else {
-            y += (double)i * g->row;
-        }
-        double cy = y + g->row / 2;
+        double x = g->x + g->ex[i], cy = g->y + g->ey[i] + g->row / 2;
         draw_swatch(r, &g->e[i], x, cy, g->sw);
         const char *s = fit(r, F_LEGEND, g->e[i].label, g->labw, buf, sizeof buf);
         draw_text(r, F_LEGEND, LT_RGB_TEXT, s, x + g->sw + 5 * sc, cy, 0, V_MID, 0);
     }
     if (g->shown < g->n) {
         snprintf(buf, sizeof buf, "\xE2\x80\xA6 %zu more", g->n - g->shown);
-        double x = x0, y = y0;
-        if (g->pos == LT_LEGEND_BOTTOM) {
-            x += (double)(g->shown % (size_t)g->cols) * g->colw;
-            y += (double)(g->shown / (size_t)g->cols) * g->row;
-        } else {
-            y += (double)g->shown * g->row;
-        }
-        draw_text(r, F_LEGEND, LT_RGB_MUTED, buf, x + g->sw + 5 * sc, y + g->row / 2, 0, V_MID, 0);
+        size_t i = g->shown;
+        draw_text(r, F_LEGEND, LT_RGB_MUTED, buf, g->x + g->ex[i] + g->sw + 5 * sc,
+                  g->y + g->ey[i] + g->row / 2, 0, V_MID, 0);
     }
 }
 
@@ -1542,6 +1593,9 @@ typedef struct job {
     legend g;
 } job;
 
+#define MIN_W_PT 240.0
+#define MIN_H_PT 160.0
+
 static int check_opts(const lt_raster_opts *o, const char *what)
 {
     if (o->width < 50 || o->width > 20000)
@@ -1560,6 +1614,8 @@ static void job_fini(job *j)
     fini_scales(&j->r);
     free(j->r.pv);
     free(j->g.e);
+    free(j->g.ex);
+    free(j->g.ey);
 }
 
 static int job_init(job *j, const lt_figure *f, const lt_raster_opts *o, const char *what)
@@ -1579,7 +1635,10 @@ static int job_init(job *j, const lt_figure *f, const lt_raster_opts *o, const c
     r->f = f;
     r->W = o->width;
     r->H = o->height;
-    r->s = o->dpi / 72.0;
+    /* A page smaller than MIN_W x MIN_H points has no room for its text:
+     * draw it as that page scaled down (a thumbnail). */
+    r->page = 72.0 / o->dpi;
+    r->s = fmin(o->dpi / 72.0, fmin(r->W / MIN_W_PT, r->H / MIN_H_PT));
     r->pv = calloc(f->npanel, sizeof *r->pv);
     if (r->pv == NULL)
         return lt_nomem();
@@ -1592,7 +1651,9 @@ static int job_init(job *j, const lt_figure *f, const lt_raster_opts *o, const c
     for (size_t i = 0; i < f->npanel; i++)
         max += f->panels[i].nlayer;
     j->g.e = calloc(max ? max : 1, sizeof *j->g.e);
-    if (j->g.e == NULL) {
+    j->g.ex = calloc(max + 1, sizeof *j->g.ex);
+    j->g.ey = calloc(max + 1, sizeof *j->g.ey);
+    if (j->g.e == NULL || j->g.ex == NULL || j->g.ey == NULL) {
         job_fini(j);
         return lt_nomem();
     }
@@ -1719,7 +1780,7 @@ static int render_to(job *j, fmt fm, sink *k, const char *what)
         st = cairo_surface_write_to_png_stream(surf, sink_write, k);
         cairo_surface_destroy(surf);
     } else {
-        double scale = 1.0 / j->r.s;   /* pixels to points */
+        double scale = j->r.page;
         double wpt = j->r.W * scale, hpt = j->r.H * scale;
         cairo_surface_t *surf =
             fm == FMT_SVG ? cairo_svg_surface_create_for_stream(sink_write, k, wpt, hpt)

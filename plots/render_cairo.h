@@ -4,7 +4,8 @@
  * computed from the measured labels, hairline grid lines at the ticks, and
  * sizes that follow the DPI: fonts and line widths are in points (1/72
  * inch), so the same figure at dpi 300 is the dpi-100 figure with finer
- * detail.
+ * detail.  A page smaller than 240 x 160 points is drawn as that page
+ * scaled down, a thumbnail with every element in proportion.
  *
  * Files: the format comes from the extension (.png, .svg, .pdf, any case);
  * the file is written to a temporary name in the same directory and renamed
