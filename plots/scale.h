@@ -39,6 +39,9 @@ typedef struct lt_scale {
     bool reverse;       /* position 0 at the far end (categorical y) */
     int nticks;
     lt_tick *ticks;     /* owned */
+    int ncat;           /* CATEGORY: a tick per category (owned); `ticks`
+                           holds every k-th of them when fewer fit */
+    lt_tick *cats;
 } lt_scale;
 
 /* The scale of axis 0 (x) or 1 (y) of panel p, with about `target` ticks
