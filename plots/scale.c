@@ -31,6 +31,12 @@
 void lt_pretty(double lo, double hi, int n, double *start, double *step,
                int *count)
 {
+    lt_pretty_min(lo, hi, n, n < 0 ? 0 : n / 3, start, step, count);
+}
+
+void lt_pretty_min(double lo, double hi, int n, int min_n, double *start,
+                   double *step, int *count)
+{
     if (!isfinite(lo) || !isfinite(hi)) {
         *start = isfinite(lo) ? lo : isfinite(hi) ? hi : 0;
         *step = 1;
@@ -43,7 +49,10 @@ void lt_pretty(double lo, double hi, int n, double *start, double *step,
         hi = t;
     }
     int ndiv = n < 0 ? 0 : n;
-    int min_n = ndiv / 3;
+    if (min_n < 0)
+        min_n = 0;
+    if (min_n > ndiv)
+        min_n = ndiv;
     double dx = hi - lo, cell;
     bool small;
     if (dx == 0 && hi == 0) {

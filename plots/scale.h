@@ -70,6 +70,9 @@ double lt_scale_pos(const lt_scale *s, double v);
  * histogram breaks. */
 void lt_pretty(double lo, double hi, int n, double *start, double *step,
                int *count);
+/* As lt_pretty with R's min.n (lt_pretty uses n / 3; hist() uses 1). */
+void lt_pretty_min(double lo, double hi, int n, int min_n, double *start,
+                   double *step, int *count);
 
 /* Format v as a tick label for ticks `step` apart into buf (cap >= 32). */
 void lt_tick_format(double v, double step, char *buf, size_t cap);
