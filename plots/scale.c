@@ -183,14 +183,19 @@ void lt_tick_format(double v, double step, char *buf, size_t cap)
 
     double av = fabs(v);
     if (v != 0 && (step < 1e-4 || av >= 1e15)) {
-        /* scientific, with the mantissa digits that tell ticks apart */
-        int ev = (int)floor(log10(av)), es = (int)floor(log10(step));
-        int d = ev - es;
-        if (d < 0)
-            d = 0;
-        if (d > 15)
-            d = 15;
-        snprintf(buf, cap, "%.*e", d, v);
+        /* scientific: the mantissa with the decimals of the step at this
+         * exponent, trailing zeros dropped ("2e-05", "2.5e-05") */
+        int ev = (int)floor(log10(av));
+        int d = step_decimals(step / pow(10, ev));
+        char num[64];
+        snprintf(num, sizeof num, "%.*e", d, v);
+        char *e = strchr(num, 'e'), *z = e;
+        while (z > num && z[-1] == '0')
+            z--;
+        if (z > num && z[-1] == '.')
+            z--;
+        memmove(z, e, strlen(e) + 1);
+        snprintf(buf, cap, "%s", num);
         return;
     }
     if (v == 0 && (step < 1e-4 || step >= 1e15)) {
@@ -548,7 +553,11 @@ static int make_ticks(lt_scale *s, int target)
     ticks tk = {0, 0, s->kind == LT_SCALE_CATEGORY ? s->ncat : MAX_TICKS, NULL, false};
     if (target < 2)
         target = 2;
-    switch (s->kind) {
+    if (target > MAX_TICKS / 2 && s->kind != LT_SCALE_CATEGORY)
+        target = MAX_TICKS / 2;
+    /* times beyond year ~30000 are not calendar dates any more: numbers */
+    bool numeric_time = s->kind == LT_SCALE_TIME && (fabs(s->lo) > 1e18 || fabs(s->hi) > 1e18);
+    switch (numeric_time ? LT_SCALE_LINEAR : s->kind) {
     case LT_SCALE_LINEAR:
         linear_ticks(&tk, s->lo, s->hi, target);
         break;

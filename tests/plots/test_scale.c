@@ -116,7 +116,10 @@ static void test_tick_format(void)
     fmt_is(1.5e-5, 5e-6, "1.5e-05");
     fmt_is(0, 1e-5, "0");
     fmt_is(1e15, 1e15, "1e+15");
-    fmt_is(1e15, 1e14, "1.0e+15");
+    fmt_is(1e15, 1e14, "1e+15");
+    fmt_is(1.1e15, 1e14, "1.1e+15");
+    fmt_is(2.5e-5, 5e-6, "2.5e-05");
+    fmt_is(3e-5, 5e-6, "3e-05");                   /* trailing zeros dropped */
     fmt_is(-2e20, 1e20, "-2e+20");
     fmt_is(1e-300, 1e-300, "1e-300");
     fmt_is(7, 0, "7");                             /* no step: the value's own */
@@ -165,6 +168,9 @@ static void test_linear(void)
     is_num(lt_scale_pos(&s, 20), (20 - 0.64) / 9.72, 1e-12, "pos outside the range is outside [0, 1]");
     ok(lt_scale_retick(&s, 2) == 0, "retick");
     is_str(labels(&s), "5|10", "two ticks asked: 5|10");
+    ok(lt_scale_retick(&s, 1000000) == 0, "retick for a million");
+    ok(s.nticks > 500 && s.nticks <= 2000, "capped: %d ticks", s.nticks);
+    ok(lt_scale_retick(&s, 0) == 0 && s.nticks >= 1, "retick for 0 asks for 2");
     lt_scale_fini(&s);
     ok(lt_scale_init(&s, p, 1, 5) == 0, "linear y");
     is_str(labels(&s), "0|2,000|4,000|6,000|8,000|10,000", "y ticks with thousands");
@@ -511,6 +517,14 @@ static void test_time(void)
     p->x.tkind = LT_DATETIME;
     ok(lt_scale_init(&s, p, 0, 5) == 0, "one datetime");
     is_num(s.hi - s.lo, 2 * 3600e6 * 1.08, 1, "an hour around it, padded");
+    lt_scale_fini(&s);
+    lt_figure_free(f);
+
+    double far[2] = {0, 1e300};
+    f = points(far, v, 2);
+    f->panels[0].x.scale = LT_SCALE_TIME;
+    ok(lt_scale_init(&s, &f->panels[0], 0, 5) == 0, "times far beyond any calendar");
+    is_str(labels(&s), "0|2e+299|4e+299|6e+299|8e+299|1e+300", "ticked as numbers");
     lt_scale_fini(&s);
     lt_figure_free(f);
 
