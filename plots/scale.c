@@ -677,26 +677,24 @@ static void linear_range(lt_scale *s, const lt_axis *a, bool found, double dlo,
     }
     bool alo = isnan(a->lo), ahi = isnan(a->hi);
     double lo = alo ? dlo : a->lo, hi = ahi ? dhi : a->hi;
-    if (lo >= hi) {
-        if (!alo && !ahi) {
-            /* unreachable: check_limits rejected it */
-        } else if (alo && ahi) {
-            double w = time ? (a->tkind == LT_DATE ? US_DAY : US_HOUR)
-                            : (lo == 0 ? 1 : 0.4 * fabs(lo));
-            if (a->zero && !time && lo == 0) {
-                hi = 1;
-            } else {
-                lo -= w;
-                hi += w;
-            }
-        } else if (alo) {
-            /* only hi given, below the data */
-            double w = fabs(hi) > 0 ? fabs(hi) : 1;
-            lo = hi - w;
+    /* (both limits given are lo < hi: check_limits) */
+    if (lo >= hi && alo && ahi) {
+        double w = time ? (a->tkind == LT_DATE ? US_DAY : US_HOUR)
+                        : (lo == 0 ? 1 : 0.4 * fabs(lo));
+        if (a->zero && !time && lo == 0) {
+            hi = 1;
         } else {
-            double w = fabs(lo) > 0 ? fabs(lo) : 1;
-            hi = lo + w;
+            lo -= w;
+            hi += w;
         }
+    } else if (lo >= hi) {
+        /* one limit given, beyond all the data: a range on its far side */
+        double at = alo ? hi : lo;
+        double w = time ? US_DAY : fabs(at) > 0 ? fabs(at) : 1;
+        if (alo)
+            lo = hi - w;
+        else
+            hi = lo + w;
     }
     double w = hi - lo;
     if (!isfinite(w))

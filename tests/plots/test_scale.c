@@ -271,12 +271,19 @@ static void test_linear_limits(void)
     lt_scale_fini(&s);
     p->y.lo = NAN;
     p->y.hi = 5;   /* below all the data */
-    ok(lt_scale_init(&s, p, 1, 5) == 0 && s.hi == 5 && s.lo < 5, "upper limit below the data");
+    ok(lt_scale_init(&s, p, 1, 5) == 0 && s.hi == 5, "upper limit below the data");
+    is_num(s.lo, 0 - 0.2, 1e-12, "down to 0, padded");
     lt_scale_fini(&s);
     p->y.lo = 50;
     p->y.hi = NAN;  /* above all the data */
-    ok(lt_scale_init(&s, p, 1, 5) == 0 && s.lo == 50 && s.hi > 50, "lower limit above the data");
+    ok(lt_scale_init(&s, p, 1, 5) == 0 && s.lo == 50, "lower limit above the data");
+    is_num(s.hi, 102, 1e-12, "up to 100, padded by 4%% of 50");
     lt_scale_fini(&s);
+    p->y.scale = LT_SCALE_TIME;
+    ok(lt_scale_init(&s, p, 1, 5) == 0 && s.lo == 50, "time: lower limit after the data");
+    is_num(s.hi, 50 + DAY * 1.04, 1e-3, "a day after it, padded");
+    lt_scale_fini(&s);
+    p->y.scale = LT_SCALE_LINEAR;
     p->y.lo = 3;
     p->y.hi = 3;
     ok(lt_scale_init(&s, p, 1, 5) == LT_EINVAL, "lo == hi");
