@@ -116,8 +116,8 @@ int lt_hist_count(lt_hist *h, const double *x, size_t n, bool density)
 {
     if (h->nbins < 1 || h->edges == NULL || h->counts == NULL)
         return lt_seterr(LT_EINVAL, "histogram: no bins to count into");
-    size_t nf, nm;
-    double min, max;
+    size_t nf = 0, nm = 0;   /* set by scan; initialised for -O3 -Wmaybe-uninitialized */
+    double min = 0, max = 0;
     int rc = scan("histogram", x, n, &nf, &nm, &min, &max);
     if (rc < 0)
         return rc;
@@ -143,8 +143,8 @@ int lt_hist_init(lt_hist *h, const double *x, size_t n, int bins)
     memset(h, 0, sizeof *h);
     if (bins > MAX_BINS)
         return lt_seterr(LT_EINVAL, "histogram: bins = %d, expected at most %d", bins, MAX_BINS);
-    size_t nf, nm;
-    double min, max;
+    size_t nf = 0, nm = 0;   /* set by scan; initialised for -O3 -Wmaybe-uninitialized */
+    double min = 0, max = 0;
     int rc = scan("histogram", x, n, &nf, &nm, &min, &max);
     if (rc < 0)
         return rc;
@@ -226,8 +226,8 @@ static double sd_finite(const double *x, size_t n, size_t nf)
 
 int lt_bw_nrd0(const double *x, size_t n, double *bw)
 {
-    size_t nf, nm;
-    double min, max;
+    size_t nf = 0, nm = 0;   /* set by scan; initialised for -O3 -Wmaybe-uninitialized */
+    double min = 0, max = 0;
     int rc = scan("bandwidth", x, n, &nf, &nm, &min, &max);
     if (rc < 0)
         return rc;
@@ -328,8 +328,8 @@ int lt_density(const double *x, size_t n, double bw, int npoints, double *gx,
 {
     if (npoints < 2)
         return lt_seterr(LT_EINVAL, "density: npoints = %d, expected at least 2", npoints);
-    size_t nf, nm;
-    double min, max;
+    size_t nf = 0, nm = 0;   /* set by scan; initialised for -O3 -Wmaybe-uninitialized */
+    double min = 0, max = 0;
     int rc = scan("density", x, n, &nf, &nm, &min, &max);
     if (rc < 0)
         return rc;
