@@ -484,6 +484,26 @@ static bool x_overlap(rc *r, const lt_scale *s, double w, int every)
     return false;
 }
 
+/* Steps between labelled categories: 1, 2, 5, 10, 20, 25, 50, 100 ... */
+static int next_round_step(int k)
+{
+    for (long m = 1; m < INT32_MAX / 10; m *= 10) {
+        long c[4] = {m, 2 * m, m >= 10 ? 25 * m / 10 : 2 * m, 5 * m};
+        for (int i = 0; i < 4; i++)
+            if (c[i] > k)
+                return (int)c[i];
+    }
+    return k + 1;
+}
+
+static int round_step_at_least(double need)
+{
+    int k = 1;
+    while (k < need && k < INT32_MAX / 4)
+        k = next_round_step(k);
+    return k;
+}
+
 /* Lay out the x tick labels of v for a plotting width w; the scale may be
  * reticked to fewer ticks. */
 static void label_x(rc *r, pview *v, double w)
@@ -503,26 +523,23 @@ static void label_x(rc *r, pview *v, double w)
         while (a->every < s->nticks && x_overlap(r, s, w, a->every))
             a->every++;
     } else {
+        /* Categories: horizontal when every label fits; turned 45 degrees
+         * when that keeps them all (or drops far fewer); labels dropped
+         * to every k-th, k a round number, when even that is too tight. */
         double spacing = s->nticks >= 2 ? fabs(tick_at(s, 1, w, false) - tick_at(s, 0, w, false))
                                         : w;
-        bool fits = !x_overlap(r, s, w, 1);
-        if (!fits) {
-            /* Turned 45 degrees: labels need their line height (over the
-             * diagonal) between ticks; drop some when they are closer. */
+        int kh = 1;
+        while (kh < s->nticks && x_overlap(r, s, w, kh))
+            kh = next_round_step(kh);
+        /* Turned labels need their line height between ticks (two when
+         * some are dropped, to keep the rest readable). */
+        int kr = spacing >= lh * 1.25 ? 1 : round_step_at_least(2 * lh / fmax(spacing, 1e-9));
+        if (kh > 1 && (kr == 1 || kh > 2 * kr)) {
             a->rotate = true;
+            a->every = kr;
             a->maxw = fmin(150 * sc, 0.3 * r->H);
-            if (spacing < lh * 1.25) {
-                /* Too close even turned: label every k-th category, k a
-                 * round number (1, 2, 5, 10, 20, 25, 50 ...) giving
-                 * labels two lines apart. */
-                double need = 2 * lh / fmax(spacing, 1e-9);
-                int k = 1;
-                static const int steps[] = {1, 2, 5, 10, 20, 25, 50};
-                for (long m = 1; k < need && m <= 100000000; m *= 100)
-                    for (size_t q = 0; q < sizeof steps / sizeof *steps && k < need; q++)
-                        k = (int)fmin((double)steps[q] * (double)m, 1e9);
-                a->every = k;
-            }
+        } else {
+            a->every = kh;
         }
     }
     double first = -1, last = -1;
@@ -583,7 +600,7 @@ static void label_y(rc *r, pview *v, double h, double maxw)
             v->ytarget--;
     }
     while (a->every < s->nticks && y_overlap(r, s, h, a->every))
-        a->every++;
+        a->every = is_cat(s) ? next_round_step(a->every) : a->every + 1;
     for (int i = 0; i < s->nticks; i += a->every) {
         double c = tick_at(s, i, h, true);
         a->extent = fmax(a->extent, fmin(text_width(r, F_TICK, s->ticks[i].label), a->maxw));
@@ -1315,12 +1332,14 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
     double lo, hi;
     heat_limits(l, &lo, &hi);
     double cellw = fabs(px(v, 1) - px(v, 0)), cellh = fabs(py(v, 1) - py(v, 0));
-    bool edges = cellw > 8 * r->s && cellh > 8 * r->s;
+    bool edges = cellw > 14 * r->s && cellh > 14 * r->s;
     for (int row = 0; row < l->nrow; row++)
         for (int col = 0; col < l->ncol; col++) {
             double z = l->z[(size_t)row * (size_t)l->ncol + (size_t)col];
-            double x0 = px(v, col - 0.5), x1 = px(v, col + 0.5);
-            double y0 = py(v, row - 0.5), y1 = py(v, row + 0.5);
+            /* Edges on whole pixels: neighbouring cells meet without the
+             * faint seams of two antialiased edges. */
+            double x0 = round(px(v, col - 0.5)), x1 = round(px(v, col + 0.5));
+            double y0 = round(py(v, row - 0.5)), y1 = round(py(v, row + 0.5));
             if (isnan(x0) || isnan(x1) || isnan(y0) || isnan(y1))
                 continue;
             cairo_rectangle(cr, fmin(x0, x1), fmin(y0, y1), fabs(x1 - x0), fabs(y1 - y0));
