@@ -542,7 +542,6 @@ static void label_x(rc *r, pview *v, double w)
             a->every = kh;
         }
     }
-    double first = -1, last = -1;
     double over_lo = 0, over_hi = 0, longest = 0;
     for (int i = 0; i < s->nticks; i += a->every) {
         double c = tick_at(s, i, w, false);
@@ -558,12 +557,7 @@ static void label_x(rc *r, pview *v, double w)
             over_lo = fmax(over_lo, tw / 2 - c);
             over_hi = fmax(over_hi, c + tw / 2 - w);
         }
-        if (first < 0)
-            first = c;
-        last = c;
     }
-    (void)first;
-    (void)last;
     a->over_lo = over_lo;
     a->over_hi = over_hi;
     a->extent = a->rotate ? longest : s->nticks > 0 ? lh : 0;
@@ -1043,7 +1037,6 @@ static void draw_axes(rc *r, const pview *v)
 static void draw_panel_titles(rc *r, const layout *L, const pview *v)
 {
     char buf[512];
-    double sc = r->s;
     if (has_text(v->p->title)) {
         const char *s = fit(r, F_FACET, v->p->title, v->w + L->left, buf, sizeof buf);
         draw_text(r, F_FACET, LT_RGB_TEXT, s, v->x, v->y - L->top - L->strip, 0, V_TOP, 0);
@@ -1056,7 +1049,6 @@ static void draw_panel_titles(rc *r, const layout *L, const pview *v)
     if (!L->ylab_shared && has_text(v->p->y.label)) {
         const char *s = fit(r, F_AXIS, v->p->y.label, v->h, buf, sizeof buf);
         double x = v->x - L->left;
-        (void)sc;
         draw_text(r, F_AXIS, LT_RGB_TEXT, s, x, v->y + v->h / 2, 0.5, V_TOP, -M_PI / 2);
     }
 }
@@ -1141,10 +1133,13 @@ static void draw_line(rc *r, const pview *v, const lt_layer *l)
     cairo_t *cr = r->cr;
     stroke_style(r, l, 1.5);
     bool pen = false;
-    double lastx = 0, lasty = 0;
+    double lasty = 0;
     for (size_t i = 0; i < l->n; i++) {
         double x = px(v, l->x[i]), y = py(v, l->y[i]);
         if (isnan(x) || isnan(y)) {
+            /* A step still holds its value up to the next x. */
+            if (pen && l->kind == LT_LAYER_STEP && !isnan(x))
+                cairo_line_to(cr, x, lasty);
             pen = false;
             continue;
         }
@@ -1158,11 +1153,9 @@ static void draw_line(rc *r, const pview *v, const lt_layer *l)
         } else {
             cairo_line_to(cr, x, y);
         }
-        lastx = x;
         lasty = y;
         pen = true;
     }
-    (void)lastx;
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
 }
@@ -1837,6 +1830,8 @@ static int render_to(job *j, fmt fm, sink *k, const char *what)
 
 int lt_render_cairo_file(const lt_figure *f, const char *path, const lt_raster_opts *o)
 {
+    if (path == NULL || *path == '\0')
+        return lt_seterr(LT_EINVAL, "save: no file name (expected a .png, .svg or .pdf path)");
     fmt fm = FMT_PNG;
     int e = format_of(path, &fm);
     if (e < 0)

@@ -26,6 +26,8 @@ typedef struct lt_raster_opts {
 
 void lt_raster_opts_init(lt_raster_opts *o);
 
+/* In each function below, o may be NULL for the defaults. */
+
 /* Write f to path (.png, .svg or .pdf).  0, or LT_EINVAL (unknown
  * extension, bad size, empty figure, bad scale) / LT_EIO (with the file
  * name and the system's reason) / LT_ENOMEM, with lt_errmsg. */

@@ -495,6 +495,151 @@ static void test_facets(void)
     lt_figure_free(f);
 }
 
+
+static void test_refs_steps_text(void)
+{
+    lt_figure *f = lt_figure_new();
+    lt_panel *p = &f->panels[0];
+    double x[4] = {0, 2, 4, 6}, y[4] = {1, 3, NAN, 2};
+    lt_panel_add_xy(p, LT_LAYER_STEP, x, y, 4, "steps");
+    double h = 2.3;   /* off the grid lines */
+    lt_panel_add_refs(p, LT_LAYER_HLINE, &h, 1, NULL);
+    double v = 5;
+    lt_layer *vl = lt_panel_add_refs(p, LT_LAYER_VLINE, &v, 1, "cut");
+    vl->dashed = false;
+    double tx = 1, ty = 2;
+    const char *tt = "MMMM";
+    lt_panel_add_text(p, &tx, &ty, &tt, 1);
+    f->legend = LT_LEGEND_NONE;
+    lt_raster_opts o = {900, 600, 150};
+    image im;
+    if (!render_load(f, &o, "refs.png", &im))
+        return;
+    mapper m;
+    mapper_init(&m, f, &o, 0);
+    is_color(pixel(&im, mx(&m, 1), my(&m, 1)), lt_palette_category(0), 2,
+             "a step holds y = 1 from x = 0 to 2");
+    is_color(pixel(&im, mx(&m, 2), my(&m, 2)), lt_palette_category(0), 2,
+             "and rises at x = 2");
+    is_color(pixel(&im, mx(&m, 3), my(&m, 3)), lt_palette_category(0), 2,
+             "y = 3 holds up to x = 4 though y is missing there");
+    is_color(pixel(&im, mx(&m, 5.5), my(&m, 2.2)), WHITE, 0, "then nothing until the next value");
+    int ref = 0, gap = 0;
+    for (double t = 0.5; t < 4.5; t += 0.01) {
+        lt_rgb c = pixel(&im, mx(&m, t), my(&m, 2.3));
+        ref += cdist(c, LT_RGB_REF) <= 2;
+        gap += cdist(c, WHITE) <= 2;
+    }
+    ok(ref > 50 && gap > 50, "an unlabelled horizontal line: dashed (%d) in LT_RGB_REF (%d gaps)",
+       ref, gap);
+    int solid = 0;
+    for (int i = 0; i < 200; i++)
+        solid += cdist(pixel(&im, mx(&m, 5), my(&m, 1 + i * 0.01)), lt_palette_category(1)) <= 2;
+    ok(solid == 200, "a labelled, undashed vertical line: solid in colour 1 (%d of 200)", solid);
+    int dark = 0;
+    for (double dx = -0.2; dx <= 0.2; dx += 0.01)
+        dark += cdist(pixel(&im, mx(&m, 1 + dx), my(&m, 2)), LT_RGB_TEXT) <= 40;
+    ok(dark > 3, "text drawn at its anchor (%d dark pixels)", dark);
+    mapper_fini(&m);
+    image_free(&im);
+    lt_figure_free(f);
+}
+
+static double area_w(const lt_figure *f, const lt_raster_opts *o)
+{
+    double x, y, w, h;
+    return lt_render_cairo_area(f, o, 0, &x, &y, &w, &h) == 0 ? w : -1;
+}
+
+static double area_h(const lt_figure *f, const lt_raster_opts *o)
+{
+    double x, y, w, h;
+    return lt_render_cairo_area(f, o, 0, &x, &y, &w, &h) == 0 ? h : -1;
+}
+
+static void test_layout(void)
+{
+    lt_raster_opts o = {1000, 600, 150};
+    /* A legend outside takes room from the plotting area; inside it does
+     * not. */
+    lt_figure *f = lt_figure_new();
+    double x[3] = {0, 1, 2}, y[3] = {0, 1, 2};
+    lt_panel_add_xy(&f->panels[0], LT_LAYER_LINE, x, y, 3, "a series");
+    f->legend = LT_LEGEND_NONE;
+    double w0 = area_w(f, &o), h0 = area_h(f, &o);
+    f->legend = LT_LEGEND_TOP_LEFT;
+    ok(area_w(f, &o) == w0 && area_h(f, &o) == h0, "a legend inside leaves the area as it is");
+    f->legend = LT_LEGEND_RIGHT;
+    double w1 = area_w(f, &o);
+    ok(w1 < w0 - 50 && area_h(f, &o) == h0, "a legend on the right narrows the area (%.0f < %.0f)",
+       w1, w0);
+    f->legend = LT_LEGEND_BOTTOM;
+    double h1 = area_h(f, &o);
+    ok(h1 < h0 - 10 && area_w(f, &o) == w0, "a legend below lowers it (%.0f < %.0f)", h1, h0);
+    /* AUTO: the line runs from corner to corner; the top left is free. */
+    f->legend = LT_LEGEND_AUTO;
+    ok(area_w(f, &o) == w0, "the automatic legend goes inside when a corner is free");
+    lt_figure_set_str(&f->caption, "a note");
+    f->legend = LT_LEGEND_NONE;
+    ok(area_h(f, &o) < h0 - 10, "a caption takes a line under the figure");
+    lt_figure_free(f);
+
+    /* Category labels: short ones stay horizontal; long ones turn and take
+     * height; the area never collapses. */
+    const char *shortn[4] = {"a", "b", "c", "d"};
+    const char *longn[4] = {"a very long category name indeed", "another very long category name",
+                            "yet another long category name", "the last long category name"};
+    double hs = 0, hl = 0;
+    for (int k = 0; k < 2; k++) {
+        f = lt_figure_new();
+        lt_axis_set_categories(&f->panels[0].x, k ? longn : shortn, 4);
+        double x0[4] = {-0.4, 0.6, 1.6, 2.6}, x1[4] = {0.4, 1.4, 2.4, 3.4}, y0[4] = {0},
+               y1[4] = {1, 2, 3, 4};
+        lt_panel_add_rects(&f->panels[0], x0, x1, y0, y1, 4, NULL);
+        lt_raster_opts narrow = {500, 600, 150};
+        if (k)
+            hl = area_h(f, &narrow);
+        else
+            hs = area_h(f, &narrow);
+        lt_figure_free(f);
+    }
+    ok(hl < hs - 60 && hl > 200, "long category names turn 45 degrees and take height (%.0f vs %.0f)",
+       hl, hs);
+
+    /* Facet titles take a line above each panel. */
+    f = lt_figure_new();
+    lt_panel_add_xy(&f->panels[0], LT_LAYER_LINE, x, y, 3, NULL);
+    double plain = area_h(f, &o);
+    lt_figure_set_str(&f->panels[0].title, "facet");
+    ok(area_h(f, &o) < plain - 10, "a panel title takes a line");
+    lt_figure_free(f);
+}
+
+static void test_heatmap_edges(void)
+{
+    lt_raster_opts o = {600, 400, 150};
+    const char *c2[2] = {"a", "b"};
+    image im;
+    /* All equal: the middle of the map; all missing: the palette's grey. */
+    for (int k = 0; k < 2; k++) {
+        lt_figure *f = lt_figure_new();
+        lt_axis_set_categories(&f->panels[0].x, c2, 2);
+        lt_axis_set_categories(&f->panels[0].y, c2, 2);
+        double z[4] = {3, 3, 3, 3}, nan4[4] = {NAN, NAN, NAN, NAN};
+        lt_panel_add_heatmap(&f->panels[0], k ? nan4 : z, 2, 2, NULL, LT_CMAP_SEQUENTIAL);
+        if (render_load(f, &o, k ? "heat_nan.png" : "heat_equal.png", &im)) {
+            mapper m;
+            mapper_init(&m, f, &o, 0);
+            is_color(pixel(&im, mx(&m, 1), my(&m, 1)),
+                     lt_palette_map(LT_CMAP_SEQUENTIAL, k ? NAN : 0.5), 1,
+                     k ? "missing cells are grey" : "all-equal cells take the middle colour");
+            mapper_fini(&m);
+            image_free(&im);
+        }
+        lt_figure_free(f);
+    }
+}
+
 /* ---- memory outputs -------------------------------------------------- */
 
 typedef struct reader {
@@ -613,6 +758,7 @@ static void test_errors(void)
     lt_raster_opts o;
     lt_raster_opts_init(&o);
 
+    ok(lt_render_cairo_file(f, "", &o) == LT_EINVAL, "an empty path is refused");
     ok(lt_render_cairo_file(f, in_dir("x.jpg"), &o) == LT_EINVAL, "a .jpg is refused");
     is_str(lt_errmsg(), "save: unknown format '.jpg' (expected .png, .svg or .pdf)", "message");
     char want[512];
@@ -825,6 +971,9 @@ int main(void)
     test_time_band();
     test_boxes();
     test_facets();
+    test_refs_steps_text();
+    test_layout();
+    test_heatmap_edges();
     test_memory();
     test_vector();
     test_errors();
