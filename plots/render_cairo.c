@@ -469,8 +469,8 @@ static int retick(rc *r, lt_scale *s, int target)
     return e;
 }
 
-/* Do the shown labels of a horizontal axis overlap (or cross the area's
- * ends by more than `room`)? */
+/* Do the labels of every `every`-th tick of a horizontal axis come closer
+ * than GAP_PT? */
 static bool x_overlap(rc *r, const lt_scale *s, double w, int every)
 {
     double gap = GAP_PT * r->s, prev = -INFINITY;
@@ -540,6 +540,7 @@ static void label_x(rc *r, pview *v, double w)
             a->maxw = fmin(150 * sc, 0.3 * r->H);
         } else {
             a->every = kh;
+            a->maxw = fmax(w, 40 * sc);   /* one long name alone */
         }
     }
     double over_lo = 0, over_hi = 0, longest = 0;
