@@ -769,7 +769,7 @@ static reply query(int in_fd, int out_fd, int timeout_ms)
     if (set_termios(in_fd, &raw) < 0)
         return r;
 
-    long long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    long long deadline = now_ms() + timeout_ms;
     outbuf q = {0};
     bool tmux = env_set("TMUX");
     put_seq(&q, kitty_query, sizeof kitty_query - 1, tmux);
@@ -805,7 +805,7 @@ lt_image_proto lt_term_image_detect(int in_fd, int out_fd, int timeout_ms)
     static bool done;
     static lt_image_proto cached;
 
-    if (!isatty(in_fd) || !isatty(out_fd))
+    if (timeout_ms <= 0 || !isatty(in_fd) || !isatty(out_fd))
         return LT_IMAGE_NONE;
     if (env_is("LUNETTE_IMAGES", "0"))
         return LT_IMAGE_NONE;

@@ -46,10 +46,12 @@ typedef enum lt_image_proto {
 } lt_image_proto;
 
 /* The protocol of the terminal on in_fd/out_fd (timeout in milliseconds
- * for the answer, e.g. 300).  LT_IMAGE_NONE when not a terminal or no
- * protocol is spoken.  The first result of a query is cached; the
- * terminal's settings are restored before returning, whatever happens.
- * Keys typed during the query (before the DA1 answer) are consumed. */
+ * for the answer, e.g. 300; at most 0: LT_IMAGE_NONE, nothing written).
+ * LT_IMAGE_NONE when not a terminal or no protocol is spoken.  The first
+ * result of a query is cached (call it from one thread); the terminal's
+ * settings are restored before returning, whatever happens.  Keys typed
+ * during the query (before the last answer) are consumed; an answer that
+ * comes after the timeout reaches the program as input. */
 lt_image_proto lt_term_image_detect(int in_fd, int out_fd, int timeout_ms);
 
 /* Parse a terminal's answer to the two queries above (what

@@ -863,9 +863,10 @@ static void test_detect_not_tty(void)
     struct termios before, after;
     tcgetattr(slave, &before);
     is_int(lt_term_image_detect(slave, out[1], 100), LT_IMAGE_NONE, "a terminal in, a pipe out: no images");
+    is_int(lt_term_image_detect(slave, slave, 0), LT_IMAGE_NONE, "timeout 0: no images");
     is_int(lt_term_image_detect(in[0], slave, 100), LT_IMAGE_NONE, "a pipe in, a terminal out: no images");
     ok(read(out[0], &c, 1) < 0 && errno == EAGAIN && read(master, &c, 1) < 0 && errno == EAGAIN,
-       "  nothing written to either");
+       "  nothing written to any");
     tcgetattr(slave, &after);
     ok(same_termios(&before, &after), "  the terminal's settings untouched");
     close(master);
