@@ -2,7 +2,8 @@
  * size field, sixel strings worked out by hand and decoded back, tmux
  * passthrough, parsing real terminals' answers, and detection through a
  * pseudo-terminal whose other end answers like kitty, like an xterm with
- * sixel, or not at all. */
+ * sixel, or not at all, in and out of tmux, with and without environment
+ * hints; allocation failures are in test_term_image_oom.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
