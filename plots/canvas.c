@@ -196,6 +196,8 @@ void lt_canvas_dot(lt_canvas *c, int dx, int dy, const lt_rgb *fg)
 static bool clip_segment(double *x0, double *y0, double *x1, double *y1,
                          double xmax, double ymax)
 {
+    if (!isfinite(*x0) || !isfinite(*y0) || !isfinite(*x1) || !isfinite(*y1))
+        return false;
     double t0 = 0, t1 = 1, dx = *x1 - *x0, dy = *y1 - *y0;
     double p[4] = {-dx, dx, -dy, dy};
     double q[4] = {*x0, xmax - *x0, *y0, ymax - *y0};
@@ -226,38 +228,39 @@ static bool clip_segment(double *x0, double *y0, double *x1, double *y1,
     return true;
 }
 
-void lt_canvas_dot_line(lt_canvas *c, int x0, int y0, int x1, int y1,
-                        const lt_rgb *fg)
+void lt_canvas_dot_linef(lt_canvas *c, double x0, double y0, double x1,
+                         double y1, const lt_rgb *fg, uint8_t pattern)
 {
-    int xmax = 2 * c->w - 1, ymax = 4 * c->h - 1;
-    if (x0 < 0 || y0 < 0 || x1 < 0 || y1 < 0 || x0 > xmax || x1 > xmax ||
-        y0 > ymax || y1 > ymax) {
-        /* Only the part inside is walked, however far the ends are. */
-        double ax = x0, ay = y0, bx = x1, by = y1;
-        if (!clip_segment(&ax, &ay, &bx, &by, xmax, ymax))
-            return;
-        x0 = (int)lround(ax);
-        y0 = (int)lround(ay);
-        x1 = (int)lround(bx);
-        y1 = (int)lround(by);
-    }
-    int dx = abs(x1 - x0), dy = -abs(y1 - y0);
-    int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+    double xmax = 2.0 * c->w - 1, ymax = 4.0 * c->h - 1;
+    /* Only the part inside is walked, however far the ends are. */
+    if (!clip_segment(&x0, &y0, &x1, &y1, xmax, ymax))
+        return;
+    int ax = (int)lround(x0), ay = (int)lround(y0);
+    int bx = (int)lround(x1), by = (int)lround(y1);
+    int dx = abs(bx - ax), dy = -abs(by - ay);
+    int sx = ax < bx ? 1 : -1, sy = ay < by ? 1 : -1;
     int err = dx + dy;
-    for (;;) {
-        lt_canvas_dot(c, x0, y0, fg);
-        if (x0 == x1 && y0 == y1)
+    for (unsigned step = 0;; step++) {
+        if (pattern & (1u << (step / 2 % 8)))
+            lt_canvas_dot(c, ax, ay, fg);
+        if (ax == bx && ay == by)
             break;
         int e2 = 2 * err;
         if (e2 >= dy) {
             err += dy;
-            x0 += sx;
+            ax += sx;
         }
         if (e2 <= dx) {
             err += dx;
-            y0 += sy;
+            ay += sy;
         }
     }
+}
+
+void lt_canvas_dot_line(lt_canvas *c, int x0, int y0, int x1, int y1,
+                        const lt_rgb *fg)
+{
+    lt_canvas_dot_linef(c, x0, y0, x1, y1, fg, 0xFF);
 }
 
 int lt_text_width(const char *s)
@@ -568,7 +571,7 @@ static char ascii_of(uint32_t ch)
     }
     if (ch >= 0x2581 && ch <= 0x2583)             /* low eighths */
         return '_';
-    if (ch >= 0x258D && ch <= 0x258F)             /* thin left eighths */
+    if ((ch >= 0x258D && ch <= 0x258F) || ch == 0x2595)   /* thin eighths */
         return '|';
     if (ch == 0x2591)
         return '.';

@@ -140,6 +140,20 @@ static void test_dots(void)
     ok(b->cells[0].ch == 0x2812, "a line wholly outside draws nothing");
     lt_canvas_free(a);
     lt_canvas_free(b);
+
+    c = lt_canvas_new(8, 1);
+    lt_canvas_dot_linef(c, 0, 0, 15, 0, NULL, 0x55);
+    check_text(c, LT_COLOR_NONE, false,
+               "\xe2\xa0\x89 \xe2\xa0\x89 \xe2\xa0\x89 \xe2\xa0\x89",
+               "a dotted line: pattern bits over pairs of dots");
+    lt_canvas_free(c);
+    c = lt_canvas_new(2, 1);
+    lt_canvas_dot_linef(c, 0.4, NAN, 3, 0, NULL, 0xFF);
+    lt_canvas_dot_linef(c, -INFINITY, 0, 3, 0, NULL, 0xFF);
+    ok(c->cells[0].ch == ' ' && c->cells[1].ch == ' ', "NaN and infinite ends draw nothing");
+    lt_canvas_dot_linef(c, -1e6, 2.8, 1e6, 2.8, NULL, 0xFF);
+    ok(c->cells[0].ch == 0x28C0 && c->cells[1].ch == 0x28C0, "far ends as doubles are clipped");
+    lt_canvas_free(c);
 }
 
 static void test_colours(void)
