@@ -342,13 +342,15 @@ bool lt_ascii_detect(void)
  * lightness.  The hue sectors are placed where the named colours of
  * terminal themes sit, so that distinct palette colours stay distinct:
  * orange reads as yellow, vermillion as red, a light blue as cyan. */
-static int ansi16(lt_rgb c)
+static int ansi16(lt_rgb c, bool bg)
 {
     int mx = c.r > c.g ? (c.r > c.b ? c.r : c.b) : (c.g > c.b ? c.g : c.b);
     int mn = c.r < c.g ? (c.r < c.b ? c.r : c.b) : (c.g < c.b ? c.g : c.b);
     double light = (mx + mn) / 510.0;
     double chroma = (mx - mn) / 255.0;
-    if (chroma < 0.2) {
+    /* Muted backgrounds (tints, the dark end of viridis) become greys:
+     * as a saturated ANSI colour they would swallow the text on them. */
+    if (chroma < (bg ? 0.35 : 0.2)) {
         if (light < 0.25)
             return 0;
         if (light < 0.65)
@@ -472,7 +474,7 @@ static bool rgb_eq(lt_rgb a, lt_rgb b)
 static bool color_eq(lt_color_mode m, lt_rgb a, lt_rgb b)
 {
     if (m == LT_COLOR_16)
-        return ansi16(a) == ansi16(b);
+        return ansi16(a, false) == ansi16(b, false) && ansi16(a, true) == ansi16(b, true);
     if (m == LT_COLOR_256)
         return xterm256(a) == xterm256(b);
     return rgb_eq(a, b);
@@ -513,7 +515,7 @@ static void sgr_color(sbuf *b, lt_color_mode m, lt_rgb c, bool bg)
 {
     char buf[32];
     if (m == LT_COLOR_16) {
-        int i = ansi16(c);
+        int i = ansi16(c, bg);
         int code = (i < 8 ? 30 + i : 90 + i - 8) + (bg ? 10 : 0);
         snprintf(buf, sizeof buf, ";%d", code);
     } else if (m == LT_COLOR_256) {
@@ -548,17 +550,54 @@ static int popcount8(uint32_t v)
     return n;
 }
 
+/* The ASCII character that looks most like a braille pattern: the
+ * direction of the line through its dots ('-', '_', '|', '/', '\\'), 'o'
+ * for a 2 x 2 marker, '.' for a dot, ':' or '*' for other shapes by
+ * density. */
+static char ascii_braille(uint32_t bits)
+{
+    int n = popcount8(bits);
+    if (n == 0)
+        return ' ';
+    if (n == 1)
+        return '.';
+    int rmin = 4, rmax = -1, sum[2] = {0, 0}, cnt[2] = {0, 0};
+    for (int col = 0; col < 2; col++)
+        for (int row = 0; row < 4; row++)
+            if (bits & dot_bit[col][row]) {
+                rmin = row < rmin ? row : rmin;
+                rmax = row > rmax ? row : rmax;
+                sum[col] += row;
+                cnt[col]++;
+            }
+    if (rmin == rmax)
+        return rmin == 3 ? '_' : '-';
+    if (n == 4 && cnt[0] == 2 && cnt[1] == 2 && rmax - rmin == 1)
+        return 'o';
+    if (cnt[0] == 0 || cnt[1] == 0 || (rmax - rmin >= 2 && n >= 6))
+        return n >= 7 ? '*' : '|';
+    /* Mean rows of the two columns, compared without division. */
+    int l = sum[0] * cnt[1], r = sum[1] * cnt[0];
+    if (l < r)
+        return '\\';
+    if (l > r)
+        return '/';
+    return n >= 6 ? '*' : ':';
+}
+
 /* An ASCII stand-in for a non-ASCII character of one cell. */
 static char ascii_of(uint32_t ch)
 {
-    if (ch >= BRAILLE && ch <= BRAILLE + 0xFF) {
-        int n = popcount8(ch - BRAILLE);
-        return n == 0 ? ' ' : n <= 2 ? '.' : n <= 5 ? ':' : '*';
-    }
+    if (ch >= BRAILLE && ch <= BRAILLE + 0xFF)
+        return ascii_braille(ch - BRAILLE);
     if (ch >= 0x2500 && ch <= 0x257F) {          /* box drawing */
         switch (ch) {
+        case 0x2550:
+            return '=';
+        case 0x255E: case 0x2561:
+            return '|';
         case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2508:
-        case 0x2509: case 0x254C: case 0x254D: case 0x2550: case 0x2574:
+        case 0x2509: case 0x254C: case 0x254D: case 0x2574:
         case 0x2576: case 0x2578: case 0x257A: case 0x257C: case 0x257E:
             return '-';
         case 0x2502: case 0x2503: case 0x2506: case 0x2507: case 0x250A:

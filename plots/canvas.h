@@ -8,8 +8,11 @@
  * the terminal's colour depth: none (plain text, NO_COLOR), the 16 ANSI
  * colours, the 256-colour cube or 24-bit colour; lines carry no trailing
  * spaces.  With `ascii`, characters outside ASCII are replaced by ASCII
- * stand-ins (braille by '.', ':', '*' by density; blocks by '#'; box lines
- * by '-', '|', '+'), for LUNETTE_ASCII=1 and dumb terminals. */
+ * stand-ins (braille by the direction of the line through its dots, '-',
+ * '_', '|', '/', '\\', or 'o', '.', ':', '*' by shape and density; blocks by
+ * '#', low eighths by '_', shades by '.', ':', '%'; box lines by '-', '|',
+ * '+', double lines by '='; letters lose their accents; others '?'), for
+ * LUNETTE_ASCII=1 and dumb terminals. */
 #ifndef LT_CANVAS_H
 #define LT_CANVAS_H
 

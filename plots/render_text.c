@@ -336,11 +336,12 @@ static void draw_points(area *a, const lt_layer *l)
     }
 }
 
-/* HLINE, VLINE: dotted lines across the area. */
+/* HLINE, VLINE: dashed lines across the area (a dotted one would read
+ * as a row of points). */
 static void draw_refs(area *a, const lt_layer *l)
 {
     lt_rgb col = layer_rgb(l);
-    uint8_t pat = l->dashed ? 0x55 : 0xFF;
+    uint8_t pat = l->dashed ? DASHED : 0xFF;
     for (size_t i = 0; i < l->n; i++) {
         if (l->kind == LT_LAYER_HLINE) {
             double v = uy(a, l->y[i]);
@@ -733,7 +734,10 @@ static void draw_heatmap(area *a, const lt_layer *l)
             const char *txt = l->cell_text ? l->cell_text[i] : NULL;
             int w = x1 - x0 + 1;
             int tw = txt ? text_w(txt, w) : 0;
-            int tx = x0 + (w - tw) / 2, ty = (y0 + y1) / 2;
+            /* The text on the row of the axis label (the centre's row). */
+            int ty = row_of(a->ah, uy(a, r));
+            ty = ty < y0 ? y0 : ty > y1 ? y1 : ty;
+            int tx = x0 + (w - tw) / 2;
             if (a->mono) {
                 if (!isnan(t)) {
                     uint32_t sh = shade_of(t);
@@ -1172,7 +1176,8 @@ static void draw_swatch(render *R, int x, int y, const lt_legend_entry *e)
         }
         break;
     case LT_LAYER_HLINE: case LT_LAYER_VLINE:
-        a = bch = 0x2504;
+        if (e->dashed)
+            a = bch = 0x254C;
         break;
     default:
         a = bch = FULL;

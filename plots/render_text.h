@@ -6,7 +6,7 @@
  * box-drawing lines with tick marks, x tick labels centred under their
  * ticks (dropped, every other one, until none overlap or run off the
  * edge), and the plotting area:
- *   LINE, STEP, VLINE, HLINE   braille lines (reference lines dotted);
+ *   LINE, STEP, VLINE, HLINE   braille lines (reference lines dashed);
  *   POINTS                     braille dots (2 x 4 per cell);
  *   RECT                       block characters with eighths at the
  *                              growing end (U+2581..U+2588 upward,

@@ -201,11 +201,15 @@ static void test_colours(void)
     lt_canvas_fill_bg(c, 0, 0, 3, 1, (lt_rgb){0x44, 0x01, 0x54});
     lt_rgb white = {255, 255, 255};
     lt_canvas_put(c, 1, 0, '7', &white, 0);
-    check_text(c, LT_COLOR_16, false, "\x1b[0;45m \x1b[0;97;45m7\x1b[0;45m \x1b[0m",
-               "16 colours: a background and text on it");
+    check_text(c, LT_COLOR_16, false, "\x1b[0;40m \x1b[0;97;40m7\x1b[0;40m \x1b[0m",
+               "16 colours: a dark muted background is black, white text on it");
+    lt_canvas_fill_bg(c, 2, 0, 1, 1, (lt_rgb){0xFD, 0xE7, 0x25});
+    lt_canvas_fill_bg(c, 0, 0, 1, 1, (lt_rgb){0x22, 0x4E, 0x66});
+    check_text(c, LT_COLOR_16, false, "\x1b[0;100m \x1b[0;97;40m7\x1b[0;43m \x1b[0m",
+               "16 colours: a tint is grey, viridis yellow is yellow");
     check_text(c, LT_COLOR_256, false,
-               "\x1b[0;48;5;53m \x1b[0;38;5;231;48;5;53m7\x1b[0;48;5;53m \x1b[0m",
-               "256 colours: a background and text on it");
+               "\x1b[0;48;5;23m \x1b[0;38;5;231;48;5;53m7\x1b[0;48;5;220m \x1b[0m",
+               "256 colours: backgrounds and text on them");
     lt_canvas_free(c);
 
     c = lt_canvas_new(2, 1);
@@ -238,10 +242,29 @@ static void test_ascii(void)
     lt_canvas_text(c, 3, 1, "\xe6\x97\xa5\xe2\x97\x8f\xe2\x96\x91\xe2\x96\x92\xe2\x96\x93", 10,
                    NULL, 0);   /* 日●░▒▓ */
     char *s = text_of(c, LT_COLOR_NONE, true);
-    is_str(s, "|+-+#_|Cafe~\n.:*??o.:%", "ASCII stand-ins");
+    is_str(s, "|+-+#_|Cafe~\n.\\*??o.:%", "ASCII stand-ins");
     free(s);
     s = text_of(c, LT_COLOR_256, true);
     ok(s && all_ascii(s), "ASCII output with colour has no byte >= 0x80");
+    free(s);
+    lt_canvas_free(c);
+
+    /* Braille cells read as the line through their dots. */
+    c = lt_canvas_new(8, 1);
+    lt_canvas_dot_line(c, 0, 1, 1, 1, NULL);          /* - */
+    lt_canvas_dot_line(c, 2, 3, 3, 3, NULL);          /* _ */
+    lt_canvas_dot_line(c, 4, 0, 4, 3, NULL);          /* | */
+    lt_canvas_dot_line(c, 6, 3, 7, 0, NULL);          /* / */
+    lt_canvas_dot_line(c, 8, 0, 9, 3, NULL);          /* \ */
+    lt_canvas_dot_line(c, 10, 1, 11, 1, NULL);        /* o: a 2 x 2 marker */
+    lt_canvas_dot_line(c, 10, 2, 11, 2, NULL);
+    lt_canvas_dot(c, 12, 2, NULL);                    /* . */
+    lt_canvas_dot(c, 14, 0, NULL);                    /* : */
+    lt_canvas_dot(c, 15, 0, NULL);
+    lt_canvas_dot(c, 14, 3, NULL);
+    lt_canvas_dot(c, 15, 3, NULL);
+    s = text_of(c, LT_COLOR_NONE, true);
+    is_str(s, "-_|/\\o.:", "ASCII braille: - _ | / \\ o . :");
     free(s);
     lt_canvas_free(c);
 }

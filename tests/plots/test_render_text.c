@@ -462,8 +462,161 @@ static void test_snapshots(void)
     snapshot("tiny", fig_lines(), 20, 5);
 }
 
+/* The text without its SGR sequences (caller frees). */
+static char *strip_sgr(const char *s)
+{
+    char *d = malloc(strlen(s) + 1), *o = d;
+    while (d && *s) {
+        if (s[0] == '\x1b' && s[1] == '[') {
+            s += 2;
+            while (*s && *s != 'm')
+                s++;
+            if (*s)
+                s++;
+            continue;
+        }
+        *o++ = *s++;
+    }
+    if (d)
+        *o = '\0';
+    return d;
+}
+
+static bool all_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return false;
+    return true;
+}
+
+static void test_ascii(void)
+{
+    lt_figure *(*figs[])(void) = {fig_lines, fig_bars, fig_hbars, fig_stacked, fig_forecast,
+                                  fig_boxes, fig_heatmap, fig_text, fig_facets};
+    int good = 0, n = (int)(sizeof figs / sizeof *figs);
+    for (int i = 0; i < n; i++) {
+        lt_figure *f = figs[i]();
+        lt_text_opts o = {.width = 70, .height = 18, .ascii = true};
+        char *plain = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+        char *col = lt_figure_to_text(f, &o, LT_COLOR_TRUE, NULL);
+        good += plain && col && all_ascii(plain) && all_ascii(col);
+        free(plain);
+        free(col);
+        lt_figure_free(f);
+    }
+    is_int(good, n, "ASCII mode writes only ASCII, with and without colour");
+    lt_text_opts o = {.width = 60, .height = 14, .ascii = true};
+    lt_figure *f = fig_bars();
+    char *s = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+    lt_figure_free(f);
+    ok(s && strstr(s, "2,000 +") && strstr(s, "      +------+") && strstr(s, "| ###########"),
+       "ASCII axes and bars: '+' ticks, '-' and '|' lines, '#' blocks");
+    ok(s && strstr(s, "Electronic~"), "a cut label ends in '~'");
+    free(s);
+}
+
+static void test_colour(void)
+{
+    /* The first bar's bottom cell is a full block in category colour 0. */
+    lt_figure *f = fig_bars();
+    lt_text_opts o = {.width = 60, .height = 16};
+    lt_canvas *c = lt_render_text(f, &o);
+    const lt_cell *cell = c ? &c->cells[13 * 60 + 10] : NULL;
+    ok(cell && cell->ch == 0x2588 && (cell->flags & LT_CELL_FG) && cell->fg.r == 0x00 &&
+       cell->fg.g == 0x72 && cell->fg.b == 0xB2, "bar cell: U+2588 in #0072B2");
+    lt_canvas_free(c);
+    char *s256 = lt_figure_to_text(f, &o, LT_COLOR_256, NULL);
+    char *stc = lt_figure_to_text(f, &o, LT_COLOR_TRUE, NULL);
+    ok(s256 && strstr(s256, "\x1b[0;38;5;25m\xe2\x96\x88"), "256 colours: the bar is colour 25");
+    ok(stc && strstr(stc, "\x1b[0;38;2;0;114;178m\xe2\x96\x88"), "24-bit: the bar is 0;114;178");
+    ok(stc && strstr(stc, "\x1b[0;1mPayment method\x1b[0m"), "the title is bold");
+    ok(stc && strstr(stc, "\x1b[0;38;2;138;138;138m2,000 \xe2\x94\xa4"),
+       "tick labels and the axis in the muted grey");
+    char *plain = stc ? strip_sgr(stc) : NULL;
+    char *mono = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+    ok(plain && mono && strcmp(plain, mono) == 0, "colour adds only SGR sequences to the text");
+    free(plain);
+    free(mono);
+    free(s256);
+    free(stc);
+    lt_figure_free(f);
+
+    /* Heatmap: the cell of 50 is viridis' top with dark text; without
+     * colour, a full shade. */
+    f = fig_heatmap();
+    o = (lt_text_opts){.width = 50, .height = 14};
+    stc = lt_figure_to_text(f, &o, LT_COLOR_TRUE, NULL);
+    ok(stc && strstr(stc, "\x1b[0;38;2;34;34;34;48;2;253;231;37m50"),
+       "heatmap: 50 in #222222 on #FDE725");
+    ok(stc && strstr(stc, "\x1b[0;38;2;255;255;255;48;2;68;1;84m0"),
+       "heatmap: 0 in white on #440154");
+    plain = stc ? strip_sgr(stc) : NULL;
+    ok(plain && fits(plain, 50, 14), "heatmap in colour fits 50 x 14");
+    ok(plain && !strstr(plain, "\xe2\x96\x88"), "heatmap in colour has no shade blocks");
+    free(plain);
+    free(stc);
+    lt_figure_free(f);
+}
+
+static void test_errors(void)
+{
+    lt_text_opts o = {.width = 60, .height = 16};
+    lt_figure *f = lt_figure_new();
+    ok(lt_render_text(f, &o) == NULL, "an empty figure is not drawn");
+    is_str(lt_errmsg(), "plot: nothing to draw (no data)", "empty figure message");
+    lt_panel_add_xy(&f->panels[0], LT_LAYER_LINE, NULL, NULL, 0, "none");
+    ok(lt_figure_to_text(f, &o, LT_COLOR_TRUE, NULL) == NULL, "a layer of no points is empty too");
+    is_str(lt_errmsg(), "plot: nothing to draw (no data)", "same message");
+    lt_figure_free(f);
+
+    f = lt_figure_new();
+    double x[3] = {1, 2, 3}, y[3] = {5, -1, 10};
+    lt_panel_add_xy(&f->panels[0], LT_LAYER_POINTS, x, y, 3, NULL);
+    f->panels[0].y.scale = LT_SCALE_LOG;
+    ok(lt_render_text(f, &o) == NULL, "a log axis with a negative value is an error");
+    ok(strstr(lt_errmsg(), "log") != NULL, "the scale's message: %s", lt_errmsg());
+    f->panels[0].y.scale = LT_SCALE_LINEAR;
+    o.width = 19;
+    ok(lt_render_text(f, &o) == NULL, "19 columns are too few");
+    is_str(lt_errmsg(), "plot: 19 x 16 cells is too small, expected at least 20 x 5", "size message");
+    o = (lt_text_opts){.width = 20, .height = 5};
+    lt_canvas *c = lt_render_text(f, &o);
+    ok(c != NULL, "20 x 5 is drawn");
+    lt_canvas_free(c);
+    lt_figure_free(f);
+}
+
+static void test_size(void)
+{
+    lt_figure *f = fig_lines();   /* title and subtitle */
+    int w, h;
+    lt_text_size(f, 120, &w, &h);
+    ok(w == 100 && h == 26, "wide terminal: 100 x (24 + 2), got %d x %d", w, h);
+    lt_text_size(f, 50, &w, &h);
+    ok(w == 50 && h == 22, "50 columns: 50 x (20 + 2), got %d x %d", w, h);
+    lt_text_size(f, 30, &w, &h);
+    ok(w == 30 && h == 14, "30 columns: 30 x (12 + 2), got %d x %d", w, h);
+    lt_text_size(f, 0, &w, &h);
+    ok(w == 80 && h == 26, "no terminal width: 80 columns, got %d x %d", w, h);
+    f->text_width = 70;
+    f->text_height = 15;
+    lt_text_size(f, 200, &w, &h);
+    ok(w == 70 && h == 15, "the figure's hints win, got %d x %d", w, h);
+    lt_figure_free(f);
+    f = fig_facets();            /* 2 x 2, a title */
+    lt_figure_note(f, "48 months");
+    lt_text_size(f, 80, &w, &h);
+    ok(w == 80 && h == 2 * 24 + 1 + 1, "2 rows of facets, title and caption, got %d x %d", w, h);
+    lt_figure_free(f);
+}
+
 int main(void)
 {
     test_snapshots();
+    test_ascii();
+    test_colour();
+    test_errors();
+    test_size();
     return tap_done();
 }
