@@ -268,9 +268,9 @@ static lt_figure *fig_forecast(void)
         lo80[i] = fc[i] - 1.28 * s;
         hi80[i] = fc[i] + 1.28 * s;
     }
-    lt_layer *b95 = lt_panel_add_band(p, tf, lo95, hi95, 12, "95%");
-    lt_layer *b80 = lt_panel_add_band(p, tf, lo80, hi80, 12, "80%");
-    b80->color = b95->color = 0;
+    /* (A layer pointer lasts until the next layer is added.) */
+    lt_panel_add_band(p, tf, lo95, hi95, 12, "95%")->color = 0;
+    lt_panel_add_band(p, tf, lo80, hi80, 12, "80%")->color = 0;
     lt_panel_add_xy(p, LT_LAYER_LINE, t, air, 36, "observed");
     lt_layer *l = lt_panel_add_xy(p, LT_LAYER_LINE, tf, fc, 12, "forecast");
     l->color = 0;
