@@ -417,6 +417,10 @@ static void bar_cell(area *a, int x, int y, int k, bool exact, bool horizontal,
         lt_canvas_put(a->c, x, y, fill, col, 0);
         return;
     }
+    /* Bars sharing cells (more categories than cells) show the longest. */
+    if (p->ch == fill && (p->flags & LT_CELL_FG) && p->fg.r == col->r && p->fg.g == col->g &&
+        p->fg.b == col->b)
+        return;
     if (fill != FULL) {
         /* Shades have no eighths. */
         if (k >= 4)
@@ -706,9 +710,12 @@ static double heat_t(double z, double lo, double hi)
 }
 
 /* Five levels without colour: blank for the lowest fifth, so that a
- * matrix of mostly small values reads clearly. */
-static uint32_t shade_of(double t)
+ * matrix of mostly small values reads clearly.  A diverging map shades
+ * by the distance from its centre (the cell text gives the sign). */
+static uint32_t shade_of(lt_colormap m, double t)
 {
+    if (m == LT_CMAP_DIVERGING)
+        t = fabs(2 * t - 1);
     return t < 0.2 ? ' ' : t < 0.4 ? SHADE_LIGHT : t < 0.6 ? SHADE_MEDIUM : t < 0.8 ? SHADE_DARK : FULL;
 }
 
@@ -740,7 +747,7 @@ static void draw_heatmap(area *a, const lt_layer *l)
             int tx = x0 + (w - tw) / 2;
             if (a->mono) {
                 if (!isnan(t)) {
-                    uint32_t sh = shade_of(t);
+                    uint32_t sh = shade_of(l->cmap, t);
                     for (int y = y0; y <= y1; y++)
                         for (int x = x0; x <= x1; x++)
                             lt_canvas_put(a->c, x, y, sh, NULL, 0);
@@ -1120,7 +1127,7 @@ static void draw_axes(render *R, panel_box *b)
         for (int i = 0; i < n; i++) {
             double t = n > 1 ? (double)i / (n - 1) : 0.5;
             if (R->o.mono)
-                lt_canvas_put(c, x + i, row, shade_of(t), NULL, 0);
+                lt_canvas_put(c, x + i, row, shade_of(b->heat->cmap, t), NULL, 0);
             else
                 lt_canvas_fill_bg(c, x + i, row, 1, 1, lt_palette_map(b->heat->cmap, t));
         }

@@ -439,6 +439,76 @@ static lt_figure *fig_many_cats(void)
     return f;
 }
 
+/* Three crossing series fill every corner: the legend goes right; a
+ * NaN breaks a line; a caption notes it. */
+static lt_figure *fig_legend_right(void)
+{
+    lt_figure *f = lt_figure_new();
+    lt_figure_set_str(&f->title, "Cumulative churn by cohort");
+    lt_panel *p = &f->panels[0];
+    const char *names[3] = {"2019 cohort", "2020 cohort", "2021 cohort"};
+    for (int k = 0; k < 3; k++) {
+        double x[30], y[30];
+        for (int i = 0; i < 30; i++) {
+            x[i] = i;
+            y[i] = k == 1 && i == 12 ? NAN : (k == 2 ? 30 - i : i) * (1 + 0.2 * k) + 4 * sin(i / 3.0 + k);
+        }
+        lt_panel_add_xy(p, k == 1 ? LT_LAYER_STEP : LT_LAYER_LINE, x, y, 30, names[k]);
+    }
+    lt_figure_note(f, "1 missing value skipped");
+    lt_figure_set_str(&p->x.label, "months since signup");
+    return f;
+}
+
+/* Many long and wide-character category names on the y axis: every
+ * k-th is shown, cut with an ellipsis; the legend goes below. */
+static lt_figure *fig_hbars_many(void)
+{
+    lt_figure *f = lt_figure_new();
+    lt_figure_set_str(&f->title, "Revenue by city");
+    f->legend = LT_LEGEND_BOTTOM;
+    lt_panel *p = &f->panels[0];
+    char *names[24];
+    double x0[24] = {0}, x1[24], y0[24], y1[24];
+    for (int i = 0; i < 24; i++) {
+        names[i] = malloc(64);
+        if (i % 3 == 1)
+            snprintf(names[i], 64, "\xe6\x9d\xb1\xe4\xba\xac %d", i);     /* 東京 */
+        else
+            snprintf(names[i], 64, "Saint-Jean-sur-Richelieu district %d", i);
+        x1[i] = 100 + 37 * ((i * 7) % 11);
+        y0[i] = i - 0.4;
+        y1[i] = i + 0.4;
+    }
+    lt_axis_set_categories(&p->y, (const char *const *)names, 24);
+    for (int i = 0; i < 24; i++)
+        free(names[i]);
+    p->x.zero = true;
+    lt_panel_add_rects(p, x0, x1, y0, y1, 24, "revenue (k$)")->horizontal = true;
+    return f;
+}
+
+/* A correlation heatmap on the diverging map (centred on 0). */
+static lt_figure *fig_corr(void)
+{
+    lt_figure *f = lt_figure_new();
+    lt_figure_set_str(&f->title, "Correlations");
+    lt_panel *p = &f->panels[0];
+    const char *v[4] = {"tenure", "monthly", "total", "churn"};
+    lt_axis_set_categories(&p->x, v, 4);
+    lt_axis_set_categories(&p->y, v, 4);
+    double z[16] = {1, 0.25, 0.83, -0.35, 0.25, 1, 0.65, 0.19,
+                    0.83, 0.65, 1, -0.2, -0.35, 0.19, -0.2, 1};
+    const char *t[16];
+    char buf[16][8];
+    for (int i = 0; i < 16; i++) {
+        snprintf(buf[i], 8, "%.2f", z[i]);
+        t[i] = buf[i];
+    }
+    lt_panel_add_heatmap(p, z, 4, 4, t, LT_CMAP_DIVERGING);
+    return f;
+}
+
 static void test_snapshots(void)
 {
     snapshot("lines", fig_lines(), 60, 16);
@@ -460,6 +530,9 @@ static void test_snapshots(void)
     snapshot("huge", fig_huge(), 60, 14);
     snapshot("many_cats", fig_many_cats(), 60, 12);
     snapshot("tiny", fig_lines(), 20, 5);
+    snapshot("legend_right", fig_legend_right(), 70, 16);
+    snapshot("hbars_many", fig_hbars_many(), 60, 16);
+    snapshot("corr", fig_corr(), 50, 14);
 }
 
 /* The text without its SGR sequences (caller frees). */
