@@ -418,9 +418,16 @@ static void bar_cell(area *a, int x, int y, int k, bool exact, bool horizontal,
         return;
     }
     /* Bars sharing cells (more categories than cells) show the longest. */
-    if (p->ch == fill && (p->flags & LT_CELL_FG) && p->fg.r == col->r && p->fg.g == col->g &&
-        p->fg.b == col->b)
+    bool same = (p->flags & LT_CELL_FG) && p->fg.r == col->r && p->fg.g == col->g &&
+                p->fg.b == col->b;
+    if (same && p->ch == fill)
         return;
+    if (same && exact && fill == FULL) {
+        int had = horizontal ? (is_left_eighth(p->ch) ? (int)(0x2590u - p->ch) : 0)
+                             : (is_lower_eighth(p->ch) ? (int)(p->ch - 0x2580u) : 0);
+        if (had >= k)
+            return;
+    }
     if (fill != FULL) {
         /* Shades have no eighths. */
         if (k >= 4)
