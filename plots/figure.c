@@ -57,10 +57,7 @@ static void free_strs(char **strs, size_t n)
 
 static void axis_init(lt_axis *a)
 {
-    memset(a, 0, sizeof *a);
-    a->scale = LT_SCALE_LINEAR;
-    a->tkind = LT_DATETIME;
-    a->lo = a->hi = NAN;
+    *a = (lt_axis){.scale = LT_SCALE_LINEAR, .tkind = LT_DATETIME, .lo = NAN, .hi = NAN};
 }
 
 static void axis_fini(lt_axis *a)
@@ -95,7 +92,7 @@ static void layer_fini(lt_layer *l)
 
 static void panel_init(lt_panel *p)
 {
-    memset(p, 0, sizeof *p);
+    *p = (lt_panel){0};
     axis_init(&p->x);
     axis_init(&p->y);
 }

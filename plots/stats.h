@@ -32,9 +32,10 @@ typedef struct lt_hist {
 } lt_hist;
 
 /* Edges of `bins` equal bins over [min, max] of x (bins <= 0: the R
- * default above).  All-equal data gets one bin of width 1 around the value
- * (numpy's convention: [v - 0.5, v + 0.5]).  0, LT_EINVAL (no finite
- * value, an infinite value, bins > 1e6) or LT_ENOMEM, with lt_errmsg. */
+ * default above), and the counts of x in them (lt_hist_count).  All-equal
+ * data gets the range [v - 0.5, v + 0.5] (numpy's convention), one bin by
+ * default.  0, LT_EINVAL (no finite value, an infinite value, bins > 1e6)
+ * or LT_ENOMEM, with lt_errmsg. */
 int lt_hist_init(lt_hist *h, const double *x, size_t n, int bins);
 /* Count the values of x (possibly another sample: the `by` groups share
  * the edges of the whole) into h->counts, replacing what was there;
@@ -49,7 +50,13 @@ void lt_hist_fini(lt_hist *h);
 int lt_bw_nrd0(const double *x, size_t n, double *bw);
 /* Gaussian KDE of the finite values of x at npoints (>= 2) points
  * gx[0..npoints) from min - 3 bw to max + 3 bw; gy gets the density.
- * bw <= 0 means lt_bw_nrd0.  0, LT_EINVAL or LT_ENOMEM. */
+ * bw <= 0 means lt_bw_nrd0.  0, LT_EINVAL or LT_ENOMEM.
+ * Exact (a sum over every value) up to n * npoints = 2^24; beyond, the
+ * values are linearly binned first (as R's density() does) onto a grid
+ * bw / 64 apart, and the kernel summed over grid points within 8.5 bw:
+ * the error is below 3e-5 of the density's peak (binning error
+ * delta^2 / 8 * integral |K''|), unless the data spans more than 16384
+ * bandwidths (the grid is capped at 2^20 points). */
 int lt_density(const double *x, size_t n, double bw, int npoints, double *gx,
                double *gy);
 
