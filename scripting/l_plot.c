@@ -234,26 +234,21 @@ static const lt_frame *optframe(lua_State *L, int idx)
 
 /* The column of argument arg: with a frame, the column named by the
  * string at arg, else the Column at arg.  *name gets its name (or NULL). */
-static const lt_col *argcol(lua_State *L, int arg, const lt_frame *df, const char **name)
+static const lt_col *argcol(lua_State *L, int arg, const lt_frame *df, const char **name,
+                           const char *fname)
 {
     if (df) {
         if (lua_type(L, arg) != LUA_TSTRING)
             luaL_argerror(L, arg, lua_pushfstring(L, "column name expected, got %s",
                                                   lt_lua_typename(L, arg)));
         /* The name as the frame spells it, alive as long as the frame. */
-        int i = lt_frame_index(df, lua_tostring(L, arg));
-        if (i < 0) {
-            lua_Debug ar;
-            const char *fname = "plot";
-            if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name)
-                fname = lua_pushfstring(L, "plot.%s", ar.name);
-            lt_lua_nocolumn(L, df, lua_tostring(L, arg), fname);
-        }
+        int i = lt_lua_colindex(L, df, lua_tostring(L, arg), fname);
         *name = df->names[i];
         return df->cols[i];
     }
     if (!luaL_testudata(L, arg, LT_COLUMN_MT))
-        luaL_argerror(L, arg, lua_pushfstring(L, "Column expected, got %s",
+        luaL_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s",
+                                              arg == 1 ? "Frame or Column" : "Column",
                                               lt_lua_typename(L, arg)));
     const lt_col *c = lt_lua_checkcol(L, arg);
     *name = lt_lua_colname(L, arg);
@@ -520,7 +515,7 @@ static int plot_hist(lua_State *L)
     int first;
     const lt_frame *df = form(L, &first);
     const char *name;
-    const lt_col *c = argcol(L, first, df, &name);
+    const lt_col *c = argcol(L, first, df, &name, fname);
     int oarg = first + 1;
     lt_lua_checkopts(L, oarg, known);
     lua_settop(L, oarg);
@@ -612,7 +607,7 @@ static int plot_density(lua_State *L)
     int first;
     const lt_frame *df = form(L, &first);
     const char *name;
-    const lt_col *c = argcol(L, first, df, &name);
+    const lt_col *c = argcol(L, first, df, &name, fname);
     int oarg = first + 1;
     lt_lua_checkopts(L, oarg, known);
     lua_settop(L, oarg);
@@ -714,8 +709,8 @@ static int plot_scatter(lua_State *L)
     int first;
     const lt_frame *df = form(L, &first);
     const char *xname, *yname, *cname;
-    const lt_col *xc = argcol(L, first, df, &xname);
-    const lt_col *yc = argcol(L, first + 1, df, &yname);
+    const lt_col *xc = argcol(L, first, df, &xname, fname);
+    const lt_col *yc = argcol(L, first + 1, df, &yname, fname);
     int oarg = first + 2;
     lt_lua_checkopts(L, oarg, known);
     lua_settop(L, oarg);
@@ -815,7 +810,7 @@ static int plot_lines(lua_State *L, lt_layer_kind kind, const char *fname)
     const char *xname = NULL;
     int ny = 1, yarg, oarg;
     if (df) {
-        xc = argcol(L, 2, df, &xname);
+        xc = argcol(L, 2, df, &xname, fname);
         yarg = 3;
         if (lua_istable(L, 3)) {
             ny = (int)luaL_len(L, 3);
@@ -823,7 +818,7 @@ static int plot_lines(lua_State *L, lt_layer_kind kind, const char *fname)
         }
         oarg = 4;
     } else if (luaL_testudata(L, 2, LT_COLUMN_MT)) {
-        xc = argcol(L, 1, NULL, &xname);
+        xc = argcol(L, 1, NULL, &xname, fname);
         yarg = 2;
         oarg = 3;
     } else {
@@ -845,7 +840,7 @@ static int plot_lines(lua_State *L, lt_layer_kind kind, const char *fname)
             ys[j] = df->cols[i];
             ynames[j] = df->names[i];
         } else {
-            ys[j] = argcol(L, yarg, df, &ynames[j]);
+            ys[j] = argcol(L, yarg, df, &ynames[j], fname);
         }
         if (!is_number_type(ys[j]->type))
             wrongtype(L, yarg, ys[j], ynames[j], "a number column");
@@ -924,9 +919,9 @@ static int plot_band(lua_State *L)
     int first;
     const lt_frame *df = form(L, &first);
     const char *xname, *loname, *hiname;
-    const lt_col *xc = argcol(L, first, df, &xname);
-    const lt_col *lo = argcol(L, first + 1, df, &loname);
-    const lt_col *hi = argcol(L, first + 2, df, &hiname);
+    const lt_col *xc = argcol(L, first, df, &xname, fname);
+    const lt_col *lo = argcol(L, first + 1, df, &loname, fname);
+    const lt_col *hi = argcol(L, first + 2, df, &hiname, fname);
     int oarg = first + 3;
     lt_lua_checkopts(L, oarg, known);
     lua_settop(L, oarg);
@@ -1095,8 +1090,8 @@ static int plot_bar(lua_State *L)
     const char *cname, *vname = NULL;
     int oarg;
     if (df && lua_type(L, 2) == LUA_TSTRING) {       /* (df, "cat", "value") */
-        cc = argcol(L, 2, df, &cname);
-        vc = argcol(L, 3, df, &vname);
+        cc = argcol(L, 2, df, &cname, fname);
+        vc = argcol(L, 3, df, &vname, fname);
         if (!is_number_type(vc->type))
             wrongtype(L, 3, vc, vname, "a number column");
         oarg = 4;
@@ -1112,7 +1107,7 @@ static int plot_bar(lua_State *L)
         if (!luaL_testudata(L, 1, LT_COLUMN_MT))
             luaL_argerror(L, 1, lua_pushfstring(L, "Frame or Column expected, got %s",
                                                 lt_lua_typename(L, 1)));
-        cc = argcol(L, 1, NULL, &cname);
+        cc = argcol(L, 1, NULL, &cname, fname);
         if (cc->type == LT_F64)
             wrongtype(L, 1, cc, cname, "categories: str, bool, integers or times "
                                        "(plot.hist bins numbers)");
@@ -1212,7 +1207,7 @@ static int plot_box(lua_State *L)
     int first;
     const lt_frame *df = form(L, &first);
     const char *name, *byname;
-    const lt_col *c = argcol(L, first, df, &name);
+    const lt_col *c = argcol(L, first, df, &name, fname);
     int oarg = first + 1;
     lt_lua_checkopts(L, oarg, known);
     lua_settop(L, oarg);
@@ -1759,8 +1754,7 @@ static bool show_image(lua_State *L, const lt_figure *f, int width, int height)
     ro.width = w * cw;
     ro.height = h * ch;
     ro.dpi = 6.0 * ch;   /* 16-pixel cells: 96 dpi, text as large as the terminal's */
-    const char *tmux = getenv("TMUX");
-    bool wrap = tmux && *tmux;
+    bool wrap = getenv("TMUX") != NULL;
     void **img = lt_lua_newbox(L);
     void **seq = lt_lua_newbox(L);
     size_t len = 0;
@@ -1777,8 +1771,10 @@ static bool show_image(lua_State *L, const lt_figure *f, int width, int height)
         *seq = proto == LT_IMAGE_KITTY ? lt_term_image_kitty(png, n, wrap, &len)
                                        : lt_term_image_iterm2(png, n, wrap, &len);
     }
-    if (!*seq)
-        luaL_error(L, "plot: out of memory");
+    if (!*seq) {   /* too large for tmux's passthrough (or no memory): text then */
+        lua_pop(L, 2);
+        return false;
+    }
     fflush(stdout);
     fwrite(*seq, 1, len, stdout);
     fflush(stdout);
@@ -2023,7 +2019,7 @@ static int limits(lua_State *L, int axis, const char *fname)
         push_axis_value(L, a0, a0->hi);
         return 2;
     }
-    double lo = axis_value(L, 2, 1, a0, true), hi = axis_value(L, 3, 2, a0, true);
+    double lo = axis_value(L, 2, 2, a0, true), hi = axis_value(L, 3, 3, a0, true);
     if (!isnan(lo) && !isnan(hi) && !(lo < hi))
         return luaL_error(L, "%s: the lower limit must be below the upper one", fname);
     for (size_t i = 0; i < f->npanel; i++) {
@@ -2309,7 +2305,7 @@ static int refs(lua_State *L, lt_layer_kind kind, const char *fname)
                 lua_rawgeti(L, 2, (lua_Integer)k + 1);
             else
                 lua_pushvalue(L, 2);
-            v[k] = axis_value(L, -1, 1, a, false);
+            v[k] = axis_value(L, -1, 2, a, false);
             lua_pop(L, 1);
         }
         lt_layer *l = need(L, lt_panel_add_refs(p, kind, v, n, label), fname);
@@ -2332,7 +2328,7 @@ static int fig_text(lua_State *L)
     const char *s = luaL_checkstring(L, 4);
     for (size_t i = 0; i < f->npanel; i++) {
         lt_panel *p = &f->panels[i];
-        double x = axis_value(L, 2, 1, &p->x, false), y = axis_value(L, 3, 2, &p->y, false);
+        double x = axis_value(L, 2, 2, &p->x, false), y = axis_value(L, 3, 3, &p->y, false);
         need(L, lt_panel_add_text(p, &x, &y, &s, 1), "text");
     }
     lua_settop(L, 1);
