@@ -329,6 +329,7 @@ typedef struct groups {
     int32_t *gid;           /* the group of each row */
     const char **names;     /* names of the groups ("NA" for missing) */
     int64_t *first;         /* first row of each group */
+    int64_t *start, *rows;  /* rows[start[k] .. start[k+1]): group k's, in order */
     bool na;                /* the last group is the missing value (sorted) */
 } groups;
 
@@ -365,6 +366,14 @@ static void col_groups(lua_State *L, const lt_col *c, bool sorted, groups *g,
     g->first = buffer(L, g->n, sizeof *g->first);
     if (g->n)
         memcpy(g->first, (*gs)->first, (size_t)g->n * sizeof *g->first);
+    g->start = buffer(L, (int64_t)g->n + 1, sizeof *g->start);
+    g->rows = buffer(L, c->n, sizeof *g->rows);
+    if (c->n) {
+        memcpy(g->start, (*gs)->start, ((size_t)g->n + 1) * sizeof *g->start);
+        memcpy(g->rows, (*gs)->order, (size_t)c->n * sizeof *g->rows);
+    } else {
+        g->start[0] = 0;
+    }
     g->names = buffer(L, g->n, sizeof *g->names);
     lua_createtable(L, g->n, 0);
     for (int k = 0; k < g->n; k++) {
@@ -494,9 +503,15 @@ static const char *const hist_positions[] = {"stack", "dodge", "facet", NULL};
 static int64_t gather(const double *v, int64_t n, const groups *g, int k, double *out)
 {
     int64_t m = 0;
-    for (int64_t i = 0; i < n; i++)
-        if (!isnan(v[i]) && (!g || g->gid[i] == k))
-            out[m++] = v[i];
+    if (!g) {
+        for (int64_t i = 0; i < n; i++)
+            if (!isnan(v[i]))
+                out[m++] = v[i];
+        return m;
+    }
+    for (int64_t r = g->start[k]; r < g->start[k + 1]; r++)
+        if (!isnan(v[g->rows[r]]))
+            out[m++] = v[g->rows[r]];
     return m;
 }
 
@@ -734,8 +749,10 @@ static int plot_scatter(lua_State *L)
     double *px = buffer(L, x.n, sizeof *px), *py = buffer(L, x.n, sizeof *py);
     for (int k = 0; k < (cc ? g.n : 1); k++) {
         size_t m = 0;
-        for (int64_t i = 0; i < x.n; i++) {
-            if (ok[i] && (!cc || g.gid[i] == k)) {
+        int64_t from = cc ? g.start[k] : 0, to = cc ? g.start[k + 1] : x.n;
+        for (int64_t r = from; r < to; r++) {
+            int64_t i = cc ? g.rows[r] : r;
+            if (ok[i]) {
                 px[m] = x.v[i];
                 py[m++] = y.v[i];
             }
@@ -788,6 +805,26 @@ static int64_t *sorted_rows(lua_State *L, const lt_col *xc, const coord *x, int6
         rows[i] = k[i].i;
     *m = n;
     return rows;
+}
+
+/* The rows seq[0..m) by group, in their order within each: group k's are
+ * out[start[k] .. start[k+1]). */
+static int64_t *bucket(lua_State *L, const groups *g, const int64_t *seq, int64_t m,
+                       int64_t **startp)
+{
+    int64_t *start = *startp = buffer(L, (int64_t)g->n + 1, sizeof *start);
+    int64_t *pos = buffer(L, g->n, sizeof *pos);
+    int64_t *out = buffer(L, m, sizeof *out);
+    memset(start, 0, ((size_t)g->n + 1) * sizeof *start);
+    for (int64_t r = 0; r < m; r++)
+        start[g->gid[seq[r]] + 1]++;
+    for (int k = 0; k < g->n; k++) {
+        start[k + 1] += start[k];
+        pos[k] = start[k];
+    }
+    for (int64_t r = 0; r < m; r++)
+        out[pos[g->gid[seq[r]]]++] = seq[r];
+    return out;
 }
 
 /* x positions 1..n when no x column is given. */
@@ -866,6 +903,10 @@ static int plot_lines(lua_State *L, lt_layer_kind kind, const char *fname)
     int64_t *rows = sorted_rows(L, xc, &x, &m, &nmiss, &ninf);
     if (m == 0)
         novalues(L, fname, xc ? xname : ynames[0], n, ninf);
+    /* Each group's rows, still in order of x. */
+    int64_t one[2] = {0, m}, *start = one;
+    if (cc)
+        rows = bucket(L, &g, rows, m, &start);
 
     lt_figure *f = pushfigure(L, fname);
     int fidx = lua_gettop(L);
@@ -885,10 +926,8 @@ static int plot_lines(lua_State *L, lt_layer_kind kind, const char *fname)
         }
         for (int k = 0; k < (cc ? g.n : 1); k++) {
             size_t cnt = 0;
-            for (int64_t r = 0; r < m; r++) {
+            for (int64_t r = start[k]; r < start[k + 1]; r++) {
                 int64_t i = rows[r];
-                if (cc && g.gid[i] != k)
-                    continue;
                 px[cnt] = x.v[i];
                 py[cnt++] = yv[i];   /* NaN breaks the line */
             }
