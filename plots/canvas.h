@@ -8,8 +8,11 @@
  * the terminal's colour depth: none (plain text, NO_COLOR), the 16 ANSI
  * colours, the 256-colour cube or 24-bit colour; lines carry no trailing
  * spaces.  With `ascii`, characters outside ASCII are replaced by ASCII
- * stand-ins (braille by '.', ':', '*' by density; blocks by '#'; box lines
- * by '-', '|', '+'), for LUNETTE_ASCII=1 and dumb terminals. */
+ * stand-ins (braille by the direction of the line through its dots, '-',
+ * '_', '|', '/', '\\', or 'o', '.', ':', '*' by shape and density; blocks by
+ * '#', low eighths by '_', shades by '.', ':', '%'; box lines by '-', '|',
+ * '+', double lines by '='; letters lose their accents; others '?'), for
+ * LUNETTE_ASCII=1 and dumb terminals. */
 #ifndef LT_CANVAS_H
 #define LT_CANVAS_H
 
@@ -23,7 +26,9 @@ enum {
     LT_CELL_FG = 1,      /* fg is set (else the terminal's default) */
     LT_CELL_BG = 2,      /* bg is set */
     LT_CELL_BOLD = 4,
-    LT_CELL_DIM = 8,     /* muted text where only 16 colours exist */
+    LT_CELL_DIM = 8,     /* muted: with 16 colours drawn faint in the
+                            default colour (fg dropped), with more in its
+                            own fg (faint when it has none) */
     LT_CELL_BRAILLE = 16 /* ch is U+2800 + dots, merged by lt_canvas_dot */
 };
 
@@ -62,6 +67,13 @@ void lt_canvas_dot(lt_canvas *c, int dx, int dy, const lt_rgb *fg);
 /* A line of dots between two braille-grid points (Bresenham). */
 void lt_canvas_dot_line(lt_canvas *c, int x0, int y0, int x1, int y1,
                         const lt_rgb *fg);
+/* The same from end points in dot units given as doubles, which may lie
+ * far outside the grid (the segment is clipped before rounding; a NaN or
+ * infinite end draws nothing); step i of the walk sets its dot when bit
+ * (i / 2) % 8 of `pattern` is set (0xFF solid, 0x55 dotted, 0x3F
+ * dashed). */
+void lt_canvas_dot_linef(lt_canvas *c, double x0, double y0, double x1,
+                         double y1, const lt_rgb *fg, uint8_t pattern);
 
 /* Display width in cells of UTF-8 s (utf8proc; control characters count
  * 0). */

@@ -4,7 +4,8 @@
  * computed from the measured labels, hairline grid lines at the ticks, and
  * sizes that follow the DPI: fonts and line widths are in points (1/72
  * inch), so the same figure at dpi 300 is the dpi-100 figure with finer
- * detail.
+ * detail.  A page smaller than 240 x 160 points is drawn as that page
+ * scaled down, a thumbnail with every element in proportion.
  *
  * Files: the format comes from the extension (.png, .svg, .pdf, any case);
  * the file is written to a temporary name in the same directory and renamed
@@ -25,6 +26,8 @@ typedef struct lt_raster_opts {
 
 void lt_raster_opts_init(lt_raster_opts *o);
 
+/* In each function below, o may be NULL for the defaults. */
+
 /* Write f to path (.png, .svg or .pdf).  0, or LT_EINVAL (unknown
  * extension, bad size, empty figure, bad scale) / LT_EIO (with the file
  * name and the system's reason) / LT_ENOMEM, with lt_errmsg. */
@@ -40,5 +43,12 @@ int lt_render_cairo_png(const lt_figure *f, const lt_raster_opts *o,
  * not premultiplied, rows top-down (for sixel).  0 or an error as above. */
 int lt_render_cairo_rgba(const lt_figure *f, const lt_raster_opts *o,
                          uint8_t **rgba);
+
+/* Where f's panel `panel` is plotted at these options: the plotting area
+ * in pixels from the image's top-left corner (data maps into it through
+ * the panel's scales, scale.h).  For tests and pointer lookups.  0, or an
+ * error as above (LT_EINVAL also for a panel out of range). */
+int lt_render_cairo_area(const lt_figure *f, const lt_raster_opts *o, size_t panel,
+                         double *x, double *y, double *w, double *h);
 
 #endif

@@ -6,7 +6,7 @@
  * box-drawing lines with tick marks, x tick labels centred under their
  * ticks (dropped, every other one, until none overlap or run off the
  * edge), and the plotting area:
- *   LINE, STEP, VLINE, HLINE   braille lines (reference lines dotted);
+ *   LINE, STEP, VLINE, HLINE   braille lines (reference lines dashed);
  *   POINTS                     braille dots (2 x 4 per cell);
  *   RECT                       block characters with eighths at the
  *                              growing end (U+2581..U+2588 upward,
@@ -35,6 +35,10 @@
 typedef struct lt_text_opts {
     int width, height;   /* the canvas size in cells (width >= 20, height >= 5) */
     bool ascii;          /* draw with ASCII characters only */
+    bool mono;           /* no colour will show: shades and line patterns
+                            stand in for colour (heatmap cells, stacked
+                            bars, several series); lt_figure_to_text sets
+                            it for LT_COLOR_NONE */
 } lt_text_opts;
 
 /* The size a figure takes in the terminal: width = min(term_width, 100)

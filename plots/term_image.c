@@ -22,6 +22,10 @@
  * query, id 31 so that the answer can be told from anything else. */
 static const char kitty_query[] = ESC "_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA" ESC "\\";
 static const char da1_query[] = ESC "[c";
+/* Inside tmux, a status report request (DSR 5) follows as the last query:
+ * tmux 3.3 and older keep the outer terminal's DA1 answer to themselves
+ * but pass its "ESC [ 0 n" on to the pane. */
+static const char dsr_query[] = ESC "[5n";
 
 /* tmux drops a passthrough sequence longer than its input buffer. */
 #define TMUX_PASSTHROUGH_MAX ((size_t)1 << 20)
@@ -396,13 +400,31 @@ static bool median_cut(const uint8_t *rgb, size_t npx, uint8_t *idx, palette *pa
         pal->n = nbox;
         for (int j = 0; j < nbox; j++) {
             uint64_t s[3] = {0, 0, 0};
-            for (size_t i = boxes[j].lo; i < boxes[j].hi; i++) {
+            for (size_t i = boxes[j].lo; i < boxes[j].hi; i++)
                 for (int a = 0; a < 3; a++)
                     s[a] += sum[occ[i]][a];
-                binpal[occ[i]] = (uint8_t)j;
-            }
             for (int a = 0; a < 3; a++)
                 pal->rgb[j][a] = (uint8_t)((s[a] + boxes[j].count / 2) / boxes[j].count);
+        }
+        /* Each bin takes the palette colour nearest its own mean, which
+         * may be another box's: better for bins at the edge of a wide box. */
+        for (size_t i = 0; i < nocc; i++) {
+            unsigned k = occ[i];
+            long mean[3];
+            for (int a = 0; a < 3; a++)
+                mean[a] = (long)((sum[k][a] + count[k] / 2) / count[k]);
+            long best_d = -1;
+            for (int j = 0; j < nbox; j++) {
+                long d = 0;
+                for (int a = 0; a < 3; a++) {
+                    long e = mean[a] - pal->rgb[j][a];
+                    d += e * e;
+                }
+                if (best_d < 0 || d < best_d) {
+                    best_d = d;
+                    binpal[k] = (uint8_t)j;
+                }
+            }
         }
         for (size_t i = 0; i < npx; i++)
             idx[i] = binpal[bin_of(rgb + 3 * i)];
@@ -545,6 +567,7 @@ typedef struct reply {
     bool kitty_ok;     /* ESC _G i=31 ; OK ESC \ */
     bool kitty_seen;   /* any complete answer to the kitty query */
     bool da1;          /* a complete ESC [ ? ... c */
+    bool dsr;          /* a complete ESC [ <digits> n */
     bool sixel;        /* ... with attribute 4 */
 } reply;
 
@@ -618,6 +641,15 @@ static reply parse(const char *s, size_t n)
                 i = j;
             }
             /* else not a DA1 answer (or not complete): go on after ESC */
+        } else if (s[i + 1] == '[') {
+            /* CSI <digits> n: a status report */
+            size_t j = i + 2;
+            while (j < n && s[j] >= '0' && s[j] <= '9')
+                j++;
+            if (j > i + 2 && j < n && s[j] == 'n') {
+                r.dsr = true;
+                i = j;
+            }
         }
     }
     return r;
@@ -654,7 +686,7 @@ static lt_image_proto decide(const reply *r)
 {
     if (r->kitty_ok)
         return LT_IMAGE_KITTY;
-    bool hints = r->da1 && !env_set("STY") && !env_set("ZELLIJ");
+    bool hints = (r->da1 || r->dsr) && !env_set("STY") && !env_set("ZELLIJ");
     if (hints && (env_is("TERM_PROGRAM", "iTerm.app") || env_is("TERM_PROGRAM", "WezTerm")
                   || env_is("LC_TERMINAL", "iTerm2")))
         return LT_IMAGE_ITERM2;
@@ -723,7 +755,7 @@ static int set_termios(int fd, const struct termios *t)
 }
 
 /* Send the queries and read the answers, one byte at a time so that
- * nothing after the DA1 answer is consumed. */
+ * nothing after the last answer (DA1, or DSR inside tmux) is consumed. */
 static reply query(int in_fd, int out_fd, int timeout_ms)
 {
     reply r = {0};
@@ -737,11 +769,13 @@ static reply query(int in_fd, int out_fd, int timeout_ms)
     if (set_termios(in_fd, &raw) < 0)
         return r;
 
-    long long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    long long deadline = now_ms() + timeout_ms;
     outbuf q = {0};
     bool tmux = env_set("TMUX");
     put_seq(&q, kitty_query, sizeof kitty_query - 1, tmux);
     put_seq(&q, da1_query, sizeof da1_query - 1, tmux);
+    if (tmux)
+        put_seq(&q, dsr_query, sizeof dsr_query - 1, tmux);
     if (!q.failed && write_all(out_fd, q.p, q.n, deadline)) {
         char got[1024];
         size_t n = 0;
@@ -752,9 +786,10 @@ static reply query(int in_fd, int out_fd, int timeout_ms)
             if (k <= 0)
                 break;
             n++;
-            if (got[n - 1] == 'c') {   /* only a 'c' can complete DA1 */
+            /* The last answer asked for ends in 'n' (DSR) or 'c' (DA1). */
+            if (got[n - 1] == (tmux ? 'n' : 'c')) {
                 r = parse(got, n);
-                if (r.da1)
+                if (tmux ? r.dsr : r.da1)
                     break;
             }
         }
@@ -770,7 +805,7 @@ lt_image_proto lt_term_image_detect(int in_fd, int out_fd, int timeout_ms)
     static bool done;
     static lt_image_proto cached;
 
-    if (!isatty(in_fd) || !isatty(out_fd))
+    if (timeout_ms <= 0 || !isatty(in_fd) || !isatty(out_fd))
         return LT_IMAGE_NONE;
     if (env_is("LUNETTE_IMAGES", "0"))
         return LT_IMAGE_NONE;

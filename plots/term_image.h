@@ -11,14 +11,17 @@
  *   3. a 4 among the DA1 attributes (the parameters after the first): sixel;
  *   4. TERM=xterm-kitty or KITTY_WINDOW_ID, outside tmux, when the kitty
  *      query got no answer at all (an error answer says no): kitty.
- * Environment hints (2, 4) count only when the terminal answered DA1 and no
+ * Environment hints (2, 4) count only when the terminal answered and no
  * GNU screen ($STY) or zellij ($ZELLIJ) stands between: programs started in
  * a multiplexer inherit them, and the multiplexer answers DA1 itself but
  * drops the images.  No answer at all (tmux without passthrough, a
  * multiplexer that swallows queries, a serial line) means LT_IMAGE_NONE.
  * Inside tmux ($TMUX set) queries and images are wrapped in tmux's
  * passthrough (ESC P tmux; ... ESC \ with every ESC doubled), which needs
- * `set -g allow-passthrough on`; the outer terminal answers both queries.
+ * `set -g allow-passthrough on`, and the outer terminal answers.  There a
+ * status report request (DSR 5, answered ESC [ 0 n) follows DA1 and ends
+ * the wait instead: tmux 3.3 and older keep the outer DA1 answer to
+ * themselves (so sixel is not seen through them) but pass on the others.
  * Nothing is written when in or out is not a terminal, when TERM is unset
  * or "dumb", when LUNETTE_IMAGES=0, or when the process is not in the
  * terminal's foreground process group (these checks are not cached).
@@ -43,10 +46,12 @@ typedef enum lt_image_proto {
 } lt_image_proto;
 
 /* The protocol of the terminal on in_fd/out_fd (timeout in milliseconds
- * for the answer, e.g. 300).  LT_IMAGE_NONE when not a terminal or no
- * protocol is spoken.  The first result of a query is cached; the
- * terminal's settings are restored before returning, whatever happens.
- * Keys typed during the query (before the DA1 answer) are consumed. */
+ * for the answer, e.g. 300; at most 0: LT_IMAGE_NONE, nothing written).
+ * LT_IMAGE_NONE when not a terminal or no protocol is spoken.  The first
+ * result of a query is cached (call it from one thread); the terminal's
+ * settings are restored before returning, whatever happens.  Keys typed
+ * during the query (before the last answer) are consumed; an answer that
+ * comes after the timeout reaches the program as input. */
 lt_image_proto lt_term_image_detect(int in_fd, int out_fd, int timeout_ms);
 
 /* Parse a terminal's answer to the two queries above (what

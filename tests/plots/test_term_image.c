@@ -2,7 +2,8 @@
  * size field, sixel strings worked out by hand and decoded back, tmux
  * passthrough, parsing real terminals' answers, and detection through a
  * pseudo-terminal whose other end answers like kitty, like an xterm with
- * sixel, or not at all. */
+ * sixel, or not at all, in and out of tmux, with and without environment
+ * hints; allocation failures are in test_term_image_oom.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -620,6 +621,7 @@ static void test_parse_reply(void)
         {ESC "_Gi=311;OK" ESC "\\", LT_IMAGE_NONE, "i=311 is not i=31"},
         {ESC "[>1;4000;15c", LT_IMAGE_NONE, "a DA2 answer is not DA1"},
         {ESC "[?62;4" ESC "[?62;c", LT_IMAGE_NONE, "a broken DA1, then a complete one"},
+        {ESC "[0n", LT_IMAGE_NONE, "a status report alone"},
         {ESC ESC "[?62;4c", LT_IMAGE_SIXEL, "a stray ESC first"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
@@ -758,14 +760,14 @@ static void run_scenario(const scenario *sc)
         tmux |= strncmp(sc->env[i], "TMUX=", 5) == 0;
     const char *want_q = tmux
         ? ESC "Ptmux;" ESC ESC "_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA" ESC ESC "\\" ESC "\\"
-          ESC "Ptmux;" ESC ESC "[c" ESC "\\"
+          ESC "Ptmux;" ESC ESC "[c" ESC "\\" ESC "Ptmux;" ESC ESC "[5n" ESC "\\"
         : ESC "_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA" ESC "\\" ESC "[c";
     char seen[512];
     size_t nseen = 0;
     if (sc->queried) {
-        bool got = read_until(master, seen, sizeof seen, &nseen, tmux ? "[c" ESC "\\" : ESC "[c", 10000);
+        bool got = read_until(master, seen, sizeof seen, &nseen, tmux ? "[5n" ESC "\\" : ESC "[c", 10000);
         ok(got && nseen == strlen(want_q) && memcmp(seen, want_q, nseen) == 0,
-           "%s: the kitty query and DA1%s", sc->what, tmux ? ", wrapped for tmux" : "");
+           "%s: the kitty query and DA1%s", sc->what, tmux ? ", then DSR, wrapped for tmux" : "");
         struct termios t;
         tcgetattr(master, &t);
         ok(!(t.c_lflag & (ICANON | ECHO)) && t.c_cc[VMIN] == 0 && t.c_cc[VTIME] == 0,
@@ -801,6 +803,8 @@ static void run_scenario(const scenario *sc)
                sc->queried ? " (the second call is cached)" : "");
 }
 
+#define TMUX "TMUX=/tmp/tmux-1000/default,4242,0"
+
 static void test_detect_pty(void)
 {
     static const char kitty[] = ESC "_Gi=31;OK" ESC "\\" ESC "[?62;c";
@@ -810,8 +814,15 @@ static void test_detect_pty(void)
         {"VTE", {NULL}, ESC "[?65;1;9c", LT_IMAGE_NONE, true, false, false},
         {"silent terminal", {NULL}, NULL, LT_IMAGE_NONE, true, false, false},
         {"kitty, keys typed", {NULL}, "x" ESC "_Gi=31;OK" ESC "\\" ESC "[?62;c", LT_IMAGE_KITTY, true, true, false},
-        {"in tmux", {"TMUX=/tmp/tmux-1000/default,4242,0"}, kitty, LT_IMAGE_KITTY, true, false, false},
-        {"in tmux, no passthrough", {"TMUX=/tmp/tmux-1000/default,4242,0", "KITTY_WINDOW_ID=3"}, NULL,
+        /* tmux 3.3 keeps DA1 answers to itself, newer ones pass them on. */
+        {"in tmux 3.3, kitty", {TMUX}, ESC "_Gi=31;OK" ESC "\\" ESC "[0n", LT_IMAGE_KITTY, true, false, false},
+        {"in tmux 3.4, kitty", {TMUX}, ESC "_Gi=31;OK" ESC "\\" ESC "[?62;c" ESC "[0n", LT_IMAGE_KITTY,
+         true, false, false},
+        {"in tmux 3.4, sixel", {TMUX}, ESC "[?62;4c" ESC "[0n", LT_IMAGE_SIXEL, true, false, false},
+        {"in tmux 3.3, sixel unseen", {TMUX}, ESC "[0n", LT_IMAGE_NONE, true, false, false},
+        {"in tmux, iTerm2 over ssh", {TMUX, "LC_TERMINAL=iTerm2"}, ESC "[0n", LT_IMAGE_ITERM2, true, false, false},
+        {"in tmux, kitty hint", {TMUX, "KITTY_WINDOW_ID=2"}, ESC "[0n", LT_IMAGE_NONE, true, false, false},
+        {"in tmux, no passthrough", {TMUX, "LC_TERMINAL=iTerm2"}, NULL,
          LT_IMAGE_NONE, true, false, false},
         {"iTerm2 (answers sixel too)", {"TERM_PROGRAM=iTerm.app"}, ESC "[?62;4c", LT_IMAGE_ITERM2, true, false, false},
         {"WezTerm", {"TERM_PROGRAM=WezTerm"}, ESC "[?65;4;6;18;22c", LT_IMAGE_ITERM2, true, false, false},
@@ -853,9 +864,10 @@ static void test_detect_not_tty(void)
     struct termios before, after;
     tcgetattr(slave, &before);
     is_int(lt_term_image_detect(slave, out[1], 100), LT_IMAGE_NONE, "a terminal in, a pipe out: no images");
+    is_int(lt_term_image_detect(slave, slave, 0), LT_IMAGE_NONE, "timeout 0: no images");
     is_int(lt_term_image_detect(in[0], slave, 100), LT_IMAGE_NONE, "a pipe in, a terminal out: no images");
     ok(read(out[0], &c, 1) < 0 && errno == EAGAIN && read(master, &c, 1) < 0 && errno == EAGAIN,
-       "  nothing written to either");
+       "  nothing written to any");
     tcgetattr(slave, &after);
     ok(same_termios(&before, &after), "  the terminal's settings untouched");
     close(master);
