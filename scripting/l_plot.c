@@ -1128,6 +1128,7 @@ static int plot_bar(lua_State *L)
     const lt_col *cc, *vc = NULL;
     const char *cname, *vname = NULL;
     int oarg;
+    bool counts = false;   /* the frame of col:counts(), labelled as plot.bar(col) */
     if (df && lua_type(L, 2) == LUA_TSTRING) {       /* (df, "cat", "value") */
         cc = argcol(L, 2, df, &cname, fname);
         vc = argcol(L, 3, df, &vname, fname);
@@ -1141,6 +1142,7 @@ static int plot_bar(lua_State *L)
         cname = df->names[ci];
         vc = df->cols[vi];
         vname = df->names[vi];
+        counts = df->ncol == 2 && strcmp(cname, "value") == 0 && strcmp(vname, "n") == 0;
         oarg = 2;
     } else {                                         /* (col): counts */
         if (!luaL_testudata(L, 1, LT_COLUMN_MT))
@@ -1230,7 +1232,9 @@ static int plot_bar(lua_State *L)
         check(L, lt_figure_note(f, buf), fname);
     }
     note_skipped(L, f, nmiss, ninf, fname);
-    const char *vlabel = vc ? vname : "count";
+    const char *vlabel = vc && !counts ? vname : "count";
+    if (counts)
+        cname = NULL;   /* "value" says nothing */
     setlabels(L, f, oarg, horiz ? vlabel : cname, horiz ? cname : vlabel, fname);
     lua_pushvalue(L, fidx);
     return 1;
@@ -1729,7 +1733,7 @@ static void push_text(lua_State *L, const lt_figure *f, int width, int height,
 {
     lt_print_opts po;
     lt_lua_print_opts(L, &po);
-    lt_text_opts o;
+    lt_text_opts o = {0};
     text_size(L, f, width, height, &o.width, &o.height);
     o.ascii = lt_ascii_detect();
     lt_color_mode mode = po.color ? lt_color_mode_detect(true) : LT_COLOR_NONE;

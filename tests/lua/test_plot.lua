@@ -236,8 +236,10 @@ t.same(pay:axes().y.categories, { "Electronic check", "Mailed check",
   "Bank transfer (automatic)", "Credit card (automatic)" }, "bar: categories in the data's order")
 t.same(heights(pl), { 2365, 1612, 1544, 1522 }, "bar: heights from the n column")
 t.ok(pl.y0[1] == -0.4 and pl.y1[1] == 0.4 and pl.x0[1] == 0, "bar: 0.8 wide around the position")
-t.ok(pay:axes().x.zero and pay:xlabel() == "n" and pay:ylabel() == "value",
-  "bar: the value axis from 0, labels from the frame")
+t.ok(pay:axes().x.zero and pay:xlabel() == "count" and pay:ylabel() == nil,
+  "bar: the value axis from 0; counts() labelled as counts")
+local sales0 = plot.bar(frame{ region = { "n", "s" }, revenue = { 1, 2 } })
+t.same({ sales0:xlabel(), sales0:ylabel() }, { "region", "revenue" }, "bar of a frame: its names")
 local ct = plot.bar(churn.contract)
 t.ok(not ct:layers()[1].horizontal, "bar: three short labels stand upright")
 t.same(ct:axes().x.categories, { "Month-to-month", "Two year", "One year" },
@@ -454,6 +456,73 @@ t.raises(function() plot(f, { width = 5 }) end, "option 'width': 20 to 10000 cel
   "plot: too narrow")
 t.raises(function() plot(setmetatable({}, { __plot = function() return 1 end })) end,
   "plot: the __plot of table returned number, expected a Figure", "plot: a bad __plot")
+
+-- ---- drawing and files --------------------------------------------------------------------
+
+local function widest(text)
+  local w, n = 0, 0
+  for line in (text .. "\n"):gmatch("(.-)\n") do
+    w, n = math.max(w, utf8.len(line)), n + 1
+  end
+  return w, n
+end
+local tf = plot.hist(churn.tenure):title("Tenure of customers")
+local text = tostring(tf)
+t.ok(text:find("Tenure of customers", 1, true) and text:find("tenure", 1, true),
+  "tostring draws the figure: title and axis label")
+t.ok(widest(text) <= 100, "tostring: at most 100 columns")
+local drawn, small = captured(plot, tf, { width = 40, height = 12 })
+local w, n = widest(drawn)
+t.ok(w <= 40 and n == 12, "plot{ width = 40, height = 12 }: the size asked for")
+t.is(small, tf, "plot returns the figure it drew")
+w, n = widest(tostring(tf:copy():size(50, 15)))
+t.ok(w <= 50 and n == 15, "fig:size: the size of tostring")
+t.ok(#captured(plot, tf, { image = true }) > 0, "image = true outside a terminal: the text drawing")
+t.ok(#captured(tf.show, tf) > 0, "fig:show draws")
+t.raises(function() tostring(plot.line(frame{ x = { 1, 2 }, y = { -1, 2 } }, "x", "y"):log_y()) end,
+  "log", "tostring: a log axis with a negative value raises")
+
+local dir = os.tmpname()
+os.remove(dir)
+assert(os.execute("mkdir '" .. dir .. "'"))
+local function read(path)
+  local fh = io.open(path, "rb")
+  if not fh then return nil end
+  local s = fh:read("a")
+  fh:close()
+  return s
+end
+local function files()
+  local p = io.popen("ls -A '" .. dir .. "'")
+  local names = {}
+  for name in p:lines() do names[#names + 1] = name end
+  p:close()
+  table.sort(names)
+  return names
+end
+t.is(save(tf, dir .. "/tenure.png", { width = 400, height = 300 }), nil, "save returns nothing")
+local png = read(dir .. "/tenure.png")
+t.ok(png and png:sub(1, 8) == "\x89PNG\r\n\26\n", "save: a PNG file")
+t.ok(png and string.unpack(">I4I4", png, 17) == 400 and select(2, string.unpack(">I4I4", png, 17)) == 300,
+  "save: the PNG is 400 x 300")
+tf:save(dir .. "/tenure.svg")
+local svg = read(dir .. "/tenure.svg") or ""
+t.ok(svg:find("<svg", 1, true) and svg:find("</svg>", 1, true), "fig:save: an SVG file")
+save(churn.tenure, dir .. "/tenure.PDF", { dpi = 72 })
+t.is((read(dir .. "/tenure.PDF") or ""):sub(1, 5), "%PDF-", "save: a PDF from a column")
+t.raises(function() save(tf, dir .. "/tenure.bmp") end, dir .. "/tenure.bmp",
+  "save: an unknown extension names the path")
+t.raises(function() save(tf, dir .. "/no/such/dir/t.png") end, "save: ",
+  "save: a missing directory raises")
+t.raises(function() save(plot.line(frame{ x = { 1, 2 }, y = { -1, 2 } }, "x", "y"):log_y(),
+                         dir .. "/bad.png") end, "save: ", "save: a bad scale raises")
+t.same(files(), { "tenure.PDF", "tenure.png", "tenure.svg" }, "a failed save leaves no file")
+t.raises(function() save(tf, 42) end, "bad argument #2 to 'save' (file path expected, got number)",
+  "save: a path is a string")
+t.raises(function() save(tf, dir .. "/x.png", { width = 0 }) end,
+  "option 'width': 16 to 20000 pixels expected", "save: a bad width")
+t.raises(function() save(42, dir .. "/x.png") end, "bad argument #1 to 'save'", "save: not a figure")
+os.execute("rm -rf '" .. dir .. "'")
 
 -- ---- help --------------------------------------------------------------------------------
 
