@@ -498,6 +498,117 @@ static const lt_frame *form(lua_State *L, int *first)
 
 static const char *const hist_positions[] = {"stack", "dodge", "facet", NULL};
 
+/* ---- calendar bins of times ---- */
+
+enum unit_kind { U_SECOND, U_DAY, U_WEEK, U_MONTH, U_YEAR };
+
+typedef struct time_unit {
+    enum unit_kind kind;
+    int mult;           /* seconds, days, months or years per bin */
+    double days;        /* its length, about, for choosing */
+} time_unit;
+
+static const time_unit time_units[] = {
+    {U_SECOND, 1, 1 / 86400.0}, {U_SECOND, 5, 5 / 86400.0}, {U_SECOND, 15, 15 / 86400.0},
+    {U_SECOND, 30, 30 / 86400.0}, {U_SECOND, 60, 1 / 1440.0}, {U_SECOND, 300, 5 / 1440.0},
+    {U_SECOND, 900, 15 / 1440.0}, {U_SECOND, 1800, 30 / 1440.0}, {U_SECOND, 3600, 1 / 24.0},
+    {U_SECOND, 10800, 3 / 24.0}, {U_SECOND, 21600, 6 / 24.0}, {U_SECOND, 43200, 12 / 24.0},
+    {U_DAY, 1, 1}, {U_DAY, 2, 2}, {U_WEEK, 1, 7}, {U_MONTH, 1, 30.436875},
+    {U_MONTH, 3, 91.310625}, {U_MONTH, 6, 182.62125}, {U_YEAR, 1, 365.2425},
+    {U_YEAR, 2, 730.485}, {U_YEAR, 5, 1826.2125}, {U_YEAR, 10, 3652.425},
+    {U_YEAR, 20, 7304.85}, {U_YEAR, 50, 18262.125}, {U_YEAR, 100, 36524.25},
+};
+
+static double us_of_days(int64_t days) { return (double)days * (double)LT_US_PER_DAY; }
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+/* The first edge of unit u at or before t (microseconds). */
+static double unit_floor(const time_unit *u, double t)
+{
+    int64_t days = floor_div((int64_t)floor(t), LT_US_PER_DAY);
+    int64_t y;
+    int m, d;
+    switch (u->kind) {
+    case U_SECOND: {
+        double w = u->mult * 1e6;
+        return floor(t / w) * w;
+    }
+    case U_DAY:
+        return us_of_days(floor_div(days, u->mult) * u->mult);
+    case U_WEEK:   /* from Monday; 1970-01-01 was a Thursday */
+        return us_of_days(days - (((days + 3) % 7) + 7) % 7);
+    case U_MONTH:
+        lt_civil_from_days(days, &y, &m, &d);
+        return us_of_days(lt_days_from_civil(y, (m - 1) / u->mult * u->mult + 1, 1));
+    case U_YEAR:
+        lt_civil_from_days(days, &y, &m, &d);
+        return us_of_days(lt_days_from_civil(floor_div(y, u->mult) * u->mult, 1, 1));
+    }
+    return t;
+}
+
+/* The edge one unit after edge e. */
+static double unit_next(const time_unit *u, double e)
+{
+    int64_t days = floor_div((int64_t)floor(e), LT_US_PER_DAY);
+    int64_t y;
+    int m, d;
+    switch (u->kind) {
+    case U_SECOND:
+        return e + u->mult * 1e6;
+    case U_DAY:
+    case U_WEEK:
+        return e + us_of_days(u->kind == U_WEEK ? 7 : u->mult);
+    case U_MONTH:
+        lt_civil_from_days(days, &y, &m, &d);
+        m += u->mult;
+        return us_of_days(lt_days_from_civil(y + (m - 1) / 12, (m - 1) % 12 + 1, 1));
+    case U_YEAR:
+        lt_civil_from_days(days, &y, &m, &d);
+        return us_of_days(lt_days_from_civil(y + u->mult, 1, 1));
+    }
+    return e;
+}
+
+/* Bins of whole calendar units for times lo..hi (as R's hist.Date with
+ * breaks = "months", "years" ...): the unit whose count of bins comes
+ * nearest Sturges' for n values; days and longer only for dates.  Edges
+ * from the unit at or before lo to the first one after hi, into h. */
+static int time_bins(lt_hist *h, double lo, double hi, size_t n, bool dates)
+{
+    double target = ceil(log2((double)n) + 1), span = (hi - lo) / (double)LT_US_PER_DAY;
+    const time_unit *best = NULL;
+    double best_d = INFINITY;
+    for (size_t i = 0; i < sizeof time_units / sizeof *time_units; i++) {
+        const time_unit *u = &time_units[i];
+        if (dates && u->kind == U_SECOND)
+            continue;
+        double d = fabs(log(fmax(span / u->days, 1) / target));
+        if (d < best_d - 1e-12) {
+            best_d = d;
+            best = u;
+        }
+    }
+    int nb = 0;
+    for (double e = unit_floor(best, lo); e <= hi && nb <= 100000; e = unit_next(best, e))
+        nb++;
+    if (nb > 100000)
+        return lt_seterr(LT_EINVAL, "too many calendar bins");
+    h->edges = malloc(((size_t)nb + 1) * sizeof *h->edges);
+    h->counts = calloc((size_t)nb, sizeof *h->counts);
+    if (!h->edges || !h->counts)
+        return lt_nomem();
+    h->nbins = nb;
+    h->edges[0] = unit_floor(best, lo);
+    for (int i = 1; i <= nb; i++)
+        h->edges[i] = unit_next(best, h->edges[i - 1]);
+    return 0;
+}
+
 /* Values of the rows of group k (all rows when g is NULL) that are
  * finite, into out; returns how many. */
 static int64_t gather(const double *v, int64_t n, const groups *g, int k, double *out)
@@ -554,7 +665,14 @@ static int plot_hist(lua_State *L)
     lt_figure *f = pushfigure(L, fname);
     int fidx = lua_gettop(L);
     lt_hist *h = newscratch(L, sizeof *h, fini_hist);
-    check(L, lt_hist_init(h, xs, (size_t)nfin, (int)bins), fname);
+    if (c->type == LT_TIME && bins == 0) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (int64_t i = 0; i < nfin; i++)
+            lo = fmin(lo, xs[i]), hi = fmax(hi, xs[i]);
+        check(L, time_bins(h, lo, hi, (size_t)nfin, c->tkind == LT_DATE), fname);
+    } else {
+        check(L, lt_hist_init(h, xs, (size_t)nfin, (int)bins), fname);
+    }
     int nb = h->nbins;
     double *x0 = buffer(L, nb, sizeof *x0), *x1 = buffer(L, nb, sizeof *x1);
     double *y0 = buffer(L, nb, sizeof *y0), *y1 = buffer(L, nb, sizeof *y1);
@@ -1007,7 +1125,10 @@ static int plot_band(lua_State *L)
 
 /* ---- plot.bar ------------------------------------------------------------------------ */
 
-enum { BAR_LABELS_WIDTH = 60, BAR_MAX_UPRIGHT = 12, BAR_MAX_CATEGORIES = 40 };
+enum {
+    BAR_LABELS_WIDTH = 60, BAR_MAX_UPRIGHT = 12, BAR_MAX_CATEGORIES = 40,
+    BAR_ROWS_DEFAULT = 20   /* horizontal bars the default text height holds */
+};
 
 typedef struct bars {
     int ncat, ngrp;
@@ -1224,6 +1345,10 @@ static int plot_bar(lua_State *L)
     lt_axis *cat = horiz ? &p->y : &p->x, *value = horiz ? &p->x : &p->y;
     check(L, lt_axis_set_categories(cat, cats, shown), fname);
     value->zero = true;
+    /* Many horizontal bars: a terminal row each, and the rows of the title,
+     * axis, labels and caption around them. */
+    if (horiz && shown > BAR_ROWS_DEFAULT)
+        f->text_height = shown + 8;
     if (shown < b.ncat) {
         char buf[96];
         int more = b.ncat - shown;
@@ -2582,7 +2707,9 @@ const lt_lua_reg lt_lua_plot_lib[] = {
     {"plot.hist", plot_hist, "plot.hist(x [, opts])", "Histogram of a number or time column.\n"
      "Also plot.hist(df, \"col\" [, opts]).  Bins by R's hist(): Sturges' count\n"
      "of bins at pretty() breaks; with bins = n, n equal bins from min to max\n"
-     "(numpy.histogram).  Bins are [a, b), the last [a, b].  Missing and\n"
+     "(numpy.histogram).  Bins are [a, b), the last [a, b].  Times fall in\n"
+     "calendar bins (hours, days, weeks from Monday, months, quarters, years,\n"
+     "decades: the unit whose count comes nearest Sturges').  Missing and\n"
      "infinite values are skipped and counted in the caption.",
      "bins = auto          the number of bins\n"
      "by = nil             a column (a column name with df): one colour per\n"
@@ -2643,7 +2770,8 @@ const lt_lua_reg lt_lua_plot_lib[] = {
      "returns; and plot.bar(col) for the counts of a column's values, most\n"
      "frequent first.  Repeated categories add up; missing categories are \"NA\".\n"
      "Bars are horizontal when there are more than 12 categories or their labels\n"
-     "would not fit side by side (categories x (longest label + 2) > 60).",
+     "would not fit side by side (categories x (longest label + 2) > 60); more\n"
+     "than 20 of them get a terminal row each (a size hint, see fig:size).",
      "color = nil          a column (or name with df) of groups: bars per group\n"
      "position = \"dodge\"   with color: \"dodge\" (side by side) or \"stack\"\n"
      "horizontal = auto    true: bars grow to the right\n"

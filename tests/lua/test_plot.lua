@@ -42,6 +42,13 @@ local function first(a, n)
   return r
 end
 
+local function widest(text)
+  local w, n = 0, 0
+  for line in (text .. "\n"):gmatch("(.-)\n") do
+    w, n = math.max(w, utf8.len(line)), n + 1
+  end
+  return w, n
+end
 -- plot() prints through the global print: capture what it prints.
 local function captured(fn, ...)
   local saved, out = print, {}
@@ -108,7 +115,18 @@ t.is(plot.hist(frame{ x = { 1, 2, 1 / 0, NA, 3 } }.x):caption(),
   "1 missing value skipped; 1 infinite value skipped", "hist: Inf skipped with a note too")
 local ht = plot.hist(air, "month")
 t.ok(ht:axes().x.scale == "time" and ht:axes().x.time == "date", "hist: a date column on a time axis")
-t.is(sum(heights(ht:layers()[1])), 144, "hist of dates: every month counted")
+local hl = ht:layers()[1]
+t.same(heights(hl), { 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12 },
+  "hist of 144 months: a bin per calendar year (nearest Sturges' 9)")
+t.same({ hl.x0[1], hl.x1[12] }, { -662688000000000, -283996800000000 },
+  "hist of dates: bins from 1949-01-01 to 1961-01-01")
+local week = plot.hist(frame{ d = { "2024-01-03", "2024-01-04", "2024-01-09", "2024-01-17",
+                                    "2024-01-20" } }.d:astype("date")):layers()[1]
+t.same({ week.n, week.x0[1], week.y1[1] }, { 3, 1704067200000000, 2 },
+  "hist of dates: weeks from Monday 2024-01-01")
+local hours = plot.hist(frame{ t = { "2024-01-01 10:00", "2024-01-01 10:20",
+                                     "2024-01-01 13:59" } }.t:astype("datetime")):layers()[1]
+t.same(heights(hours), { 2, 0, 0, 1 }, "hist of datetimes: hourly bins")
 t.is(#plot.hist(frame{ x = { 5, 5, 5 } }.x):layers()[1].x0, 1, "hist: all-equal values, one bin")
 
 t.raises(function() plot.hist(churn.contract) end,
@@ -271,6 +289,9 @@ for i = 1, 1000 do many[i] = string.format("c%04d", i) end
 local big = plot.bar(frame{ c = many }.c)
 t.ok(#big:axes().y.categories == 40 and big:layers()[1].horizontal, "bar: 40 categories, horizontal")
 t.is(big:caption(), "\u{2026} 960 more categories not shown", "bar: thousands of categories")
+t.ok(big:size() == nil and select(2, big:size()) == 48, "bar: 40 horizontal bars ask for a row each")
+local _, rows = widest(tostring(big))
+t.is(rows, 48, "bar: drawn on 48 rows")
 t.same(heights(plot.bar(frame{ c = { "a", NA, "a" } }.c):layers()[1]), { 2, 1 },
   "bar: missing values are a category, as counts() has them")
 t.is(plot.bar(frame{ c = { "a", "b" }, v = { 1, NA } }, "c", "v"):caption(),
@@ -459,13 +480,6 @@ t.raises(function() plot(setmetatable({}, { __plot = function() return 1 end }))
 
 -- ---- drawing and files --------------------------------------------------------------------
 
-local function widest(text)
-  local w, n = 0, 0
-  for line in (text .. "\n"):gmatch("(.-)\n") do
-    w, n = math.max(w, utf8.len(line)), n + 1
-  end
-  return w, n
-end
 local tf = plot.hist(churn.tenure):title("Tenure of customers")
 local text = tostring(tf)
 t.ok(text:find("Tenure of customers", 1, true) and text:find("tenure", 1, true),
