@@ -1698,10 +1698,10 @@ static int plot_heatmap(lua_State *L)
             texts[k] = NULL;
             if (isnan(v))
                 continue;
-            if (!fmt)
+            if (!fmt || (integer && !(fabs(v) < 9e18)))   /* beyond long long */
                 format_cell(v, buf, sizeof buf);
             else if (integer)
-                snprintf(buf, sizeof buf, ufmt, fabs(v) < 9e18 ? (long long)llround(v) : 0LL);
+                snprintf(buf, sizeof buf, ufmt, (long long)llround(v));
             else
                 snprintf(buf, sizeof buf, fmt, v);
             texts[k] = lua_pushstring(L, buf);
@@ -1747,7 +1747,9 @@ static int plot_grid(lua_State *L)
     }
     lt_figure *f = pushfigure(L, fname);
     int fidx = lua_gettop(L);
-    f->npanel = 0;   /* the panels come from the figures */
+    /* The panels come from the figures: drop the new figure's own empty
+     * one (a fresh panel owns no memory but the array). */
+    f->npanel = 0;
     free(f->panels);
     f->panels = NULL;
     for (int i = 1; i <= n; i++) {
@@ -2095,13 +2097,10 @@ static int fig_caption(lua_State *L)
 static int axis_label(lua_State *L, int axis, const char *fname)
 {
     lt_figure *f = lt_lua_checkfigure(L, 1);
-    if (lua_isnone(L, 2) || f->npanel == 0) {
-        lt_panel *p = f->npanel ? &f->panels[0] : NULL;
-        const char *s = p ? (axis ? p->y.label : p->x.label) : NULL;
-        if (lua_isnone(L, 2)) {
-            lua_pushstring(L, s);
-            return 1;
-        }
+    if (lua_isnone(L, 2)) {
+        const lt_panel *p = f->npanel ? &f->panels[0] : NULL;
+        lua_pushstring(L, p ? (axis ? p->y.label : p->x.label) : NULL);
+        return 1;
     }
     const char *s = luaL_optstring(L, 2, NULL);
     for (size_t i = 0; i < f->npanel; i++)

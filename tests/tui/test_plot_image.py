@@ -48,9 +48,9 @@ def run(answer, pixels=True):
         if answer is not None and not answered and DA1 in out:
             os.write(fd, answer)
             answered = True
-    os.waitpid(pid, 0)
+    _, status = os.waitpid(pid, 0)
     os.close(fd)
-    return out
+    return out, status
 
 
 n = failed = 0
@@ -68,7 +68,7 @@ def png_size(png):
     return struct.unpack(">II", png[16:24]) if png[:8] == b"\x89PNG\r\n\x1a\n" else None
 
 
-out = run(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;4c")
+out, status = run(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;4c")
 check(KITTY_QUERY in out, "kitty: the terminal is asked")
 chunks = re.findall(rb"\x1b_G([^;]*);([A-Za-z0-9+/=]*)\x1b\\", out)
 image = [c for c in chunks if b"a=T" in c[0] or b"m=" in c[0]]
@@ -77,20 +77,20 @@ png = base64.b64decode(b"".join(c[1] for c in image)) if image else b""
 check(png_size(png) == (400, 200),
       "kitty: 40 x 10 cells of 10 x 20 pixels (the terminal's cell size)")
 check(b"Inline" not in out, "kitty: no text drawing besides the image")
-check(b"END" in out, "kitty: the script goes on")
+check(b"END" in out and status == 0, "kitty: the script goes on and ends well")
 
-out = run(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;4c", pixels=False)
+out, _ = run(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;4c", pixels=False)
 chunks = re.findall(rb"\x1b_G([^;]*);([A-Za-z0-9+/=]*)\x1b\\", out)
 png = base64.b64decode(b"".join(c[1] for c in chunks if b"i=31" not in c[0]))
 check(png_size(png) == (320, 160), "kitty: 8 x 16 pixels a cell when the terminal does not say")
 
-out = run(b"\x1b[?62;4;22c")
+out, status = run(b"\x1b[?62;4;22c")
 check(b"\x1bP" in out and b"q\"" in out and b"\x1b\\" in out,
       "sixel: a DCS sixel image for a DA1 answer with attribute 4")
-check(b"Inline" not in out, "sixel: no text drawing besides the image")
+check(b"Inline" not in out and status == 0, "sixel: no text drawing besides the image")
 
-out = run(None)
-check(b"Inline" in out and b"\x1b_Ga=T" not in out and b"\x1bPq" not in out,
+out, status = run(None)
+check(b"Inline" in out and b"\x1b_Ga=T" not in out and b"\x1bPq" not in out and status == 0,
       "no answer: the text drawing, nothing else")
 
 print("1..%d" % n)
