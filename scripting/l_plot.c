@@ -2053,6 +2053,8 @@ static int plot_save(lua_State *L)
     const lt_figure *f = plottable(L, 1, 0, fname);
     if (lt_render_cairo_file(f, path, &ro) < 0) {
         const char *msg = lt_errmsg();
+        if (strncmp(msg, "save: ", 6) == 0)
+            msg += 6;   /* the renderer's own prefix */
         if (strstr(msg, path))
             return luaL_error(L, "%s: %s", fname, msg);
         return luaL_error(L, "%s: %s: %s", fname, path, msg);

@@ -524,12 +524,13 @@ local svg = read(dir .. "/tenure.svg") or ""
 t.ok(svg:find("<svg", 1, true) and svg:find("</svg>", 1, true), "fig:save: an SVG file")
 save(churn.tenure, dir .. "/tenure.PDF", { dpi = 72 })
 t.is((read(dir .. "/tenure.PDF") or ""):sub(1, 5), "%PDF-", "save: a PDF from a column")
-t.raises(function() save(tf, dir .. "/tenure.bmp") end, dir .. "/tenure.bmp",
-  "save: an unknown extension names the path")
-t.raises(function() save(tf, dir .. "/no/such/dir/t.png") end, "save: ",
-  "save: a missing directory raises")
+t.raises(function() save(tf, dir .. "/tenure.bmp") end, "save: " .. dir .. "/tenure.bmp: unknown " ..
+  "format '.bmp' (expected .png, .svg or .pdf)", "save: an unknown extension names the path")
+t.raises(function() save(tf, dir .. "/no/such/dir/t.png") end, "save: cannot write '" .. dir ..
+  "/no/such/dir/t.png': No such file or directory", "save: a missing directory")
 t.raises(function() save(plot.line(frame{ x = { 1, 2 }, y = { -1, 2 } }, "x", "y"):log_y(),
-                         dir .. "/bad.png") end, "save: ", "save: a bad scale raises")
+                         dir .. "/bad.png") end, "save: " .. dir .. "/bad.png: log y axis: 1 " ..
+  "value is <= 0", "save: a bad scale names the path")
 t.same(files(), { "tenure.PDF", "tenure.png", "tenure.svg" }, "a failed save leaves no file")
 t.raises(function() save(tf, 42) end, "bad argument #2 to 'save' (file path expected, got number)",
   "save: a path is a string")
