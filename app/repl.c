@@ -68,19 +68,30 @@ static int compile(lua_State *L, const char *code)
 
 /* The unit of work of one input: call the chunk at 1, keep its first value
  * in `_`, print all values with the global print (as lua.c does), each
- * as repr shows it (so that tables are readable). */
+ * as repr shows it (so that tables are readable), except figures that
+ * plot() has just drawn. */
 static int run_chunk(lua_State *L)
 {
+    lua_pushnil(L);
+    lt_lua_shown(L, -1);   /* forget the drawings of earlier commands */
+    lua_pop(L, 1);
     lua_call(L, 0, LUA_MULTRET);
     int n = lua_gettop(L);
     if (n > 0) {
         lua_pushvalue(L, 1);
         lua_setglobal(L, "_");
         luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
-        for (int i = 1; i <= n; i++) {
+        for (int i = n; i >= 1; i--) {
+            if (lt_lua_shown(L, i)) {
+                lua_remove(L, i);
+                continue;
+            }
             lt_lua_repr(L, i);
             lua_replace(L, i);
         }
+        n = lua_gettop(L);
+        if (n == 0)
+            return 0;
         lua_getglobal(L, "print");
         lua_insert(L, 1);
         lua_call(L, n, 0);

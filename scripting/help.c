@@ -40,17 +40,88 @@ const lt_lua_group lt_lua_groups[] = {
     {"Joins", "Frame", lt_lua_join_methods},
     {"Reshaping", "Frame", lt_lua_reshape_methods},
     {"Cross tables", NULL, lt_lua_reshape_lib},
+    {"Plots", NULL, lt_lua_plot_lib},
+    {"Figure methods", "Figure", lt_lua_figure_methods},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };
+
+/* __call of a library table such as plot: its function, called without
+ * the table, so that argument numbers are the caller's. */
+static int call_table(lua_State *L)
+{
+    lua_remove(L, 1);
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* __index of a library table: a misspelt field raises with a suggestion. */
+static int index_table(lua_State *L)
+{
+    const char *prefix = lua_tostring(L, lua_upvalueindex(1));
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+    enum { MAXF = 64 };
+    const char *fields[MAXF];
+    size_t n = 0;
+    lua_pushnil(L);
+    while (n < MAXF && lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            fields[n++] = lua_tostring(L, -1);   /* the table keeps it */
+    }
+    const char *near = lt_lua_suggest(key, fields, n);
+    if (near)
+        return luaL_error(L, "%s: no function '%s' (did you mean '%s'?)", prefix, key, near);
+    return luaL_error(L, "%s: no function '%s'", prefix, key);
+}
+
+/* The table t[prefix] (t at index t), made when absent, pushed; a
+ * function already there becomes its __call. */
+static void push_subtable(lua_State *L, int t, const char *prefix)
+{
+    int type = lua_getfield(L, t, prefix);
+    if (type == LUA_TTABLE)
+        return;
+    lua_newtable(L);
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, prefix);
+    lua_pushcclosure(L, index_table, 1);
+    lua_setfield(L, -2, "__index");
+    if (type == LUA_TFUNCTION) {
+        lua_pushvalue(L, -3);
+        lua_pushcclosure(L, call_table, 1);
+        lua_setfield(L, -2, "__call");
+    }
+    lua_setmetatable(L, -2);
+    lua_remove(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, t, prefix);
+}
 
 void lt_lua_setfuncs(lua_State *L, const lt_lua_reg *regs)
 {
     for (; regs->name; regs++) {
         if (!regs->fn)
             continue;
-        lua_pushcfunction(L, regs->fn);
-        lua_setfield(L, -2, regs->name);
+        const char *dot = strchr(regs->name, '.');
+        if (dot) {   /* "plot.hist": field hist of the table plot */
+            int t = lua_gettop(L);
+            lua_pushlstring(L, regs->name, (size_t)(dot - regs->name));
+            push_subtable(L, t, lua_tostring(L, -1));
+            lua_pushcfunction(L, regs->fn);
+            lua_setfield(L, -2, dot + 1);
+            lua_pop(L, 2);
+        } else if (lua_getfield(L, -1, regs->name) == LUA_TTABLE) {
+            /* the table of its dotted entries exists: fn is its __call */
+            lua_getmetatable(L, -1);
+            lua_pushcfunction(L, regs->fn);
+            lua_pushcclosure(L, call_table, 1);
+            lua_setfield(L, -2, "__call");
+            lua_pop(L, 2);
+        } else {
+            lua_pop(L, 1);
+            lua_pushcfunction(L, regs->fn);
+            lua_setfield(L, -2, regs->name);
+        }
     }
 }
 
@@ -172,6 +243,8 @@ static const lt_lua_group *find_type(const char *name, size_t len)
         name = "Frame", len = 5;
     else if (len == 1 && name[0] == 'c')
         name = "Column", len = 6;
+    else if (len == 3 && strncmp(name, "fig", 3) == 0)
+        name = "Figure", len = 6;
     const lt_lua_group *g = find_group(name, len);
     return g && g->type ? g : NULL;
 }
@@ -186,6 +259,23 @@ static int format_named(sbuf *b, const char *name, bool methods)
             continue;
         for (const lt_lua_reg *r = g->regs; r->name; r++) {
             if (strcmp(r->name, name) == 0) {
+                format_entry(b, r);
+                found++;
+            }
+        }
+    }
+    return found;
+}
+
+/* Append the library entries of dotted names that end in "." + name
+ * ("hist" finds plot.hist); returns how many. */
+static int format_suffix(sbuf *b, const char *name)
+{
+    int found = 0;
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
+        for (const lt_lua_reg *r = g->regs; !g->type && r->name; r++) {
+            const char *dot = strrchr(r->name, '.');
+            if (dot && strcmp(dot + 1, name) == 0) {
                 format_entry(b, r);
                 found++;
             }
@@ -277,6 +367,8 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
     name[len] = '\0';
 
     const char *sep = strpbrk(name, ":.");
+    if (sep && *sep == '.' && format_named(&b, name, false))
+        return sb_take(&b);   /* a field of a library table: plot.hist */
     if (sep) {
         /* The methods of a type may come from several groups. */
         const lt_lua_group *t = find_type(name, (size_t)(sep - name));
@@ -303,6 +395,7 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
             format_group(&b, g);
         } else {
             format_named(&b, name, true);
+            format_suffix(&b, name);
         }
         if (b.len || b.oom)
             return sb_take(&b);
@@ -340,6 +433,40 @@ static char *help_value(lua_State *L, int idx, bool *known)
         return sb_take(&b);
     } else if (lt_lua_isna(L, idx)) {
         return lt_lua_help(L, "NA", NULL);
+    } else if (lua_istable(L, idx)) {
+        /* A table of the library (plot): help on its name. */
+        idx = lua_absindex(L, idx);
+        int top = lua_gettop(L);
+        char *text = NULL;
+        luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+        if (lua_getfield(L, -1, "lunette") == LUA_TTABLE) {
+            lua_pushnil(L);
+            while (!text && lua_next(L, -2)) {
+                if (lua_type(L, -2) == LUA_TSTRING && lua_rawequal(L, -1, idx))
+                    text = lt_lua_help(L, lua_tostring(L, -2), NULL);
+                lua_pop(L, 1);
+            }
+        }
+        lua_settop(L, top);
+        if (text) {
+            free(b.s);
+            return text;
+        }
+    } else if (lua_type(L, idx) == LUA_TUSERDATA) {
+        /* Any other lunette object: the methods of its type. */
+        char *text = NULL;
+        int t = luaL_getmetafield(L, idx, "__name");
+        if (t == LUA_TSTRING) {
+            const char *tname = lua_tostring(L, -1);
+            if (strncmp(tname, "lunette.", 8) == 0 && find_type(tname + 8, strlen(tname + 8)))
+                text = lt_lua_help(L, tname + 8, NULL);
+        }
+        if (t != LUA_TNIL)
+            lua_pop(L, 1);
+        if (text) {
+            free(b.s);
+            return text;
+        }
     }
     free(b.s);
     *known = false;

@@ -42,6 +42,10 @@ extern lt_lua_reg lt_lua_fn_regs[];
 extern const lt_lua_reg lt_lua_join_methods[];
 extern const lt_lua_reg lt_lua_reshape_methods[];
 extern const lt_lua_reg lt_lua_reshape_lib[];
+/* Dotted names ("plot.hist") are fields of a library table ("plot"); an
+ * entry named as the table itself is its __call. */
+extern const lt_lua_reg lt_lua_plot_lib[];
+extern const lt_lua_reg lt_lua_figure_methods[];
 
 /* All groups, in the order help() lists them; ends with a NULL title. */
 extern const lt_lua_group lt_lua_groups[];

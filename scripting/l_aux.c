@@ -28,9 +28,9 @@ int lt_lua_result(lua_State *L, const void *p, const char *fname)
     return 1;
 }
 
-static void **newobject(lua_State *L, const char *mt)
+static void **newobject(lua_State *L, const char *mt, int nuv)
 {
-    void **slot = lua_newuserdatauv(L, sizeof *slot, 0);
+    void **slot = lua_newuserdatauv(L, sizeof *slot, nuv);
     *slot = NULL;
     luaL_setmetatable(L, mt);
     return slot;
@@ -38,12 +38,21 @@ static void **newobject(lua_State *L, const char *mt)
 
 lt_frame **lt_lua_newframe(lua_State *L)
 {
-    return (lt_frame **)newobject(L, LT_FRAME_MT);
+    return (lt_frame **)newobject(L, LT_FRAME_MT, 0);
 }
 
 lt_col **lt_lua_newcol(lua_State *L)
 {
-    return (lt_col **)newobject(L, LT_COLUMN_MT);
+    return (lt_col **)newobject(L, LT_COLUMN_MT, 1);
+}
+
+const char *lt_lua_colname(lua_State *L, int idx)
+{
+    const char *name = NULL;
+    if (lua_getiuservalue(L, idx, 1) == LUA_TSTRING)
+        name = lua_tostring(L, -1);   /* the column's user value keeps it */
+    lua_pop(L, 1);
+    return name;
 }
 
 static void *checkobject(lua_State *L, int idx, const char *mt, const char *what)

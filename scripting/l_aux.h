@@ -16,6 +16,7 @@
 #include <lua.h>
 
 #include "expr.h"
+#include "figure.h"
 #include "frame.h"
 #include "print.h"
 
@@ -27,6 +28,7 @@
 #define LT_EXPR_MT "lunette.Expr"
 #define LT_DESC_MT "lunette.Desc"
 #define LT_GROUPED_MT "lunette.GroupedFrame"
+#define LT_FIGURE_MT "lunette.Figure"
 
 /* Registry keys of the host's settings (see lunette.h). */
 #define LT_PROGRESS_KEY "lunette.progress"
@@ -42,9 +44,13 @@ int lt_lua_error(lua_State *L, const char *fname);
 int lt_lua_result(lua_State *L, const void *p, const char *fname);
 
 /* Push a Frame / Column userdata holding NULL (with its metatable) and
- * return the slot where the caller stores the owned pointer. */
+ * return the slot where the caller stores the owned pointer.  A Column has
+ * one user value: the name of the frame column it was taken from (df.x,
+ * df:col"x"), nil otherwise; plots use it for axis labels. */
 lt_frame **lt_lua_newframe(lua_State *L);
 lt_col **lt_lua_newcol(lua_State *L);
+/* The frame column name the Column at idx came from, or NULL. */
+const char *lt_lua_colname(lua_State *L, int idx);
 /* The frame / column at idx; raise a bad-argument error naming the
  * expected type when it is something else or has been closed. */
 lt_frame *lt_lua_checkframe(lua_State *L, int idx);
@@ -167,5 +173,13 @@ void lt_lua_open_column(lua_State *L);
 void lt_lua_open_frame(lua_State *L);
 void lt_lua_open_expr(lua_State *L);
 void lt_lua_open_verbs(lua_State *L);
+void lt_lua_open_plot(lua_State *L);
+
+/* ---- figures (l_plot.c) ---- */
+
+/* Push a Figure userdata holding NULL; store the owned lt_figure there. */
+lt_figure **lt_lua_newfigure(lua_State *L);
+/* The open figure at idx, or a bad-argument error. */
+lt_figure *lt_lua_checkfigure(lua_State *L, int idx);
 
 #endif

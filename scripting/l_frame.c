@@ -54,11 +54,13 @@ static int frame_newindex(lua_State *L)
                       "frame, e.g. df:cbind(frame{ %s = ... })", key, key);
 }
 
-/* Push a new reference to c as a Column. */
-static void pushcol(lua_State *L, lt_col *c)
+/* Push a new reference to c as a Column that remembers its name. */
+static void pushcol(lua_State *L, lt_col *c, const char *name)
 {
     lt_col **slot = lt_lua_newcol(L);
     *slot = lt_col_ref(c);
+    lua_pushstring(L, name);
+    lua_setiuservalue(L, -2, 1);
 }
 
 /* df.name: a method when one has that name, else the column. */
@@ -75,7 +77,7 @@ static int frame_index(lua_State *L)
     const char *name = lua_tostring(L, 2);
     int i = lt_frame_index(f, name);
     if (i >= 0) {
-        pushcol(L, f->cols[i]);
+        pushcol(L, f->cols[i], f->names[i]);
         return 1;
     }
     if (!lt_frame_suggest(f, name)) {
@@ -332,7 +334,8 @@ static int frame_col(lua_State *L)
 {
     const lt_frame *f = lt_lua_checkframe(L, 1);
     const char *name = luaL_checkstring(L, 2);
-    pushcol(L, f->cols[lt_lua_colindex(L, f, name, "col")]);
+    int i = lt_lua_colindex(L, f, name, "col");
+    pushcol(L, f->cols[i], f->names[i]);
     return 1;
 }
 

@@ -14,6 +14,7 @@ int luaopen_lunette(lua_State *L)
     lt_lua_open_frame(L);
     lt_lua_open_expr(L);
     lt_lua_open_verbs(L);
+    lt_lua_open_plot(L);
     lua_newtable(L);
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
         if (!g->type) {

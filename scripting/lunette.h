@@ -33,6 +33,13 @@ void lt_lua_set_display(lua_State *L, int width, bool color);
  * repr): tostring for objects, a readable constructor for plain tables. */
 void lt_lua_repr(lua_State *L, int idx);
 
+/* Did plot() draw the value at idx during the current command?  True
+ * once per drawing (the answer clears it): the REPL asks for each value a
+ * command returns and does not print a figure it has just seen drawn.  A
+ * nil at idx forgets every drawing (the REPL does so before each command).
+ * Drawn figures are held weakly. */
+bool lt_lua_shown(lua_State *L, int idx);
+
 /* The help text of a topic ("read_csv", "Frame:head", "head"), as a
  * malloc'd string the caller frees; NULL when there is none, in which case
  * *suggest (may be NULL) gets a malloc'd "did you mean" line or NULL. */
