@@ -299,8 +299,11 @@ lt_color_mode lt_color_mode_detect(bool tty)
     return LT_COLOR_16;
 }
 
-/* Does a locale name ("en_US.UTF-8", "C.utf8") name UTF-8? */
-static bool locale_utf8(const char *name)
+/* Does a locale name ("en_US.ISO-8859-1", "ru_RU.KOI8-R") name a
+ * charset other than UTF-8?  Names without one ("C", "POSIX", "en_US")
+ * do not: lunette writes UTF-8 everywhere else (frames print "…"), and a
+ * terminal left at the C locale is UTF-8 in practice. */
+static bool locale_not_utf8(const char *name)
 {
     const char *dot = strchr(name, '.');
     if (dot == NULL)
@@ -311,7 +314,7 @@ static bool locale_utf8(const char *name)
         if (*p != '-')
             cs[n++] = (char)tolower((unsigned char)*p);
     cs[n] = '\0';
-    return strcmp(cs, "utf8") == 0;
+    return strcmp(cs, "utf8") != 0;
 }
 
 bool lt_ascii_detect(void)
@@ -323,15 +326,14 @@ bool lt_ascii_detect(void)
     if (term && strcmp(term, "dumb") == 0)
         return true;
     /* lunette does not call setlocale(LC_CTYPE, ""), so read the locale
-     * the way setlocale would pick it: LC_ALL, then LC_CTYPE, then LANG;
-     * none at all is the C locale, which is ASCII. */
+     * the way setlocale would pick it: LC_ALL, then LC_CTYPE, then LANG. */
     const char *names[3] = {"LC_ALL", "LC_CTYPE", "LANG"};
     for (int i = 0; i < 3; i++) {
         const char *v = getenv(names[i]);
         if (v && *v)
-            return !locale_utf8(v);
+            return locale_not_utf8(v);
     }
-    return true;
+    return false;
 }
 
 /* ---- colours --------------------------------------------------------- */

@@ -84,7 +84,8 @@ int lt_text_width(const char *s);
  * COLORTERM is "truecolor" or "24bit"; 256 when TERM contains "256color";
  * else 16. */
 lt_color_mode lt_color_mode_detect(bool tty);
-/* ASCII only: LUNETTE_ASCII=1, TERM=dumb or a locale that is not UTF-8. */
+/* ASCII only: LUNETTE_ASCII=1, TERM=dumb, or a locale naming another
+ * charset ("en_US.ISO-8859-1"; "C" and no locale count as UTF-8). */
 bool lt_ascii_detect(void);
 
 /* The grid as text, rows joined by '\n' (no final newline), malloc'd with

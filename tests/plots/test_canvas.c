@@ -310,7 +310,9 @@ static void test_detect(void)
     unsetenv("LC_ALL");
     unsetenv("LC_CTYPE");
     unsetenv("LANG");
-    ok(lt_ascii_detect(), "no locale at all: the C locale, ASCII");
+    ok(!lt_ascii_detect(), "no locale at all: UTF-8, as frames print");
+    setenv("LANG", "C", 1);
+    ok(!lt_ascii_detect(), "LANG=C names no charset: UTF-8");
 }
 
 int main(void)
