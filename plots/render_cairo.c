@@ -1161,6 +1161,95 @@ static void draw_line(rc *r, const pview *v, const lt_layer *l)
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
+/* Dense markers on a raster: each disc is blended into the pixels from
+ * a coverage mask made once per quarter-pixel offset, instead of a Cairo
+ * path per point (microseconds each: seconds for a million points).  The
+ * look is the one cairo_arc + cairo_fill give.  Only for an ARGB32 image
+ * target under a translate-and-scale matrix; false when that is not the
+ * case, and the caller draws with paths. */
+enum { SUB = 4 };
+
+static bool stamp_points(rc *r, const pview *v, const lt_layer *l, double rad,
+                         lt_rgb c, double alpha)
+{
+    cairo_t *cr = r->cr;
+    cairo_surface_t *t = cairo_get_target(cr);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    if (cairo_surface_get_type(t) != CAIRO_SURFACE_TYPE_IMAGE ||
+        cairo_image_surface_get_format(t) != CAIRO_FORMAT_ARGB32 ||
+        m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx <= 0)
+        return false;
+    double cx0, cy0, cx1, cy1;   /* the clip, in device pixels */
+    cairo_clip_extents(cr, &cx0, &cy0, &cx1, &cy1);
+    cairo_user_to_device(cr, &cx0, &cy0);
+    cairo_user_to_device(cr, &cx1, &cy1);
+    double R = rad * m.xx;
+    int D = (int)ceil(2 * R) + 2;   /* mask side: the disc plus a pixel */
+    if (D > 64)
+        return false;
+    uint8_t *mask = malloc((size_t)SUB * SUB * (size_t)D * (size_t)D);
+    if (mask == NULL)
+        return false;
+    /* Coverage of each pixel by the disc centred at (R + 1 + ox, R + 1 + oy)
+     * of the mask, from 4 x 4 samples per pixel. */
+    for (int oy = 0; oy < SUB; oy++)
+        for (int ox = 0; ox < SUB; ox++) {
+            uint8_t *mk = mask + ((size_t)oy * SUB + (size_t)ox) * (size_t)D * (size_t)D;
+            double ccx = R + 1 + (double)ox / SUB, ccy = R + 1 + (double)oy / SUB;
+            for (int y = 0; y < D; y++)
+                for (int x = 0; x < D; x++) {
+                    int in = 0;
+                    for (int sy = 0; sy < 4; sy++)
+                        for (int sx = 0; sx < 4; sx++) {
+                            double dx = x + (sx + 0.5) / 4 - ccx, dy = y + (sy + 0.5) / 4 - ccy;
+                            in += dx * dx + dy * dy <= R * R;
+                        }
+                    mk[y * D + x] = (uint8_t)(in * 255 / 16);
+                }
+        }
+    cairo_surface_flush(t);
+    uint8_t *data = cairo_image_surface_get_data(t);
+    int stride = cairo_image_surface_get_stride(t);
+    int W = cairo_image_surface_get_width(t), H = cairo_image_surface_get_height(t);
+    int xlo = (int)fmax(0, floor(cx0)), ylo = (int)fmax(0, floor(cy0));
+    int xhi = (int)fmin(W, ceil(cx1)), yhi = (int)fmin(H, ceil(cy1));
+    uint32_t a256 = (uint32_t)lround(alpha * 256);
+    for (size_t i = 0; i < l->n; i++) {
+        double x = px(v, l->x[i]), y = py(v, l->y[i]);
+        if (isnan(x) || isnan(y))
+            continue;
+        double dx = m.xx * x + m.x0 - R - 1, dy = m.yy * y + m.y0 - R - 1;
+        double fx = floor(dx), fy = floor(dy);
+        int ox = (int)((dx - fx) * SUB), oy = (int)((dy - fy) * SUB);
+        const uint8_t *mk = mask + ((size_t)oy * SUB + (size_t)ox) * (size_t)D * (size_t)D;
+        int X = (int)fx, Y = (int)fy;
+        for (int yy = 0; yy < D; yy++) {
+            int py_ = Y + yy;
+            if (py_ < ylo || py_ >= yhi)
+                continue;
+            uint32_t *row = (uint32_t *)(void *)(data + (size_t)py_ * (size_t)stride);
+            for (int xx = 0; xx < D; xx++) {
+                int px_ = X + xx;
+                uint32_t k = mk[yy * D + xx];
+                if (k == 0 || px_ < xlo || px_ >= xhi)
+                    continue;
+                uint32_t w = (a256 * k) >> 8;   /* source alpha, 0..256 */
+                uint32_t d = row[px_], inv = 256 - w;
+                uint32_t da = d >> 24, dr = (d >> 16) & 255, dg = (d >> 8) & 255, db = d & 255;
+                da = (255 * w + da * inv) >> 8;
+                dr = (c.r * w + dr * inv) >> 8;
+                dg = (c.g * w + dg * inv) >> 8;
+                db = (c.b * w + db * inv) >> 8;
+                row[px_] = da << 24 | dr << 16 | dg << 8 | db;
+            }
+        }
+    }
+    cairo_surface_mark_dirty(t);
+    free(mask);
+    return true;
+}
+
 static void draw_points(rc *r, const pview *v, const lt_layer *l)
 {
     cairo_t *cr = r->cr;
@@ -1178,6 +1267,8 @@ static void draw_points(rc *r, const pview *v, const lt_layer *l)
     rad *= r->s * (l->width > 0 ? l->width : 1);
     lt_rgb c = layer_rgb(l);
     bool edge = l->n <= 1000;
+    if (!edge && stamp_points(r, v, l, rad, c, alpha))
+        return;
     for (size_t i = 0; i < l->n; i++) {
         double x = px(v, l->x[i]), y = py(v, l->y[i]);
         if (isnan(x) || isnan(y))

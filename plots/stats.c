@@ -63,14 +63,14 @@ static int no_values(const char *what, size_t nmissing)
     return lt_seterr(LT_EINVAL, "%s: no values", what);
 }
 
-/* The finite values of x, sorted, in a new array (*m of them), or NULL. */
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
-static double *sorted_finite(const double *x, size_t n, size_t *m)
+/* The finite values of x in a new array (*m of them), or NULL. */
+static double *finite_copy(const double *x, size_t n, size_t *m)
 {
     double *s = malloc((n ? n : 1) * sizeof *s);
     if (s == NULL)
@@ -79,9 +79,51 @@ static double *sorted_finite(const double *x, size_t n, size_t *m)
     for (size_t i = 0; i < n; i++)
         if (isfinite(x[i]))
             s[k++] = x[i];
-    qsort(s, k, sizeof *s, cmp_double);
     *m = k;
     return s;
+}
+
+/* The finite values of x, sorted, in a new array (*m of them), or NULL. */
+static double *sorted_finite(const double *x, size_t n, size_t *m)
+{
+    double *s = finite_copy(x, n, m);
+    if (s)
+        qsort(s, *m, sizeof *s, cmp_double);
+    return s;
+}
+
+/* Hoare's selection: reorder s[0..n) so that s[k] is the value a sort
+ * would put there, with nothing larger before it and nothing smaller
+ * after.  Expected O(n), where a sort of millions of values is the whole
+ * cost of a bandwidth. */
+static void select_nth(double *s, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = s[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (s[i] < pivot)
+                i++;
+            while (s[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = s[i];
+                s[i] = s[j];
+                s[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
 }
 
 /* ---- histograms --------------------------------------------------------- */
@@ -94,22 +136,30 @@ void lt_hist_fini(lt_hist *h)
 }
 
 /* Bin of v among edges e[0..nb] with numpy's rule: [e[i], e[i+1]), the
- * last bin closed; -1 outside. */
-static int find_bin(const double *e, int nb, double v)
+ * last bin closed; -1 outside.  The bin equal widths would give is the
+ * first guess (exact for the usual equal bins, as numpy does it), then
+ * the edges themselves decide, so rounding never misplaces a value. */
+static int find_bin(const double *e, int nb, double scale, double v)
 {
     if (!(v >= e[0] && v <= e[nb]))
         return -1;
     if (v == e[nb])
         return nb - 1;
-    int lo = 0, hi = nb;   /* e[lo] <= v < e[hi] */
-    while (hi - lo > 1) {
-        int mid = lo + (hi - lo) / 2;
-        if (v < e[mid])
-            hi = mid;
-        else
-            lo = mid;
+    int b = (int)((v - e[0]) * scale);
+    if (b >= nb)
+        b = nb - 1;
+    if (v < e[b] || v >= e[b + 1]) {
+        int lo = 0, hi = nb;   /* e[lo] <= v < e[hi] */
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (v < e[mid])
+                hi = mid;
+            else
+                lo = mid;
+        }
+        b = lo;
     }
-    return lo;
+    return b;
 }
 
 int lt_hist_count(lt_hist *h, const double *x, size_t n, bool density)
@@ -122,14 +172,36 @@ int lt_hist_count(lt_hist *h, const double *x, size_t n, bool density)
     if (rc < 0)
         return rc;
     memset(h->counts, 0, (size_t)h->nbins * sizeof *h->counts);
+    const double *e = h->edges;
+    int nb = h->nbins;
+    double scale = nb / (e[nb] - e[0]);
     size_t used = 0;
-    for (size_t i = 0; i < n; i++) {
-        int b = isnan(x[i]) ? -1 : find_bin(h->edges, h->nbins, x[i]);
-        if (b >= 0) {
-            h->counts[b]++;
-            used++;
+    bool failed = false;
+    /* Integer counts per thread, summed: the same whatever the threads. */
+    #pragma omp parallel if (n > 100000)
+    {
+        size_t *mine = calloc((size_t)nb, sizeof *mine);
+        size_t mine_used = 0;
+        #pragma omp for schedule(static)
+        for (size_t i = 0; i < n; i++) {
+            int b = find_bin(e, nb, scale, x[i]);
+            if (b >= 0 && mine) {
+                mine[b]++;
+                mine_used++;
+            }
         }
+        #pragma omp critical
+        {
+            if (mine == NULL)
+                failed = true;
+            for (int b = 0; mine && b < nb; b++)
+                h->counts[b] += (double)mine[b];
+            used += mine_used;
+        }
+        free(mine);
     }
+    if (failed)
+        return lt_nomem();
     h->nused = used;
     h->nmissing = nm;
     if (density && used > 0)
@@ -195,15 +267,24 @@ int lt_hist_init(lt_hist *h, const double *x, size_t n, int bins)
 
 /* ---- bandwidth ---------------------------------------------------------- */
 
-/* R's quantile(x, p, type = 7) of sorted s[0..n). */
-static double quantile7(const double *s, size_t n, double p)
+/* R's quantile(x, p, type = 7) of s[0..n), which it reorders (selection,
+ * not a sort). */
+static double quantile7(double *s, size_t n, double p)
 {
     double index = (double)(n - 1) * p;
-    size_t lo = (size_t)floor(index), hi = (size_t)ceil(index);
+    size_t lo = (size_t)floor(index);
+    select_nth(s, n, lo);
     double q = s[lo];
     double h = index - (double)lo;
-    if (index > (double)lo && s[hi] != q)
-        q = (1 - h) * q + h * s[hi];
+    if (index > (double)lo) {
+        /* The next order statistic: the smallest value after s[lo]. */
+        double next = s[lo + 1];
+        for (size_t i = lo + 2; i < n; i++)
+            if (s[i] < next)
+                next = s[i];
+        if (next != q)
+            q = (1 - h) * q + h * next;
+    }
     return q;
 }
 
@@ -235,7 +316,7 @@ int lt_bw_nrd0(const double *x, size_t n, double *bw)
         return lt_seterr(LT_EINVAL, "bandwidth: %zu value%s, expected at least 2", nf,
                          nf == 1 ? "" : "s");
     size_t m;
-    double *s = sorted_finite(x, n, &m);
+    double *s = finite_copy(x, n, &m);
     if (s == NULL)
         return lt_nomem();
     double sd = sd_finite(x, n, nf);

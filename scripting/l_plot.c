@@ -307,8 +307,9 @@ static double *numbers(lua_State *L, const lt_col *c, int64_t *nmiss, int64_t *n
 {
     double *v = buffer(L, c->n, sizeof *v);
     int64_t miss = 0, inf = 0;
+    const double *f64 = c->type == LT_F64 ? lt_col_f64(c) : NULL;
     for (int64_t i = 0; i < c->n; i++) {
-        double x = lt_col_get_num(c, i);
+        double x = f64 ? f64[i] : lt_col_get_num(c, i);
         if (isnan(x))
             miss++;
         else if (isinf(x))
@@ -657,21 +658,22 @@ static int plot_hist(lua_State *L)
 
     int64_t nmiss, ninf;
     double *v = numbers(L, c, &nmiss, &ninf);
-    double *xs = buffer(L, c->n, sizeof *xs);
-    int64_t nfin = gather(v, c->n, NULL, 0, xs);
+    int64_t nfin = c->n - nmiss - ninf;
     if (nfin == 0)
         novalues(L, fname, name, c->n, ninf);
 
     lt_figure *f = pushfigure(L, fname);
     int fidx = lua_gettop(L);
     lt_hist *h = newscratch(L, sizeof *h, fini_hist);
+    /* The statistics skip the NaN that stand for missing and infinite
+     * values, so the whole column goes in without a copy. */
     if (c->type == LT_TIME && bins == 0) {
         double lo = INFINITY, hi = -INFINITY;
-        for (int64_t i = 0; i < nfin; i++)
-            lo = fmin(lo, xs[i]), hi = fmax(hi, xs[i]);
+        for (int64_t i = 0; i < c->n; i++)
+            lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);   /* fmin/fmax pass over NaN */
         check(L, time_bins(h, lo, hi, (size_t)nfin, c->tkind == LT_DATE), fname);
     } else {
-        check(L, lt_hist_init(h, xs, (size_t)nfin, (int)bins), fname);
+        check(L, lt_hist_init(h, v, (size_t)c->n, (int)bins), fname);
     }
     int nb = h->nbins;
     double *x0 = buffer(L, nb, sizeof *x0), *x1 = buffer(L, nb, sizeof *x1);
@@ -681,19 +683,26 @@ static int plot_hist(lua_State *L)
         base[b] = 0;
     groups g = {0};
     int ng = 1, nshown = 1;
+    double *xs = NULL;
     if (by) {
         col_groups(L, by, true, &g, fname);
         ng = g.n;
         nshown = 0;
+        xs = buffer(L, c->n, sizeof *xs);
         for (int k = 0; k < ng; k++)
             nshown += gather(v, c->n, &g, k, xs) > 0;
     }
     int drawn = 0;
     for (int k = 0; k < ng; k++) {
-        int64_t m = gather(v, c->n, by ? &g : NULL, k, xs);
-        if (m == 0)
-            continue;   /* a group without values has no bars */
-        check(L, lt_hist_count(h, xs, (size_t)m, density), fname);
+        if (by) {
+            int64_t m = gather(v, c->n, &g, k, xs);
+            if (m == 0)
+                continue;   /* a group without values has no bars */
+            check(L, lt_hist_count(h, xs, (size_t)m, density), fname);
+        } else if (density || c->type == LT_TIME) {
+            /* lt_hist_init counted already, unless time bins were made */
+            check(L, lt_hist_count(h, v, (size_t)c->n, density), fname);
+        }
         lt_panel *p = &f->panels[0];
         if (by && position == 2 && drawn > 0 && !(p = lt_figure_add_panel(f)))
             lt_lua_error(L, fname);
