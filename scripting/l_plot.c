@@ -634,18 +634,33 @@ static void facet_grid(lua_State *L, lt_figure *f, int n, const char *fname)
     check(L, lt_figure_grid(f, ncol > 0 ? ncol : 1), fname);
 }
 
+/* The usual head of a constructor: the optional frame, ncol columns (by
+ * name from the frame, or given), then the options table, checked against
+ * `known`, at the top of the stack.  Returns the options' index. */
+static int column_args(lua_State *L, const char *fname, const char *const *known,
+                       int ncol, const lt_frame **df, const lt_col **cols,
+                       const char **names)
+{
+    luaL_checkstack(L, STACK_ROOM, fname);
+    int first;
+    *df = form(L, &first);
+    for (int i = 0; i < ncol; i++)
+        cols[i] = argcol(L, first + i, *df, &names[i], fname);
+    int oarg = first + ncol;
+    lt_lua_checkopts(L, oarg, known);
+    lua_settop(L, oarg);
+    return oarg;
+}
+
 static int plot_hist(lua_State *L)
 {
     static const char *const known[] = {"bins", "by", "position", "density", LABEL_OPTS, NULL};
     const char *fname = "plot.hist";
-    luaL_checkstack(L, STACK_ROOM, fname);
-    int first;
-    const lt_frame *df = form(L, &first);
+    const lt_frame *df;
+    const lt_col *c;
     const char *name;
-    const lt_col *c = argcol(L, first, df, &name, fname);
-    int oarg = first + 1;
-    lt_lua_checkopts(L, oarg, known);
-    lua_settop(L, oarg);
+    int oarg = column_args(L, fname, known, 1, &df, &c, &name);
+    int first = oarg - 1;
     lua_Integer bins = lt_lua_optint(L, oarg, "bins", 0);
     luaL_argcheck(L, bins >= 0 && bins <= 1000000, oarg,
                   "option 'bins': a count from 1 to 1000000 expected");
@@ -745,14 +760,11 @@ static int plot_density(lua_State *L)
 {
     static const char *const known[] = {"by", "bw", LABEL_OPTS, NULL};
     const char *fname = "plot.density";
-    luaL_checkstack(L, STACK_ROOM, fname);
-    int first;
-    const lt_frame *df = form(L, &first);
+    const lt_frame *df;
+    const lt_col *c;
     const char *name;
-    const lt_col *c = argcol(L, first, df, &name, fname);
-    int oarg = first + 1;
-    lt_lua_checkopts(L, oarg, known);
-    lua_settop(L, oarg);
+    int oarg = column_args(L, fname, known, 1, &df, &c, &name);
+    int first = oarg - 1;
     double bw = optnum(L, oarg, "bw", 0);
     luaL_argcheck(L, bw >= 0 && isfinite(bw), oarg, "option 'bw': a positive bandwidth expected");
     if (c->type == LT_TIME)
@@ -847,15 +859,12 @@ static int plot_scatter(lua_State *L)
 {
     static const char *const known[] = {"color", LABEL_OPTS, NULL};
     const char *fname = "plot.scatter";
-    luaL_checkstack(L, STACK_ROOM, fname);
-    int first;
-    const lt_frame *df = form(L, &first);
-    const char *xname, *yname, *cname;
-    const lt_col *xc = argcol(L, first, df, &xname, fname);
-    const lt_col *yc = argcol(L, first + 1, df, &yname, fname);
-    int oarg = first + 2;
-    lt_lua_checkopts(L, oarg, known);
-    lua_settop(L, oarg);
+    const lt_frame *df;
+    const lt_col *cols[2];
+    const char *names[2], *cname;
+    int oarg = column_args(L, fname, known, 2, &df, cols, names);
+    const lt_col *xc = cols[0], *yc = cols[1];
+    const char *xname = names[0], *yname = names[1];
     if (xc->n != yc->n)
         luaL_error(L, "%s: x has %I values and y %I; expected as many", fname,
                    (lua_Integer)xc->n, (lua_Integer)yc->n);
@@ -1081,16 +1090,13 @@ static int plot_band(lua_State *L)
 {
     static const char *const known[] = {"label", LABEL_OPTS, NULL};
     const char *fname = "plot.band";
-    luaL_checkstack(L, STACK_ROOM, fname);
-    int first;
-    const lt_frame *df = form(L, &first);
-    const char *xname, *loname, *hiname;
-    const lt_col *xc = argcol(L, first, df, &xname, fname);
-    const lt_col *lo = argcol(L, first + 1, df, &loname, fname);
-    const lt_col *hi = argcol(L, first + 2, df, &hiname, fname);
-    int oarg = first + 3;
-    lt_lua_checkopts(L, oarg, known);
-    lua_settop(L, oarg);
+    const lt_frame *df;
+    const lt_col *cols[3];
+    const char *names[3];
+    int oarg = column_args(L, fname, known, 3, &df, cols, names);
+    int first = oarg - 3;
+    const lt_col *xc = cols[0], *lo = cols[1], *hi = cols[2];
+    const char *xname = names[0], *loname = names[1], *hiname = names[2];
     const char *label = lt_lua_optstr(L, oarg, "label", NULL);
     if (!is_number_type(lo->type))
         wrongtype(L, first + 1, lo, loname, "a number column");
@@ -1380,14 +1386,11 @@ static int plot_box(lua_State *L)
 {
     static const char *const known[] = {"by", LABEL_OPTS, NULL};
     const char *fname = "plot.box";
-    luaL_checkstack(L, STACK_ROOM, fname);
-    int first;
-    const lt_frame *df = form(L, &first);
+    const lt_frame *df;
+    const lt_col *c;
     const char *name, *byname;
-    const lt_col *c = argcol(L, first, df, &name, fname);
-    int oarg = first + 1;
-    lt_lua_checkopts(L, oarg, known);
-    lua_settop(L, oarg);
+    int oarg = column_args(L, fname, known, 1, &df, &c, &name);
+    int first = oarg - 1;
     const lt_col *by = optcol(L, oarg, "by", df, c->n, fname, &byname);
     if (!is_number_type(c->type))
         wrongtype(L, first, c, name, "a number column");
