@@ -344,7 +344,7 @@ bool lt_ascii_detect(void)
  * lightness.  The hue sectors are placed where the named colours of
  * terminal themes sit, so that distinct palette colours stay distinct:
  * orange reads as yellow, vermillion as red, a light blue as cyan. */
-static int ansi16(lt_rgb c, bool bg)
+int lt_rgb_ansi16(lt_rgb c, bool bg)
 {
     int mx = c.r > c.g ? (c.r > c.b ? c.r : c.b) : (c.g > c.b ? c.g : c.b);
     int mn = c.r < c.g ? (c.r < c.b ? c.r : c.b) : (c.g < c.b ? c.g : c.b);
@@ -394,7 +394,7 @@ static int sq(int v)
 
 /* The nearest colour of the xterm 256-colour palette beyond the first 16
  * (which terminals theme): the 6 x 6 x 6 cube or the 24 greys. */
-static int xterm256(lt_rgb c)
+int lt_rgb_xterm256(lt_rgb c)
 {
     static const int level[6] = {0, 95, 135, 175, 215, 255};
     int idx[3];
@@ -463,7 +463,7 @@ static void sb_cp(sbuf *b, uint32_t cp)
 
 /* The style of a cell as the terminal shows it. */
 typedef struct style {
-    bool fg_on, bg_on, bold, dim;
+    bool fg_on, bg_on, bold, dim, reverse, underline;
     lt_rgb fg, bg;
 } style;
 
@@ -476,16 +476,17 @@ static bool rgb_eq(lt_rgb a, lt_rgb b)
 static bool color_eq(lt_color_mode m, lt_rgb a, lt_rgb b)
 {
     if (m == LT_COLOR_16)
-        return ansi16(a, false) == ansi16(b, false) && ansi16(a, true) == ansi16(b, true);
+        return lt_rgb_ansi16(a, false) == lt_rgb_ansi16(b, false) &&
+               lt_rgb_ansi16(a, true) == lt_rgb_ansi16(b, true);
     if (m == LT_COLOR_256)
-        return xterm256(a) == xterm256(b);
+        return lt_rgb_xterm256(a) == lt_rgb_xterm256(b);
     return rgb_eq(a, b);
 }
 
 static bool style_eq(lt_color_mode m, const style *a, const style *b)
 {
     return a->fg_on == b->fg_on && a->bg_on == b->bg_on && a->bold == b->bold &&
-           a->dim == b->dim && (!a->fg_on || color_eq(m, a->fg, b->fg)) &&
+           a->dim == b->dim && a->reverse == b->reverse && a->underline == b->underline && (!a->fg_on || color_eq(m, a->fg, b->fg)) &&
            (!a->bg_on || color_eq(m, a->bg, b->bg));
 }
 
@@ -496,6 +497,8 @@ static style cell_style(lt_color_mode m, const lt_cell *p)
 {
     style s = {0};
     s.bold = p->flags & LT_CELL_BOLD;
+    s.reverse = p->flags & LT_CELL_REVERSE;
+    s.underline = p->flags & LT_CELL_UNDERLINE;
     s.bg_on = p->flags & LT_CELL_BG;
     s.bg = p->bg;
     s.fg_on = p->flags & LT_CELL_FG;
@@ -517,11 +520,11 @@ static void sgr_color(sbuf *b, lt_color_mode m, lt_rgb c, bool bg)
 {
     char buf[32];
     if (m == LT_COLOR_16) {
-        int i = ansi16(c, bg);
+        int i = lt_rgb_ansi16(c, bg);
         int code = (i < 8 ? 30 + i : 90 + i - 8) + (bg ? 10 : 0);
         snprintf(buf, sizeof buf, ";%d", code);
     } else if (m == LT_COLOR_256) {
-        snprintf(buf, sizeof buf, ";%d;5;%d", bg ? 48 : 38, xterm256(c));
+        snprintf(buf, sizeof buf, ";%d;5;%d", bg ? 48 : 38, lt_rgb_xterm256(c));
     } else {
         snprintf(buf, sizeof buf, ";%d;2;%d;%d;%d", bg ? 48 : 38, c.r, c.g, c.b);
     }
@@ -536,6 +539,10 @@ static void sgr(sbuf *b, lt_color_mode m, const style *s)
         sb_str(b, ";1");
     if (s->dim)
         sb_str(b, ";2");
+    if (s->underline)
+        sb_str(b, ";4");
+    if (s->reverse)
+        sb_str(b, ";7");
     if (s->fg_on)
         sgr_color(b, m, s->fg, false);
     if (s->bg_on)
@@ -667,7 +674,8 @@ static char ascii_of(uint32_t ch)
 
 static bool blank(const lt_cell *p, lt_color_mode m)
 {
-    return p->ch == ' ' && (m == LT_COLOR_NONE || !(p->flags & LT_CELL_BG));
+    return p->ch == ' ' &&
+           (m == LT_COLOR_NONE || !(p->flags & (LT_CELL_BG | LT_CELL_REVERSE | LT_CELL_UNDERLINE)));
 }
 
 char *lt_canvas_to_ansi(const lt_canvas *c, lt_color_mode mode, bool ascii,

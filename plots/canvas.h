@@ -29,7 +29,10 @@ enum {
     LT_CELL_DIM = 8,     /* muted: with 16 colours drawn faint in the
                             default colour (fg dropped), with more in its
                             own fg (faint when it has none) */
-    LT_CELL_BRAILLE = 16 /* ch is U+2800 + dots, merged by lt_canvas_dot */
+    LT_CELL_BRAILLE = 16,/* ch is U+2800 + dots, merged by lt_canvas_dot */
+    LT_CELL_REVERSE = 32,/* fg and bg swapped: the cursor of the TUI's
+                            lists, visible without colour */
+    LT_CELL_UNDERLINE = 64
 };
 
 typedef struct lt_cell {
@@ -87,6 +90,12 @@ lt_color_mode lt_color_mode_detect(bool tty);
 /* ASCII only: LUNETTE_ASCII=1, TERM=dumb, or a locale naming another
  * charset ("en_US.ISO-8859-1"; "C" and no locale count as UTF-8). */
 bool lt_ascii_detect(void);
+
+/* The nearest of the 16 ANSI colours (0..7 normal, 8..15 bright) for a
+ * foreground or, with `bg`, a background (muted tints become greys), and
+ * of the xterm 256-colour palette beyond the first 16 (16..255). */
+int lt_rgb_ansi16(lt_rgb c, bool bg);
+int lt_rgb_xterm256(lt_rgb c);
 
 /* The grid as text, rows joined by '\n' (no final newline), malloc'd with
  * its length in *len, or NULL. */

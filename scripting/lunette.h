@@ -12,6 +12,8 @@
 
 #include <lua.h>
 
+#include "figure.h"
+#include "frame.h"
 #include "progress.h"
 
 int luaopen_lunette(lua_State *L);
@@ -39,6 +41,27 @@ void lt_lua_repr(lua_State *L, int idx);
  * nil at idx forgets every drawing (the REPL does so before each command).
  * Drawn figures are held weakly. */
 bool lt_lua_shown(lua_State *L, int idx);
+
+/* A host that shows figures itself (the workbench's plot pane) installs
+ * a sink: plot() and fig:show() then hand it a copy of the figure (the
+ * sink owns it) instead of drawing on stdout, and return the figure as
+ * before.  NULL restores drawing on stdout.  The sink must not raise. */
+typedef void (*lt_plot_sink)(void *ud, lt_figure *f);
+void lt_lua_set_plot_sink(lua_State *L, lt_plot_sink sink, void *ud);
+
+/* view(df): a host with a grid installs a viewer, called with the frame
+ * and the Lua expression that names it (the global holding df, such as
+ * "churn", else "df"); it returns 0, or a negative LT_E* code with
+ * lt_errmsg set, which view raises.  Without a viewer, view(df) prints
+ * df as the REPL would, so a session saved with view() calls replays as a
+ * script. */
+typedef int (*lt_viewer)(void *ud, const lt_frame *f, const char *expr);
+void lt_lua_set_viewer(lua_State *L, lt_viewer viewer, void *ud);
+
+/* The session log behind the `session` global: the host records each
+ * command that succeeded (and each grid action as its Lua), in order;
+ * session:save(path) writes them as a runnable script. */
+void lt_lua_session_record(lua_State *L, const char *code);
 
 /* The help text of a topic ("read_csv", "Frame:head", "head"), as a
  * malloc'd string the caller frees; NULL when there is none, in which case
