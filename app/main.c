@@ -17,6 +17,7 @@
 #include "complete.h"
 #include "repl.h"
 #include "session.h"
+#include "tui.h"
 
 #ifndef LT_VERSION
 #error "LT_VERSION must be defined by the build (app/meson.build)"
@@ -29,6 +30,7 @@ typedef struct {
     int ncode;
     int script;          /* argv index of the script, 0 = none */
     bool interactive;    /* -i */
+    bool plain;          /* --plain: the line REPL, never the workbench */
     bool help, version;
 } options;
 
@@ -45,14 +47,15 @@ static const char usage_text[] =
     "  -e code       run code; several -e run in order, after the data files\n"
     "                are loaded and before the script\n"
     "  -i            enter the REPL after the script or -e code\n"
-    "  --plain       use the line REPL (GNU readline)\n"
+    "  --plain       the line REPL (GNU readline) instead of the workbench\n"
     "  -h, --help    show this help and exit\n"
     "  -v, --version show the version and exit\n"
     "  --            stop handling options; the next argument is the script\n"
     "\n"
-    "Without a script or -e, lunette opens the REPL (printing one line per\n"
-    "data file loaded), or runs standard input as a script when it is not\n"
-    "a terminal.  In the REPL, ?name shows the help of name.  An error exits\n"
+    "Without a script or -e, lunette opens the workbench (a full-screen\n"
+    "console, plot pane and variable inspector; F1 there lists the keys),\n"
+    "or the line REPL with --plain or when stdout is not a terminal, or runs\n"
+    "standard input as a script when it is not a terminal.  In the REPL, ?name shows the help of name.  An error exits\n"
     "with status 1 and a traceback on stderr.\n";
 
 /* OpenMP reads OMP_WAIT_POLICY, and OpenBLAS its thread count, when the
@@ -111,7 +114,7 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (strcmp(a, "-i") == 0) {
             o->interactive = true;
         } else if (strcmp(a, "--plain") == 0) {
-            /* The line REPL is the only one until the TUI arrives. */
+            o->plain = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             o->help = true;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
@@ -218,6 +221,28 @@ static int step_status(lua_State *L, int status)
     return lt_session_interrupted() ? 130 : 1;
 }
 
+/* The workbench, loading the data files as commands it shows and
+ * records ("churn = read_csv(\"churn.csv\")").  -1 when it cannot start. */
+static int run_tui(lua_State *L, const options *o)
+{
+    int base = lua_gettop(L);
+    const char **cmds = lua_newuserdatauv(L, sizeof *cmds * (size_t)(o->ndata + 1), 0);
+    for (int i = 0; i < o->ndata; i++) {
+        const char *name = push_global_name(L, o->data[i]);
+        lua_getglobal(L, "string");
+        lua_getfield(L, -1, "format");
+        lua_pushfstring(L, "%s = read_csv(%%q)", name);
+        lua_pushstring(L, o->data[i]);
+        lua_call(L, 2, 1);
+        cmds[i] = lua_tostring(L, -1);
+        lua_remove(L, -2);   /* string: the formatted command stays */
+    }
+    const char *dataset = o->ndata > 0 ? lua_tostring(L, base + 2) : NULL;
+    int status = lt_tui_run(L, cmds, o->ndata, dataset);
+    lua_settop(L, base);
+    return status;
+}
+
 /* Everything under one protected call, as lua.c's pmain: (argc, argv,
  * options) -> exit status. */
 static int pmain(lua_State *L)
@@ -231,6 +256,13 @@ static int pmain(lua_State *L)
 
     lt_session_init(L);
     create_arg_table(L, argc, argv, o->script);
+    if (repl && !batch && !o->plain && lt_tui_available()) {
+        int status = run_tui(L, o);
+        if (status >= 0) {
+            lua_pushinteger(L, status);
+            return 1;
+        }
+    }
     if (repl)
         printf("lunette %s (%s)  ?name shows help, Ctrl-D quits\n",
                LT_VERSION, LUA_RELEASE);

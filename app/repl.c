@@ -32,6 +32,7 @@
 static lua_State *repl_L;
 static char *pending;   /* lines of an unfinished statement, or NULL */
 static bool quit;
+static lt_repl_hooks hooks;
 
 /* A syntax error at the end of the input: more lines could fix it.
  * (lua.c's test: the message ends with "<eof>".) */
@@ -66,6 +67,18 @@ static int compile(lua_State *L, const char *code)
     return status;
 }
 
+/* With hooks.plot_figures, a Figure among the values goes to plot()
+ * (the workbench's plot pane) instead of being printed: true when so. */
+static bool plot_figure(lua_State *L, int idx)
+{
+    if (!hooks.plot_figures || !luaL_testudata(L, idx, "lunette.Figure"))
+        return false;
+    lua_getglobal(L, "plot");
+    lua_pushvalue(L, idx);
+    lua_call(L, 1, 0);
+    return true;
+}
+
 /* The unit of work of one input: call the chunk at 1, keep its first value
  * in `_`, print all values with the global print (as lua.c does), each
  * as repr shows it (so that tables are readable), except figures that
@@ -82,7 +95,7 @@ static int run_chunk(lua_State *L)
         lua_setglobal(L, "_");
         luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
         for (int i = n; i >= 1; i--) {
-            if (lt_lua_shown(L, i)) {
+            if (lt_lua_shown(L, i) || plot_figure(L, i)) {
                 lua_remove(L, i);
                 continue;
             }
@@ -99,8 +112,9 @@ static int run_chunk(lua_State *L)
     return 0;
 }
 
-/* Run the compiled chunk (or report the error) at the top of the stack. */
-static void run(lua_State *L, int status)
+/* Run the compiled chunk (or report the error) at the top of the stack;
+ * whether it ran without error. */
+static bool run(lua_State *L, int status)
 {
     if (status == LUA_OK) {
         lua_pushcfunction(L, run_chunk);
@@ -108,6 +122,7 @@ static void run(lua_State *L, int status)
         status = lt_session_call(L, 1, 0);
     }
     lt_session_report(L, status, false);
+    return status == LUA_OK;
 }
 
 /* For `?x` or `?x:method` where the global x is a lunette object, the
@@ -201,7 +216,7 @@ static char *join_lines(const char *line)
     return s;
 }
 
-static void accept_line(const char *line)
+void lt_repl_accept(const char *line)
 {
     lua_State *L = repl_L;
     if (!pending && blank(line))
@@ -223,8 +238,10 @@ static void accept_line(const char *line)
     }
     set_pending(NULL);
     lt_history_add(code);
+    bool ok = run(L, status);
+    if (hooks.done)
+        hooks.done(hooks.ud, code, ok);
     free(code);
-    run(L, status);
 }
 
 /* readline's line handler; NULL is Ctrl-D (or the end of the input). */
@@ -236,8 +253,41 @@ static void on_line(char *line)
         putchar('\n');
         return;
     }
-    accept_line(line);
+    lt_repl_accept(line);
     free(line);
+}
+
+const char *lt_repl_prompt(void)
+{
+    return pending ? PROMPT_MORE : PROMPT;
+}
+
+void lt_repl_cancel(void)
+{
+    set_pending(NULL);
+}
+
+void lt_repl_set_hooks(const lt_repl_hooks *h)
+{
+    if (h)
+        hooks = *h;
+    else
+        memset(&hooks, 0, sizeof hooks);
+}
+
+void lt_repl_setup(lua_State *L)
+{
+    repl_L = L;
+    quit = false;
+    rl_readline_name = "lunette";
+    /* Signals are session.c's; readline must neither catch them nor
+     * rewrite LINES/COLUMNS. */
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    rl_change_environment = 0;
+    lt_complete_init(L);
+    if (isatty(STDIN_FILENO))   /* piped input stays out of the history */
+        lt_history_open();
 }
 
 /* Ctrl-C at the prompt: drop the line and any unfinished statement. */
@@ -272,17 +322,7 @@ static void on_signals(int ev)
 
 void lt_repl_run(lua_State *L)
 {
-    repl_L = L;
-    quit = false;
-    rl_readline_name = "lunette";
-    /* Signals are session.c's; readline must neither catch them nor
-     * rewrite LINES/COLUMNS. */
-    rl_catch_signals = 0;
-    rl_catch_sigwinch = 0;
-    rl_change_environment = 0;
-    lt_complete_init(L);
-    if (isatty(STDIN_FILENO))   /* piped input stays out of the history */
-        lt_history_open();
+    lt_repl_setup(L);
     rl_callback_handler_install(PROMPT, on_line);
 
     int sigfd = lt_session_signal_fd();

@@ -37,6 +37,8 @@ typedef struct {
 #define REDRAW_INTERVAL 0.1   /* at most ~10 redraws a second */
 
 static lua_State *session_L;
+static lt_session_host host;
+static bool hosted;
 static lt_progress progress;
 static progress_line pline;
 static int sigfd[2] = { -1, -1 };
@@ -60,13 +62,16 @@ static void clear_progress(progress_line *p)
     }
 }
 
-/* lt_progress.report: `read_csv  42% [########            ] 1.3s`. */
+/* lt_progress.report: `read_csv  42% [########            ] 1.3s`, or
+ * the host's drawing. */
 static void draw_progress(void *ud, double fraction)
 {
     progress_line *p = ud;
-    if (!p->tty)
+    if (!p->tty && !hosted)
         return;
     if (fraction >= 1.0) {
+        if (hosted)
+            host.progress(host.ud, progress.label, 1.0, now() - p->start);
         clear_progress(p);
         return;
     }
@@ -74,6 +79,10 @@ static void draw_progress(void *ud, double fraction)
     if (t - p->last < REDRAW_INTERVAL)   /* also hides calls under 0.1 s */
         return;
     p->last = t;
+    if (hosted) {
+        host.progress(host.ud, progress.label, fraction, t - p->start);
+        return;
+    }
     if (!(fraction > 0.0))
         fraction = 0.0;
     int cells = p->width - 30;
@@ -203,14 +212,21 @@ void lt_session_init(lua_State *L)
     set_handler(SIGCONT, SA_RESTART);
 }
 
+void lt_session_set_host(const lt_session_host *h)
+{
+    hosted = h && h->progress && h->error;
+    if (hosted)
+        host = *h;
+}
+
 int lt_session_call(lua_State *L, int narg, int nres)
 {
     int base = lua_gettop(L) - narg;
     lua_pushcfunction(L, msghandler);
     lua_insert(L, base);
 
-    int width = terminal_width();
-    lt_lua_set_display(L, width, use_color());
+    int width = hosted ? host.width : terminal_width();
+    lt_lua_set_display(L, width, hosted ? host.color : use_color());
     pline.width = width;
     pline.start = pline.last = now();
     lua_sethook(L, NULL, 0, 0);
@@ -233,6 +249,11 @@ void lt_session_report(lua_State *L, int status, bool prefix)
     if (status == LUA_OK)
         return;
     const char *msg = lua_tostring(L, -1);
+    if (hosted) {
+        host.error(host.ud, msg ? msg : "(error object is not a string)");
+        lua_pop(L, 1);
+        return;
+    }
     fflush(stdout);
     if (interrupted && isatty(STDERR_FILENO))
         fputc('\n', stderr);   /* after the terminal's "^C" */

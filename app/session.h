@@ -16,6 +16,24 @@ enum {
     LT_SIG_CONT = 4     /* resumed after Ctrl-Z */
 };
 
+/* A host that draws the session itself (the workbench) instead of the
+ * terminal's stdout and stderr. */
+typedef struct lt_session_host {
+    /* The progress of the running command: its label (may be NULL), the
+     * fraction done in [0, 1] (1: finished) and the seconds since the
+     * command started; called at most ~10 times a second.  NULL: the
+     * progress line on stderr. */
+    void (*progress)(void *ud, const char *label, double fraction, double elapsed);
+    /* Show an error message (with its traceback).  NULL: stderr. */
+    void (*error)(void *ud, const char *msg);
+    int width;    /* the width objects print at */
+    bool color;   /* whether they print in colour */
+    void *ud;
+} lt_session_host;
+
+/* Hand the session to a host (copied), or back to the terminal (NULL). */
+void lt_session_set_host(const lt_session_host *host);
+
 /* Open the standard libraries and lunette's globals, hand the library the
  * progress record, install the signal handlers.  Raises on failure. */
 void lt_session_init(lua_State *L);
