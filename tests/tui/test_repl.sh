@@ -1,80 +1,11 @@
 #!/usr/bin/env bash
 # The line REPL (--plain) driven through tmux: keys in, screen out.
 # Env: LUNETTE_EXE (the binary), LUNETTE_EXAMPLES (examples/).  TAP output.
-# Without tmux the plan is "1..0 # SKIP" with status 0: under protocol 'tap'
-# meson (1.0) counts that as skipped, but exit status 77 as an error.
-set -u
-
-: "${LUNETTE_EXE:?LUNETTE_EXE must name the lunette binary}"
+. "$(dirname "$0")/lib.sh"
 examples=${LUNETTE_EXAMPLES:?LUNETTE_EXAMPLES must name the examples directory}
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "1..0 # SKIP tmux is not installed"
-    exit 0
-fi
-
-tmp=$(mktemp -d)
-sock=$tmp/tmux.sock
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-
-# The REPL's environment: a private home, history and readline set-up.
-export HOME=$tmp/home XDG_STATE_HOME=$tmp/state INPUTRC=/dev/null NO_COLOR=1
-mkdir -p "$HOME"
 history_file=$XDG_STATE_HOME/lunette/history
 air=$examples/data/air_passengers.csv
-# Run the REPL, then show its exit status and keep the pane open.  The
-# shell traps Ctrl-C so that the keys sent to the REPL do not end it too.
-cat >"$tmp/run.sh" <<'EOF'
-trap : INT
-"$LUNETTE_EXE" "$@"
-echo "[exit $?]"
-exec sleep 3600
-EOF
 
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
-screen() { tm capture-pane -p -t repl; }
-keys() { tm send-keys -t repl "$@"; }
-type_line() { keys -l "$1"; keys Enter; }
-
-# Poll the screen (up to ~15 s) until the command succeeds.
-wait_until() {
-    for _ in $(seq 300); do
-        "$@" && return 0
-        sleep 0.05
-    done
-    return 1
-}
-has_line() { screen | grep -qxF -- "$1"; }
-has_text() { screen | grep -qF -- "$1"; }
-lacks_text() { ! screen | grep -qF -- "$1"; }
-only_prompt() { [ "$(screen | grep -c .)" = 1 ] && has_line '>'; }
-
-n=0
-failed=0
-check() {   # check NAME COMMAND...: one TAP line
-    local name=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then
-        echo "ok $n - $name"
-    else
-        failed=$((failed + 1))
-        echo "not ok $n - $name"
-        screen | sed 's/^/#   /'
-    fi
-}
-
-start_repl() {   # start_repl [VAR=value ...] -- lunette arguments
-    local env=()
-    while [ "$1" != "--" ]; do env+=("$1"); shift; done
-    shift
-    tm kill-session -t repl 2>/dev/null
-    tm new-session -d -s repl -x 120 -y 40 "${env[*]} sh '$tmp/run.sh' $*"
-}
-# A blank screen with a fresh prompt, so that each check sees only its output.
-clear_screen() {
-    keys C-l
-    wait_until only_prompt
-}
 
 start_repl -- --plain "'$air'"
 check "banner and a summary line for the data file" \
@@ -236,5 +167,4 @@ check "the REPL works without a history file" wait_until has_line "48"
 check "... and warns only once" \
     test "$(screen | grep -c 'history is not saved')" = 1
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish
