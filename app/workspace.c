@@ -153,14 +153,3 @@ void lt_workspace_fini(lt_workspace *ws)
     ws->items = NULL;
     ws->n = 0;
 }
-
-const lt_frame *lt_workspace_frame(lua_State *L, const char *name)
-{
-    lua_pushglobaltable(L);
-    lua_pushstring(L, name);
-    lua_rawget(L, -2);
-    lt_frame **fs = luaL_testudata(L, -1, LT_FRAME_MT);
-    lt_frame *f = fs ? *fs : NULL;
-    lua_pop(L, 2);
-    return f;
-}

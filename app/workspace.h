@@ -21,7 +21,4 @@ void lt_workspace_baseline(lua_State *L);
 int lt_workspace_scan(lua_State *L, lt_workspace *ws);
 void lt_workspace_fini(lt_workspace *ws);
 
-/* The frame held by global `name`, or NULL. */
-const struct lt_frame *lt_workspace_frame(lua_State *L, const char *name);
-
 #endif
