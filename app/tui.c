@@ -419,6 +419,9 @@ static void on_line(char *line)
     }
     run_line(line);
     free(line);
+    /* readline clears its buffer after this returns: show the fresh
+     * prompt now. */
+    lt_console_set_input(T.console, lt_repl_prompt(), "", 0);
 }
 
 /* A grid action: the Lua it stands for goes to the console, the history
