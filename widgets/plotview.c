@@ -12,6 +12,7 @@
 
 #include <utf8proc.h>
 
+#include "ansi.h"
 #include "error.h"
 #include "render_text.h"
 
@@ -45,15 +46,6 @@ static void drop_cache(lt_plotview *p)
 
 /* ---- text helpers ---------------------------------------------------- */
 
-/* Display cells of code point cp (0 for controls and combining marks). */
-static int cp_width(int32_t cp)
-{
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-        return 0;
-    int w = utf8proc_charwidth(cp);
-    return w < 0 ? 0 : w > 2 ? 2 : w;
-}
-
 /* Write s at (x, y) in at most maxw cells, ending in an ellipsis when it
  * does not fit.  Returns the cells used. */
 static int put_fit(lt_canvas *c, int x, int y, const char *s, int maxw, bool ascii,
@@ -66,20 +58,6 @@ static int put_fit(lt_canvas *c, int x, int y, const char *s, int maxw, bool asc
     int used = lt_canvas_text(c, x, y, s, maxw - 1, fg, flags);
     lt_canvas_put(c, x + used, y, ascii ? '~' : 0x2026, fg, flags);
     return used + 1;
-}
-
-/* The code point at s[*i..len) (invalid bytes read as U+FFFD). */
-static int32_t next_cp(const char *s, size_t len, size_t *i)
-{
-    int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
-                                          (utf8proc_ssize_t)(len - *i), &cp);
-    if (k < 1) {
-        (*i)++;
-        return 0xFFFD;
-    }
-    *i += (size_t)k;
-    return cp;
 }
 
 static bool is_space(char ch)
@@ -107,7 +85,7 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
         size_t j = i;   /* the word is t[i..j), ww cells */
         int ww = 0;
         while (j < len && !is_space(t[j]))
-            ww += cp_width(next_cp(t, len, &j));
+            ww += lt_ansi_width(lt_ansi_decode(t, len, &j));
         if (x > 0 && x + 1 + ww > w) {
             y++;
             x = 0;
@@ -115,8 +93,8 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
             x++;
         }
         while (i < j && y < c->h) {
-            int32_t cp = next_cp(t, j, &i);
-            int cw = cp_width(cp);
+            uint32_t cp = lt_ansi_decode(t, j, &i);
+            int cw = lt_ansi_width(cp);
             if (cw == 0 || cw > w)   /* a wide character in a 1-cell pane */
                 continue;
             if (x + cw > w) {
@@ -127,7 +105,7 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
             }
             if (cw == 2)
                 lt_canvas_put(c, x0 + x + 1, y, 0, fg, flags);
-            lt_canvas_put(c, x0 + x, y, (uint32_t)cp, fg, flags);
+            lt_canvas_put(c, x0 + x, y, cp, fg, flags);
             x += cw;
         }
         i = j;
