@@ -32,7 +32,7 @@
 static lua_State *repl_L;
 static char *pending;   /* lines of an unfinished statement, or NULL */
 static bool quit;
-static lt_repl_hooks hooks;
+static bool plot_figures;   /* lt_repl_plot_figures */
 
 /* A syntax error at the end of the input: more lines could fix it.
  * (lua.c's test: the message ends with "<eof>".) */
@@ -67,11 +67,11 @@ static int compile(lua_State *L, const char *code)
     return status;
 }
 
-/* With hooks.plot_figures, a Figure among the values goes to plot()
+/* With plot_figures, a Figure among the values goes to plot()
  * (the workbench's plot pane) instead of being printed: true when so. */
 static bool plot_figure(lua_State *L, int idx)
 {
-    if (!hooks.plot_figures || !luaL_testudata(L, idx, "lunette.Figure"))
+    if (!plot_figures || !luaL_testudata(L, idx, "lunette.Figure"))
         return false;
     lua_getglobal(L, "plot");
     lua_pushvalue(L, idx);
@@ -238,9 +238,8 @@ void lt_repl_accept(const char *line)
     }
     set_pending(NULL);
     lt_history_add(code);
-    bool ok = run(L, status);
-    if (hooks.done)
-        hooks.done(hooks.ud, code, ok);
+    if (run(L, status))
+        lt_lua_session_record(L, code);   /* for session:save */
     free(code);
 }
 
@@ -267,12 +266,9 @@ void lt_repl_cancel(void)
     set_pending(NULL);
 }
 
-void lt_repl_set_hooks(const lt_repl_hooks *h)
+void lt_repl_plot_figures(bool on)
 {
-    if (h)
-        hooks = *h;
-    else
-        memset(&hooks, 0, sizeof hooks);
+    plot_figures = on;
 }
 
 void lt_repl_setup(lua_State *L)

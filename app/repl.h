@@ -20,17 +20,9 @@ void lt_repl_run(lua_State *L);
  * up completion and the history file (on a terminal). */
 void lt_repl_setup(lua_State *L);
 
-/* What a front end learns about commands. */
-typedef struct lt_repl_hooks {
-    /* A complete command ran: its code and whether it succeeded. */
-    void (*done)(void *ud, const char *code, bool ok);
-    /* Figures among a command's values go to plot() instead of being
-     * printed (the plot pane shows them). */
-    bool plot_figures;
-    void *ud;
-} lt_repl_hooks;
-
-void lt_repl_set_hooks(const lt_repl_hooks *h);   /* NULL: none */
+/* Whether figures among a command's values go to plot() (the
+ * workbench's plot pane) instead of being printed (default false). */
+void lt_repl_plot_figures(bool on);
 
 /* Handle one line of input (help query, part of a statement, or the
  * last line of one, which then runs). */

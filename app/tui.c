@@ -383,13 +383,6 @@ static const char **frame_methods(lua_State *L)
 
 /* ---- commands ---------------------------------------------------------- */
 
-static void command_done(void *ud, const char *code, bool ok)
-{
-    (void)ud;
-    if (ok)
-        lt_lua_session_record(T.L, code);
-}
-
 /* Run a line as if typed at the prompt: echoed, recorded, its output and
  * errors in the console. */
 static void run_line(const char *line)
@@ -875,8 +868,7 @@ int lt_tui_run(lua_State *L, const char *const *commands, int ncommands, const c
     lt_workspace_baseline(L);
     lt_lua_set_plot_sink(L, plot_sink, NULL);
     lt_lua_set_viewer(L, viewer, NULL);
-    lt_repl_hooks hooks = {.done = command_done, .plot_figures = true};
-    lt_repl_set_hooks(&hooks);
+    lt_repl_plot_figures(true);
     relayout();
     setup_readline();
     char banner[160];
@@ -892,7 +884,7 @@ int lt_tui_run(lua_State *L, const char *const *commands, int ncommands, const c
     loop();
 done:
     rl_callback_handler_remove();
-    lt_repl_set_hooks(NULL);
+    lt_repl_plot_figures(false);
     lt_lua_set_plot_sink(L, NULL, NULL);
     lt_lua_set_viewer(L, NULL, NULL);
     lt_session_set_host(NULL);

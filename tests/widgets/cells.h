@@ -1,0 +1,69 @@
+/* Reading a canvas in the widget tests: a row as text, the whole canvas
+ * as text, a cell.  Include after tap.h. */
+#ifndef LT_TEST_CELLS_H
+#define LT_TEST_CELLS_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ansi.h"
+#include "canvas.h"
+
+/* Row y as UTF-8, trailing spaces dropped (the right halves of wide
+ * characters print nothing); valid until the next call. */
+__attribute__((unused))
+static const char *row_text(const lt_canvas *c, int y)
+{
+    static char *buf;
+    static size_t cap;
+    size_t need = (size_t)c->w * 4 + 1;
+    if (need > cap) {
+        free(buf);
+        buf = malloc(need);
+        cap = need;
+    }
+    size_t n = 0, keep = 0;
+    for (int x = 0; x < c->w; x++) {
+        uint32_t ch = c->cells[(size_t)y * (size_t)c->w + (size_t)x].ch;
+        if (ch == 0)
+            continue;
+        n += (size_t)lt_ansi_encode(ch, buf + n);
+        if (ch != ' ')
+            keep = n;
+    }
+    buf[keep] = '\0';
+    return buf;
+}
+
+/* The canvas as plain text, rows joined by '\n' (caller frees). */
+__attribute__((unused))
+static char *canvas_text(const lt_canvas *c)
+{
+    size_t len;
+    return lt_canvas_to_ansi(c, LT_COLOR_NONE, false, &len);
+}
+
+__attribute__((unused))
+static const lt_cell *cell_at(const lt_canvas *c, int x, int y)
+{
+    return &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
+}
+
+/* Whether the canvas shows exactly `want` (rows joined by '\n'). */
+__attribute__((unused))
+static int is_screen(const lt_canvas *c, const char *want, const char *what)
+{
+    char *s = canvas_text(c);
+    int r = is_str(s, want, "%s", what);
+    free(s);
+    return r;
+}
+
+__attribute__((unused))
+static void canvas_clear(lt_canvas *c)
+{
+    for (size_t i = 0; i < (size_t)c->w * (size_t)c->h; i++)
+        c->cells[i] = (lt_cell){.ch = ' '};
+}
+
+#endif
