@@ -15,6 +15,7 @@
 #include <lua.h>
 
 #include "complete.h"
+#include "lunette.h"
 #include "repl.h"
 #include "session.h"
 #include "tui.h"
@@ -151,14 +152,30 @@ static const char *push_global_name(lua_State *L, const char *path)
     return lua_tostring(L, -1);
 }
 
-/* load_data(path, announce): read_csv(path) into its global; with
+/* The command that loads a data file, as typed: pushes the global's
+ * name and `name = read_csv("path")`, returning the latter. */
+static const char *push_load_command(lua_State *L, const char *path)
+{
+    const char *name = push_global_name(L, path);
+    lua_getglobal(L, "string");
+    lua_getfield(L, -1, "format");
+    lua_pushfstring(L, "%s = read_csv(%%q)", name);
+    lua_pushstring(L, path);
+    lua_call(L, 2, 1);
+    lua_remove(L, -2);   /* the string library */
+    return lua_tostring(L, -1);
+}
+
+/* load_data(path, announce): read_csv(path) into its global, recorded in
+ * the session log as the command that does it; with
  * `announce`, print "name: R rows x C cols" (rows from #df, columns from
  * #df:names()). */
 static int load_data(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
     bool announce = lua_toboolean(L, 2);
-    const char *name = push_global_name(L, path);
+    const char *cmd = push_load_command(L, path);
+    const char *name = lua_tostring(L, -2);
     if (lua_getglobal(L, "read_csv") != LUA_TFUNCTION)
         return luaL_error(L, "cannot load %s: read_csv is not available", path);
     lua_pushvalue(L, 1);
@@ -166,6 +183,7 @@ static int load_data(lua_State *L)
     int df = lua_gettop(L);
     lua_pushvalue(L, df);
     lua_setglobal(L, name);
+    lt_lua_session_record(L, cmd);
     if (announce) {
         lua_getfield(L, df, "names");
         lua_pushvalue(L, df);
@@ -222,21 +240,13 @@ static int step_status(lua_State *L, int status)
 }
 
 /* The workbench, loading the data files as commands it shows and
- * records ("churn = read_csv(\"churn.csv\")").  -1 when it cannot start. */
+ * records.  -1 when it cannot start. */
 static int run_tui(lua_State *L, const options *o)
 {
     int base = lua_gettop(L);
     const char **cmds = lua_newuserdatauv(L, sizeof *cmds * (size_t)(o->ndata + 1), 0);
-    for (int i = 0; i < o->ndata; i++) {
-        const char *name = push_global_name(L, o->data[i]);
-        lua_getglobal(L, "string");
-        lua_getfield(L, -1, "format");
-        lua_pushfstring(L, "%s = read_csv(%%q)", name);
-        lua_pushstring(L, o->data[i]);
-        lua_call(L, 2, 1);
-        cmds[i] = lua_tostring(L, -1);
-        lua_remove(L, -2);   /* string: the formatted command stays */
-    }
+    for (int i = 0; i < o->ndata; i++)
+        cmds[i] = push_load_command(L, o->data[i]);
     const char *dataset = o->ndata > 0 ? lua_tostring(L, base + 2) : NULL;
     int status = lt_tui_run(L, cmds, o->ndata, dataset);
     lua_settop(L, base);
