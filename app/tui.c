@@ -47,7 +47,7 @@
 #define DRAIN_MAX (1 << 20)          /* bytes of output taken per drain */
 #define SESSION_FILE "analysis.lua"  /* F10's suggestion */
 
-static const char hints[] = "F1 help  F2 pane  F3 zoom  F4 view  F10 save  Ctrl-D quit";
+static const char hints[] = "F1 help  F2 pane  F3 zoom  F4 view  F10 save";
 
 typedef struct {
     lua_State *L;
