@@ -314,7 +314,8 @@ static int do_enter(lt_grid *g)
         set_msg(g, true, "no column '%s' in %s", name ? name : "NA", b->expr);
         return LT_W_HANDLED | LT_W_REDRAW;
     }
-    while (g->depth - 1 > s->below)
+    int below = s->below;   /* s goes with the pops */
+    while (g->depth - 1 > below)
         pop(g);
     b->col = j;
     return LT_W_HANDLED | LT_W_REDRAW;

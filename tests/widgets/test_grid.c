@@ -516,14 +516,14 @@ static void test_telco_freq(lt_frame *churn)
     /* frequencies of a sorted sheet, and of a column with many values */
     press(&v, 'h');
     press(&v, '[');
-    take(&v);
+    free(take(&v));
     press(&v, 'F');
     record_is(&v, "view(churn:sort\"streaming_movies\".streaming_movies:counts())",
               "frequencies of a sorted sheet keep the sort in the Lua");
     press(&v, 'q');
     press(&v, '$');
     press(&v, 'F');
-    take(&v);
+    free(take(&v));
     is_int(lt_grid_frame(v.g)->nrow, 6531, "total_charges: 6530 values and NA");
     press(&v, '/');
     type(&v, "na");
@@ -561,7 +561,7 @@ static void test_telco_describe(lt_frame *churn)
     press(&v, 'f');
     retype(&v, "churn == 'Yes'");
     press(&v, LT_KEY_ENTER);
-    take(&v);
+    free(take(&v));
     press(&v, 'I');
     record_is(&v, "view(churn:filter\"churn == 'Yes'\":describe())", "describe of a filtered sheet");
     is_int(lt_col_i64(lt_frame_col(lt_grid_frame(v.g), "count"))[0], count_str(churn, "churn", "Yes"),
@@ -908,7 +908,7 @@ static void test_missing_and_special(void)
     x = lt_col_f64(lt_frame_col(lt_grid_frame(v.g), "x"));
     ok(x[0] == INFINITY && x[3] == -INFINITY && isnan(x[4]), "descending: Inf first, NA still last");
     press(&v, 'F');
-    take(&v);
+    free(take(&v));
     press(&v, LT_KEY_ENTER);
     record_is(&v, "view(m:sort(desc\"x\"):filter\"x == 1/0\")", "Inf as 1/0");
     is_int(lt_grid_frame(v.g)->nrow, 1, "finds the one Inf");
