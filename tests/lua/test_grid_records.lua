@@ -99,6 +99,11 @@ tap.is(s:col"my col"[1], "tab\there", "a sort key with a space")
 s = run[==[view(df:sort"end")]==]
 tap.is(s:col"end"[1], -1 / 0, "-Inf first")
 
+df = frame{ { "day", { "1970-01-01", NA, "1970-01-03", "1970-01-01", "2022-01-08" } } }
+df = df:mutate{ day = "to_date(day)" }
+tap.is(rows[==[view(df.day:counts())]==], 4, "counts of dates")
+tap.is(rows[==[view(df:filter"day == '1970-01-01'")]==], 2, "a date compared with its ISO text")
+
 t = frame{ { "tenure", { 1, 2 } }, { "while", { 1, 2 } }, { "filter", { 1, 2 } }, { "_a1", { 1, 2 } },
            { "été", { 1, 2 } } }
 for _, line in ipairs{

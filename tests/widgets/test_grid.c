@@ -261,6 +261,65 @@ static void test_small_screen(void)
     drain();
 }
 
+/* The summary box of numbers (quartiles by R's type 7 worked by hand),
+ * bools and dates, and the frequencies of a date column. */
+static void test_small_summary(void)
+{
+    lt_frame *f = small();
+    view v = open_view(f, "df", NULL, 50, 16);
+    press(&v, 'l');
+    press(&v, 's');
+    draw(&v);
+    is_screen(v.c,
+              "     id       x word  ok     day\n"
+              "  <i64>   <f6 ┌ x <f64> ──────────┐\n"
+              "1     1    1. │ count           4 │ -01\n"
+              "2    22   29. │ missing         1 │\n"
+              "3   333       │ unique          4 │ -03\n"
+              "4  4444 1234. │ mean     317.2125 │ -01\n"
+              "5    NA    3. │ sd       611.6637 │ -08\n"
+              "              │ min           1.5 │\n"
+              "              │ 25%         2.625 │\n"
+              "              │ 50%        16.425 │\n"
+              "              │ 75%      331.0125 │\n"
+              "              │ max        1234.5 │\n"
+              "              └───────────────────┘\n"
+              "\n"
+              "\n"
+              "df   [ ] sort  / search           row 1/5  col 2/5",
+              "summary of a f64 column: mean 1268.85 / 4, quartiles 2.625, 16.425, 331.0125");
+    press(&v, 'x');
+    press(&v, 'l');
+    press(&v, 'l');
+    press(&v, 's');
+    draw(&v);
+    row_is(&v, 3, "2    22   2 ┌ ok <bool> ────────────┐", "a bool column's box");
+    row_is(&v, 7, "            │ mean              0.5 │", "the share of true");
+    row_is(&v, 9, "            │ true        2   40.0% │", "top values: true and false, tied,");
+    row_is(&v, 10, "            │ false       2   40.0% │", "in order of appearance");
+    press(&v, 'x');
+    press(&v, 'l');
+    press(&v, 's');
+    draw(&v);
+    row_is(&v, 3, "2    22   2 │ unique               3 │", "dates: unique");
+    row_is(&v, 4, "3   333     │ min         1970-01-01 │", "dates: min as a date");
+    row_is(&v, 6, "5    NA     │ 50%         1970-01-02 │", "the median of 0, 0, 2, 19000 days");
+    row_is(&v, 7, "            │ 75%         1983-01-04 │", "the third quartile, 4751.5 days");
+    row_is(&v, 10, "            │ 1970-01-01   2   40.0% │", "the most frequent date");
+    press(&v, 'x');
+    press(&v, 'F');
+    record_is(&v, "view(df.day:counts())", "F on a date column");
+    draw(&v);
+    row_is(&v, 2, "1 1970-01-01     2   40.00 ███████████████████████", "counts of dates");
+    row_is(&v, 3, "2 NA             1   20.00 ███████████▌", "NA among them, by first appearance");
+    press(&v, LT_KEY_ENTER);
+    record_is(&v, "view(df:filter\"day == '1970-01-01'\")", "Enter on a date: its ISO text");
+    is_int(lt_grid_frame(v.g)->nrow, 2, "the two rows of that day");
+    close_view(&v);
+    lt_frame_free(f);
+    drain();
+}
+
 /* ---- the telco data ---------------------------------------------------- */
 
 static int64_t count_str(const lt_frame *f, const char *col, const char *value)
@@ -1101,6 +1160,7 @@ static void test_errors(void)
 int main(void)
 {
     test_small_screen();
+    test_small_summary();
     lt_frame *churn = telco();
     if (churn) {
         test_telco_screen(churn);
