@@ -5,8 +5,9 @@
 -- and values checked are the ones the C test saw on screen.
 local tap = require "tap"
 
+tap.is(type(view), "function", "view() exists, to replay the records")
 local shown
-function view(x) shown = x end   -- the grid's host defines view(); capture here
+function view(x) shown = x end   -- capture what the records would show
 
 local function run(line)
   shown = nil
