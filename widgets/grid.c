@@ -244,13 +244,14 @@ static int do_freq(lt_grid *g)
     const lt_col *c = s->frame->cols[s->col];
     lt_frame *f = lt_col_counts(c, false);
     char *colexpr = f ? grid_lua_col(s->expr, name, (const char *const *)g->reserved) : NULL;
-    gbuf b = {0};
+    char *bexpr = NULL;
     if (colexpr) {
+        gbuf b = {0};
         gb_puts(&b, colexpr);
         gb_puts(&b, ":counts()");
+        bexpr = gb_finish(&b);
         free(colexpr);
     }
-    char *bexpr = colexpr ? gb_finish(&b) : NULL;
     if (!bexpr) {
         lt_frame_free(f);
         f = NULL;
@@ -259,8 +260,7 @@ static int do_freq(lt_grid *g)
     if (fs) {
         fs->below = g->depth - 1;
         fs->ftotal = c->n;
-        /* counts come most frequent first; the max is found anyway, as a
-         * filtered or sorted sheet keeps it */
+        /* the bars' scale, kept by the sheets filtered from this one */
         const int64_t *n = lt_col_i64(f->cols[1]);
         for (int64_t i = 0; i < f->nrow; i++)
             if (n[i] > fs->fmax)
@@ -382,8 +382,9 @@ static bool row_matches(lt_grid *g, const lt_col *c, int64_t i, int8_t *memo)
 }
 
 /* Move to the next (dir 1) or previous (dir -1) match of the pattern in
- * the current column, after the cursor (or at it, with `here`), wrapping. */
-static int do_search(lt_grid *g, int dir, bool here)
+ * the current column, after the cursor, wrapping (the cursor's own row
+ * comes last). */
+static int do_search(lt_grid *g, int dir)
 {
     sheet *s = top(g);
     if (!g->pattern) {
@@ -405,24 +406,13 @@ static int do_search(lt_grid *g, int dir, bool here)
     }
     int64_t r = s->row;
     bool wrapped = false, found = false;
-    for (int64_t k = 0; k < n; k++) {
-        if (!(here && k == 0)) {
-            r += dir;
-            if (r == n || r < 0) {
-                r = r < 0 ? n - 1 : 0;
-                wrapped = true;
-            }
+    for (int64_t k = 0; k < n && !found; k++) {
+        r += dir;
+        if (r == n || r < 0) {
+            r = r < 0 ? n - 1 : 0;
+            wrapped = true;
         }
-        if (row_matches(g, c, r, memo)) {
-            found = true;
-            break;
-        }
-    }
-    /* the cursor row itself is the last candidate */
-    if (!found && !here && row_matches(g, c, s->row, memo)) {
-        found = true;
-        r = s->row;
-        wrapped = true;
+        found = row_matches(g, c, r, memo);
     }
     free(memo);
     if (!found) {
@@ -618,7 +608,7 @@ static int prompt_key(lt_grid *g, const lt_key_event *ev)
     }
     free(g->pattern);
     g->pattern = p;
-    return do_search(g, 1, false);
+    return do_search(g, 1);
 }
 
 /* ---- keys --------------------------------------------------------------- */
@@ -721,8 +711,8 @@ static int dispatch(lt_grid *g, const lt_key_event *ev)
     case '[': return do_sort(g, false);
     case ']': return do_sort(g, true);
     case '/': return start_prompt(g, PROMPT_SEARCH);
-    case 'n': return do_search(g, 1, false);
-    case 'N': return do_search(g, -1, false);
+    case 'n': return do_search(g, 1);
+    case 'N': return do_search(g, -1);
     case 'f': return start_prompt(g, PROMPT_FILTER);
     case 'F': return do_freq(g);
     case 'I': return do_describe(g);
