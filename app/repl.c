@@ -99,8 +99,9 @@ static int run_chunk(lua_State *L)
     return 0;
 }
 
-/* Run the compiled chunk (or report the error) at the top of the stack. */
-static void run(lua_State *L, int status)
+/* Run the compiled chunk (or report the error) at the top of the stack;
+ * whether it ran without error. */
+static bool run(lua_State *L, int status)
 {
     if (status == LUA_OK) {
         lua_pushcfunction(L, run_chunk);
@@ -108,6 +109,7 @@ static void run(lua_State *L, int status)
         status = lt_session_call(L, 1, 0);
     }
     lt_session_report(L, status, false);
+    return status == LUA_OK;
 }
 
 /* For `?x` or `?x:method` where the global x is a lunette object, the
@@ -223,8 +225,9 @@ static void accept_line(const char *line)
     }
     set_pending(NULL);
     lt_history_add(code);
+    if (run(L, status))
+        lt_lua_session_record(L, code);   /* for session:save */
     free(code);
-    run(L, status);
 }
 
 /* readline's line handler; NULL is Ctrl-D (or the end of the input). */

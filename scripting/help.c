@@ -42,6 +42,9 @@ const lt_lua_group lt_lua_groups[] = {
     {"Cross tables", NULL, lt_lua_reshape_lib},
     {"Plots", NULL, lt_lua_plot_lib},
     {"Figure methods", "Figure", lt_lua_figure_methods},
+    {"Workbench", NULL, lt_lua_view_lib},
+    {"Sessions", NULL, lt_lua_session_lib},
+    {"Session methods", "Session", lt_lua_session_methods},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };

@@ -46,6 +46,9 @@ extern const lt_lua_reg lt_lua_reshape_lib[];
  * entry named as the table itself is its __call. */
 extern const lt_lua_reg lt_lua_plot_lib[];
 extern const lt_lua_reg lt_lua_figure_methods[];
+extern const lt_lua_reg lt_lua_view_lib[];
+extern const lt_lua_reg lt_lua_session_lib[];
+extern const lt_lua_reg lt_lua_session_methods[];
 
 /* All groups, in the order help() lists them; ends with a NULL title. */
 extern const lt_lua_group lt_lua_groups[];

@@ -29,6 +29,7 @@
 #define LT_DESC_MT "lunette.Desc"
 #define LT_GROUPED_MT "lunette.GroupedFrame"
 #define LT_FIGURE_MT "lunette.Figure"
+#define LT_SESSION_MT "lunette.Session"
 
 /* Registry keys of the host's settings (see lunette.h). */
 #define LT_PROGRESS_KEY "lunette.progress"
@@ -134,6 +135,10 @@ void lt_lua_print_opts(lua_State *L, lt_print_opts *o);
  * type ("table"). */
 const char *lt_lua_typename(lua_State *L, int idx);
 
+/* Is s[0..len) a Lua name (letters, digits, _, not a keyword), which a
+ * table constructor or an expression can use bare? (l_repr.c) */
+bool lt_lua_isident(const char *s, size_t len);
+
 /* Parse a type name ("f64", "i64", "bool", "str", "date", "datetime" and
  * the aliases of lt_type_parse) or raise a bad-argument error on arg. */
 lt_type lt_lua_checktype(lua_State *L, int arg, const char *name,
@@ -174,6 +179,13 @@ void lt_lua_open_frame(lua_State *L);
 void lt_lua_open_expr(lua_State *L);
 void lt_lua_open_verbs(lua_State *L);
 void lt_lua_open_plot(lua_State *L);
+void lt_lua_open_session(lua_State *L);
+
+/* ---- the workbench session (l_session.c) ---- */
+
+/* Push the session of L (the `session` global), made on first use and
+ * kept in the registry: one per lua_State. */
+void lt_lua_push_session(lua_State *L);
 
 /* ---- figures (l_plot.c) ---- */
 

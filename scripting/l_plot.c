@@ -1,7 +1,8 @@
 /* Lua bindings of plots (plots/figure.h, stats.h, render_text.h,
  * render_cairo.h, term_image.h): the "lunette.Figure" type and its
  * methods, `plot` (a callable table of figure constructors: plot.hist,
- * plot.scatter ...), save, and lt_lua_shown for the REPL.
+ * plot.scatter ...), save, and lt_lua_shown and the plot sink for the
+ * host.
  *
  * Constructors read columns (of a frame by name, or Column values), turn
  * them into doubles (times in microseconds, categories as positions
@@ -35,6 +36,7 @@
 #include "timefmt.h"
 
 #define SHOWN_KEY "lunette.plot.shown"
+#define SINK_KEY "lunette.plot.sink"
 #define SCRATCH_MT "lunette.plot.scratch"
 
 enum {
@@ -2008,6 +2010,34 @@ bool lt_lua_shown(lua_State *L, int idx)
     return shown;
 }
 
+/* The host's plot sink (lunette.h), a full userdata in the registry:
+ * function pointers do not fit in a light userdata portably. */
+typedef struct plot_sink {
+    lt_plot_sink fn;
+    void *ud;
+} plot_sink;
+
+void lt_lua_set_plot_sink(lua_State *L, lt_plot_sink sink, void *ud)
+{
+    if (sink) {
+        plot_sink *s = lua_newuserdatauv(L, sizeof *s, 0);
+        s->fn = sink;
+        s->ud = ud;
+    } else {
+        lua_pushnil(L);
+    }
+    lua_setfield(L, LUA_REGISTRYINDEX, SINK_KEY);
+}
+
+/* The sink, or NULL (the registry keeps the record alive). */
+static const plot_sink *get_sink(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, SINK_KEY);
+    const plot_sink *s = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return s;
+}
+
 static const char *const show_known[] = {"width", "height", "image", NULL};
 
 /* plot(x [, opts]), also fig:show([opts]). */
@@ -2031,7 +2061,13 @@ static int plot_show(lua_State *L)
                   "option 'height': 5 to 10000 cells expected");
     bool image = lt_lua_optbool(L, 2, "image", false);
     lt_figure *f = plottable(L, 1, 2, fname);
-    if (!image || !show_image(L, f, (int)width, (int)height)) {
+    const plot_sink *sink = get_sink(L);
+    if (sink) {
+        lt_figure *c = lt_figure_copy(f);
+        if (!c)
+            lt_lua_error(L, fname);
+        sink->fn(sink->ud, c);
+    } else if (!image || !show_image(L, f, (int)width, (int)height)) {
         push_text(L, f, (int)width, (int)height, fname);
         print_top(L);
     }
@@ -2710,7 +2746,8 @@ const lt_lua_reg lt_lua_plot_lib[] = {
      "__plot(value, opts) function returning a Figure.  The figure is drawn in\n"
      "the terminal at its width with braille dots and block characters (colour\n"
      "unless NO_COLOR; ASCII with LUNETTE_ASCII=1).  plot.hist, plot.scatter ...\n"
-     "make figures without drawing them: the REPL shows a returned figure.",
+     "make figures without drawing them: the REPL shows a returned figure.\n"
+     "In the workbench the figure goes to the plot pane instead, at its size.",
      "width, height   the size in cells (default: the terminal's width, and\n"
      "                a height from it)\n"
      "image = false   true: an inline image (Cairo) where the terminal speaks\n"

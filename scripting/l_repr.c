@@ -58,7 +58,7 @@ static bool is_word_char(char c)
     return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
 }
 
-static bool is_identifier(const char *s, size_t len)
+bool lt_lua_isident(const char *s, size_t len)
 {
     static const char *const keywords[] = {
         "and", "break", "do", "else", "elseif", "end", "false", "for", "function",
@@ -71,7 +71,7 @@ static bool is_identifier(const char *s, size_t len)
         if (!is_word_char(s[i]))
             return false;
     for (int k = 0; keywords[k]; k++)
-        if (strcmp(s, keywords[k]) == 0)
+        if (strlen(keywords[k]) == len && memcmp(s, keywords[k], len) == 0)
             return false;
     return true;
 }
@@ -212,7 +212,7 @@ static void add_table(repr_state *st, int t, int depth)
         lua_rawgeti(L, keys, k);
         size_t klen;
         const char *ks = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &klen) : NULL;
-        if (ks && is_identifier(ks, klen)) {
+        if (ks && lt_lua_isident(ks, klen)) {
             put(st, ks, klen);
         } else {
             puts_(st, "[");

@@ -15,6 +15,7 @@ int luaopen_lunette(lua_State *L)
     lt_lua_open_expr(L);
     lt_lua_open_verbs(L);
     lt_lua_open_plot(L);
+    lt_lua_open_session(L);
     lua_newtable(L);
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
         if (!g->type) {
@@ -29,6 +30,8 @@ int luaopen_lunette(lua_State *L)
     }
     lua_getfield(L, LUA_REGISTRYINDEX, LT_NA_KEY);
     lua_setfield(L, -2, "NA");
+    lt_lua_push_session(L);
+    lua_setfield(L, -2, "session");
     return 1;
 }
 

@@ -49,8 +49,9 @@ local objects = {
   Frame = frame{ x = { 1 } },
   Column = frame{ x = { 1 } }.x,
   Selector = numeric(),
+  Session = session,
 }
-for _, typename in ipairs{ "Frame", "Column", "Selector" } do
+for _, typename in ipairs{ "Frame", "Column", "Selector", "Session" } do
   local mt = getmetatable(objects[typename])
   t.is(mt.__name, "lunette." .. typename, typename .. " metatable name")
   t.is(type(mt.__methods), "table", typename .. " metatable has its method table")
