@@ -1,8 +1,10 @@
 /* The console pane (console.h): scrollback and input line.
  *
  * Output goes through an lt_ansi_writer into a ring of styled lines
- * (textbuf); the line being written is kept in the ring as its last line
- * after each write, so that it shows and can be searched like the rest.
+ * (textbuf); the line being written is put in the ring as its last line
+ * when it is next looked at (drawn, searched, read), so that it shows
+ * and can be searched like the rest, and a line written a byte at a time
+ * is not copied at each byte.
  *
  * The view is a follow flag, or the line id and wrapped row at its top:
  * new output and resizes leave a scrolled-back view on the same text,
@@ -31,6 +33,7 @@ struct lt_console {
     lt_ansi_writer wr;
     lt_console_style style;
     bool open_stored;       /* the line being written is the last of lines */
+    bool open_dirty;        /* and it changed since it was put there */
 
     bool input_on;
     lt_textbuf *input;      /* one line: prompt and text */
@@ -150,6 +153,7 @@ static int line_done(void *ctx, lt_ansi_writer *w)
     lt_console *c = ctx;
     int r = store(c);
     c->open_stored = false;
+    c->open_dirty = false;
     return r;
 }
 
@@ -165,6 +169,14 @@ static int sync_open(lt_console *c)
     return 0;
 }
 
+/* Before the lines are looked at: the open line as it now is (kept
+ * dirty to try again when memory ran out). */
+static void sync(lt_console *c)
+{
+    if (c->open_dirty && sync_open(c) == 0)
+        c->open_dirty = false;
+}
+
 int lt_console_write(lt_console *c, const char *s, size_t len, lt_console_style style)
 {
     if (style != c->style) {
@@ -173,14 +185,17 @@ int lt_console_write(lt_console *c, const char *s, size_t len, lt_console_style 
             r = line_done(c, &c->wr);
         else
             sync_open(c);
+        c->open_dirty = false;
         lt_ansi_writer_reset(&c->wr, style_attr(style));
         c->style = style;
         if (r < 0)
             return r;
     }
-    int r = len ? lt_ansi_write(&c->wr, s, len, line_done, c) : 0;
-    int r2 = sync_open(c);
-    return r < 0 ? r : r2;
+    if (len == 0)
+        return 0;
+    int r = lt_ansi_write(&c->wr, s, len, line_done, c);
+    c->open_dirty = true;
+    return r;
 }
 
 int lt_console_set_input(lt_console *c, const char *prompt, const char *line, int point)
@@ -303,6 +318,7 @@ static void settle(lt_console *c, int sb, int W)
 
 static void compute(lt_console *c, layout *L)
 {
+    sync(c);
     memset(L, 0, sizeof *L);
     L->W = c->base.w < 1 ? 1 : c->base.w;
     L->H = c->base.h < 1 ? 1 : c->base.h;
@@ -399,6 +415,7 @@ void lt_console_clear(lt_console *c)
     lt_textbuf_clear(c->lines);
     lt_ansi_writer_reset(&c->wr, style_attr(c->style));
     c->open_stored = false;
+    c->open_dirty = false;
     c->have_match = false;
     set_follow(c);
 }
@@ -408,13 +425,17 @@ bool lt_console_busy(const lt_console *c)
     return c->searching;
 }
 
+/* Reading the lines brings the open line up to date: the console is
+ * never a const object, only const to its readers. */
 int lt_console_nlines(const lt_console *c)
 {
+    sync((lt_console *)c);
     return lt_textbuf_count(c->lines);
 }
 
 const char *lt_console_line(const lt_console *c, int i)
 {
+    sync((lt_console *)c);
     if (i < 0 || i >= lt_textbuf_count(c->lines))
         return NULL;
     return lt_textbuf_text(c->lines, i, NULL);

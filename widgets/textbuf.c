@@ -243,6 +243,22 @@ void lt_textbuf_locate(const lt_textbuf *b, int i, size_t pos, int width, int *r
     *col = c;
 }
 
+size_t lt_textbuf_row_start(const lt_textbuf *b, int i, int row, int width)
+{
+    if (width < 1)
+        width = 1;
+    const line *l = at(b, i);
+    size_t k = 0;
+    int r = 0, c = 0;
+    place p;
+    while (k < l->len) {
+        step(l, width, &k, &r, &c, &p);
+        if (p.row >= row)
+            return p.start;
+    }
+    return l->len;
+}
+
 /* ---- search ------------------------------------------------------------ */
 
 static uint32_t fold(uint32_t cp)

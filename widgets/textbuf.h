@@ -43,6 +43,9 @@ int lt_textbuf_rows(lt_textbuf *b, int i, int width);
  * of the text: where a character appended would go, which is the next
  * row when the last is full). */
 void lt_textbuf_locate(const lt_textbuf *b, int i, size_t at, int width, int *row, int *col);
+/* The byte at which row `row` of line i starts at `width` (the length
+ * of the text past its last row). */
+size_t lt_textbuf_row_start(const lt_textbuf *b, int i, int row, int width);
 
 /* A search string, case-folded code point by code point. */
 typedef struct lt_textbuf_query {

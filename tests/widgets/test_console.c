@@ -101,6 +101,26 @@ static void test_lines(void)
     lt_console_write(c, "x\n", 2, LT_CONSOLE_ERR);
     out(c, "y\n");
     is_int(lt_console_nlines(c), 2, "after a finished line, a new style needs no new line");
+    /* A line written a byte at a time is the line written at once. */
+    lt_console_clear(c);
+    const char *t = "a\x1b[31mr\xc3\xa9\x1b[0m\xe6\x97\xa5\tz\r\x1b[1mA\n";
+    for (const char *p = t; *p; p++)
+        lt_console_write(c, p, 1, LT_CONSOLE_OUT);
+    is_str(lt_console_line(c, 0), "Ar\xc3\xa9\xe6\x97\xa5   z", "written a byte at a time");
+    lt_canvas *cv = draw(c);
+    ok(cell_at(cv, 0, 0)->flags == LT_CELL_BOLD && cell_at(cv, 1, 0)->flags == LT_CELL_FG &&
+       rgb_is(cell_at(cv, 2, 0)->fg, lt_ansi_color(1)) && cell_at(cv, 3, 0)->flags == 0,
+       "with its colours");
+    lt_canvas_free(cv);
+    /* A line past LT_ANSI_MAX_CELLS goes on in the next. */
+    lt_console_clear(c);
+    for (int i = 0; i < LT_ANSI_MAX_CELLS - 1; i++)
+        out(c, "x");
+    out(c, "\xe6\x97\xa5yz");
+    is_int(lt_console_nlines(c), 2, "a line of more than %d cells is cut", LT_ANSI_MAX_CELLS);
+    is_int(lt_text_width(lt_console_line(c, 0)), LT_ANSI_MAX_CELLS - 1,
+           "the first ends before the wide character that would pass the limit");
+    is_str(lt_console_line(c, 1), "\xe6\x97\xa5yz", "the rest in the second");
     lt_widget_free(lt_console_widget(c));
     lt_widget_free(NULL);
 }
