@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -72,6 +73,13 @@ static void set_thread_env(char **argv)
     setenv("OPENBLAS_NUM_THREADS", "1", 0);
     execv("/proc/self/exe", argv);
     /* Not re-executed: run anyway; only idle threads may spin. */
+}
+
+/* Run through /proc/self/exe, the process would be called "exe" in ps,
+ * top and pgrep. */
+static void set_process_name(void)
+{
+    prctl(PR_SET_NAME, "lunette", 0, 0, 0);
 }
 
 static bool is_data_file(const char *arg)
@@ -298,6 +306,7 @@ static int pmain(lua_State *L)
 int main(int argc, char **argv)
 {
     set_thread_env(argv);
+    set_process_name();
 
     const char **slots = calloc((size_t)argc * 2, sizeof *slots);
     if (!slots) {

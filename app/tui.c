@@ -87,7 +87,15 @@ static tui T;
 static const char reset_seq[] =
     "\033[0m\033[?1000l\033[?1002l\033[?1006l\033[?25h\033[?1049l\r\n";
 
-/* A fatal signal: only async-signal-safe calls, then the default action. */
+static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE,
+                                    SIGILL, SIGABRT};
+#define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+static struct sigaction fatal_saved[NFATAL];
+
+/* A fatal signal: the terminal back (async-signal-safe calls only), then
+ * the action that was there before (the default, or a sanitizer's
+ * report): raised again, or for a fault met again when the faulting
+ * instruction reruns. */
 static void on_fatal(int sig)
 {
     if (T.term) {
@@ -96,8 +104,11 @@ static void on_fatal(int sig)
         ssize_t r = write(fileno(T.term), reset_seq, sizeof reset_seq - 1);
         (void)r;
     }
-    signal(sig, SIG_DFL);
-    raise(sig);
+    for (size_t i = 0; i < NFATAL; i++)
+        if (fatal_signals[i] == sig)
+            sigaction(sig, &fatal_saved[i], NULL);
+    if (sig != SIGSEGV && sig != SIGBUS && sig != SIGFPE && sig != SIGILL)
+        raise(sig);
 }
 
 static void restore_terminal(void)
@@ -112,15 +123,12 @@ static void restore_terminal(void)
 
 static void install_fatal_handlers(void)
 {
-    static const int sigs[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL,
-                               SIGABRT};
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    for (size_t i = 0; i < NFATAL; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_fatal;
         sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESETHAND;
-        sigaction(sigs[i], &sa, NULL);
+        sigaction(fatal_signals[i], &sa, &fatal_saved[i]);
     }
 }
 
@@ -423,7 +431,7 @@ static void record_action(const char *lua)
 {
     console_write("> ", LT_CONSOLE_ECHO);
     console_write(lua, LT_CONSOLE_ECHO);
-    console_write("   -- from the grid\n", LT_CONSOLE_NOTE);
+    console_write("   -- from the grid\n", LT_CONSOLE_ECHO);
     lt_history_add(lua);
     lt_lua_session_record(T.L, lua);
 }
@@ -718,8 +726,8 @@ static void fullscreen_key(lt_key_event *ev)
 
 static void on_key(lt_key_event *ev, const unsigned char *raw, int nraw)
 {
-    if (ev->key == LT_KEY_RESIZE) {
-        resize();
+    if (ev->key == LT_KEY_RESIZE) {   /* curses has resized already */
+        relayout();
         return;
     }
     if (T.prompting) {
@@ -851,6 +859,9 @@ int lt_tui_run(lua_State *L, const char *const *commands, int ncommands, const c
     T.term = lt_capture_start();
     if (!T.term)
         return -1;
+    /* Before curses starts, which would otherwise put in its own SIGTERM
+     * handler (one that exits with status 1). */
+    install_fatal_handlers();
     if (lt_screen_open(T.term, stdin) != 0) {
         lt_capture_stop();
         fclose(T.term);
@@ -858,7 +869,6 @@ int lt_tui_run(lua_State *L, const char *const *commands, int ncommands, const c
         return -1;
     }
     atexit(restore_terminal);
-    install_fatal_handlers();
     int status = 0;
     if (!make_widgets()) {
         status = 1;

@@ -43,15 +43,14 @@ static bool in_baseline(lua_State *L)
 /* The type shown: "Frame" for lunette.Frame, else Lua's type name. */
 static const char *type_name(lua_State *L, int idx, char *buf, size_t cap)
 {
-    if (luaL_getmetafield(L, idx, "__name") == LUA_TSTRING) {
-        const char *n = lua_tostring(L, -1);
+    int t = luaL_getmetafield(L, idx, "__name");   /* pushes nothing for nil */
+    if (t == LUA_TNIL)
+        return luaL_typename(L, idx);
+    const char *n = t == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    if (n)
         snprintf(buf, cap, "%s", strncmp(n, "lunette.", 8) == 0 ? n + 8 : n);
-        lua_pop(L, 1);
-        return buf;
-    }
-    if (lua_type(L, -1) != LUA_TNIL)   /* a __name that is not a string */
-        lua_pop(L, 1);
-    return luaL_typename(L, idx);
+    lua_pop(L, 1);
+    return n ? buf : luaL_typename(L, idx);
 }
 
 /* The shape column and the memory of the value at idx. */
@@ -73,10 +72,12 @@ static void describe(lua_State *L, int idx, char *shape, size_t cap, size_t *byt
         *viewable = true;
     } else if (fs || cs) {
         snprintf(shape, cap, "closed");
-    } else if (lua_type(L, idx) == LUA_TNUMBER || lua_type(L, idx) == LUA_TBOOLEAN) {
-        luaL_tolstring(L, idx, NULL);
-        snprintf(shape, cap, "%s", lua_tostring(L, -1));
-        lua_pop(L, 1);
+    } else if (lua_isinteger(L, idx)) {
+        snprintf(shape, cap, "%lld", (long long)lua_tointeger(L, idx));
+    } else if (lua_type(L, idx) == LUA_TNUMBER) {
+        snprintf(shape, cap, "%.6g", lua_tonumber(L, idx));   /* as R's print */
+    } else if (lua_type(L, idx) == LUA_TBOOLEAN) {
+        snprintf(shape, cap, "%s", lua_toboolean(L, idx) ? "true" : "false");
     } else if (lua_type(L, idx) == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);

@@ -98,7 +98,7 @@ static int imin(int a, int b)
 }
 
 /* Columns at their natural widths when they fit in W; else memory goes,
- * then the name is held to 2/5 of the width and type, then shape, take
+ * then the type; then the name is held to 2/5 of the width and type, then shape, take
  * what is left (the shape in no fewer than 3 cells; when the type would
  * be cut below 5 cells the name takes the row alone). */
 static layout lay_out(const lt_inspector *in, int W)
@@ -120,6 +120,9 @@ static layout lay_out(const lt_inspector *in, int W)
     } else if (total - GAP - nat[3] <= avail) {
         for (int i = 0; i < 3; i++)
             L.w[i] = nat[i];
+    } else if (nat[0] + GAP + nat[2] <= avail) {   /* the type goes next */
+        L.w[0] = nat[0];
+        L.w[2] = nat[2];
     } else {
         L.w[0] = imin(nat[0], imax(avail * 2 / 5, avail - nat[1] - GAP - nat[2] - GAP));
         int rest = avail - L.w[0] - GAP;

@@ -10,7 +10,8 @@
  * Columns: name (bold), type, shape (what the app says: "7043 x 20", a
  * number's value, a string's start), memory (B, KB, MB, GB with 2-3
  * significant digits; blank when unknown), truncated with "…" to the pane
- * width, memory dropped first when narrow.  Rows in the order given.  The
+ * width: when narrow, memory goes first, then the type if that lets
+ * name and shape show whole.  Rows in the order given.  The
  * selection follows its name across updates.  Keys: Up/Down, PgUp/PgDn,
  * Home/End, wheel, click move the selection; Enter (and F4) on a viewable
  * item returns LT_W_ACTION with the name to open (lt_inspector_take_open). */

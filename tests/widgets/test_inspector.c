@@ -214,11 +214,11 @@ static void test_keys(void)
     ok(key(w, LT_KEY_END) == (LT_W_HANDLED | LT_W_REDRAW), "End");
     is_str(lt_inspector_selected(in), "greeting", "the last");
     is_str(screen(w, 40, 4),
-           " name      type    shape\n"
-           " fig       Figure\n"
-           " k         number  4\n"
-           " greeting  string  \"hello world, this i…",
-           "the view follows the selection to the end");
+           " name      shape\n"
+           " fig\n"
+           " k         4\n"
+           " greeting  \"hello world, this is long\"",
+           "the view follows the selection to the end (the type left out for the whole shape)");
     ok(key(w, LT_KEY_DOWN) == LT_W_HANDLED, "Down at the end: no redraw");
     key(w, LT_KEY_PGUP);
     is_str(lt_inspector_selected(in), "tenure", "PgUp: a page (3 rows) up");
@@ -321,14 +321,14 @@ static void test_utf8(void)
     lt_inspector_item it[] = {
         {"données_été", "Frame", "10 x 2", 2048, true},
         {"売上", "Column", "10", 80, false},
-        {"cafe\xcc\x81", "string", "\"🙂🙂🙂🙂🙂\"", 0, false},
+        {"cafe\xcc\x81", "string", "\"🙂🙂🙂🙂🙂🙂🙂🙂\"", 0, false},
     };
     lt_inspector_set(in, it, 3);
     is_str(screen(w, 50, 4),
-           " name         type    shape         memory\n"
-           " données_été  Frame   10 x 2        2.0 KB\n"
-           " 売上         Column  10              80 B\n"
-           " café         string  \"🙂🙂🙂🙂🙂\"",
+           " name         type    shape               memory\n"
+           " données_été  Frame   10 x 2              2.0 KB\n"
+           " 売上         Column  10                    80 B\n"
+           " café         string  \"🙂🙂🙂🙂🙂🙂🙂🙂\"",
            "columns aligned by display width");
     is_str(screen(w, 30, 4),
            " name         type    shape\n"
