@@ -96,8 +96,9 @@ static struct sigaction fatal_saved[NFATAL];
  * the action that was there before (the default, or a sanitizer's
  * report): raised again, or for a fault met again when the faulting
  * instruction reruns. */
-static void on_fatal(int sig)
+static void on_fatal(int sig, siginfo_t *info, void *context)
 {
+    (void)context;
     if (T.term) {
         if (T.have_tio)
             tcsetattr(fileno(T.term), TCSAFLUSH, &T.saved_tio);
@@ -107,7 +108,8 @@ static void on_fatal(int sig)
     for (size_t i = 0; i < NFATAL; i++)
         if (fatal_signals[i] == sig)
             sigaction(sig, &fatal_saved[i], NULL);
-    if (sig != SIGSEGV && sig != SIGBUS && sig != SIGFPE && sig != SIGILL)
+    bool fault = sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
+    if (!fault || info->si_code <= 0)   /* sent by kill(), not a fault */
         raise(sig);
 }
 
@@ -126,7 +128,8 @@ static void install_fatal_handlers(void)
     for (size_t i = 0; i < NFATAL; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_fatal;
+        sa.sa_sigaction = on_fatal;
+        sa.sa_flags = SA_SIGINFO;
         sigemptyset(&sa.sa_mask);
         sigaction(fatal_signals[i], &sa, &fatal_saved[i]);
     }

@@ -594,8 +594,7 @@ static char ascii_braille(uint32_t bits)
     return n >= 6 ? '*' : ':';
 }
 
-/* An ASCII stand-in for a non-ASCII character of one cell. */
-static char ascii_of(uint32_t ch)
+char lt_ascii_of(uint32_t ch)
 {
     if (ch >= BRAILLE && ch <= BRAILLE + 0xFF)
         return ascii_braille(ch - BRAILLE);
@@ -711,7 +710,7 @@ char *lt_canvas_to_ansi(const lt_canvas *c, lt_color_mode mode, bool ascii,
                 char ch = p->ch < 0x20 || p->ch == 0x7f ? ' ' : (char)p->ch;
                 sb_put(&b, &ch, 1);
             } else if (ascii) {
-                char ch = ascii_of(p->ch);
+                char ch = lt_ascii_of(p->ch);
                 sb_put(&b, &ch, 1);
             } else {
                 sb_cp(&b, p->ch);

@@ -97,6 +97,10 @@ bool lt_ascii_detect(void);
 int lt_rgb_ansi16(lt_rgb c, bool bg);
 int lt_rgb_xterm256(lt_rgb c);
 
+/* The ASCII stand-in of a non-ASCII character of one cell, as the
+ * `ascii` mode of lt_canvas_to_ansi writes it. */
+char lt_ascii_of(uint32_t ch);
+
 /* The grid as text, rows joined by '\n' (no final newline), malloc'd with
  * its length in *len, or NULL. */
 char *lt_canvas_to_ansi(const lt_canvas *c, lt_color_mode mode, bool ascii,

@@ -28,6 +28,7 @@
 static SCREEN *scr;
 static FILE *scr_out;
 static lt_color_mode mode;
+static bool ascii;   /* LUNETTE_ASCII=1, TERM=dumb, a non-UTF-8 locale */
 static int key_ctrl_left, key_ctrl_right, key_ctrl_home, key_ctrl_end;
 
 /* The key code ncurses gives a terminfo capability of the extended set
@@ -73,6 +74,7 @@ int lt_screen_open(FILE *out, FILE *in)
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
     mode = detect_colors();
+    ascii = lt_ascii_detect();
     key_ctrl_left = extended_key("kLFT5");
     key_ctrl_right = extended_key("kRIT5");
     key_ctrl_home = extended_key("kHOM5");
@@ -172,11 +174,15 @@ void lt_screen_blit(const lt_canvas *c, int x, int y)
         for (int col = 0; col < c->w; col++) {
             int sx = x + col;
             const lt_cell *p = &c->cells[(size_t)r * c->w + col];
-            if (p->ch == 0 || sx < 0 || sx >= COLS)
+            if (sx < 0 || sx >= COLS || (p->ch == 0 && !ascii))
                 continue;   /* the right half of a wide character */
             int pair;
             attr_t a = cell_attrs(p, &pair);
             wchar_t wc[2] = {(wchar_t)p->ch, L'\0'};
+            if (ascii && p->ch >= 0x80)
+                wc[0] = (wchar_t)(unsigned char)lt_ascii_of(p->ch);
+            else if (ascii && p->ch == 0)
+                wc[0] = L'?';
             if (p->ch < 0x20 || (p->ch >= 0x7f && p->ch < 0xa0))
                 wc[0] = L'?';
             /* A wide character in the last column would wrap: a space. */

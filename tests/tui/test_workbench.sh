@@ -15,8 +15,8 @@ row_has() { row "$1" | grep -qF -- "$2"; }
 # The lower part of a 100 x 30 screen: plot pane and inspector.
 bottom_has() { screen | sed -n '19,29p' | grep -qF -- "$1"; }
 alternate_off() { [ "$(tm display -p -t repl '#{alternate_on}')" = 0 ]; }
-# The lunette process under the pane's shell.
-lunette_pid() { pgrep -P "$(tm display -p -t repl '#{pane_pid}')" | head -n 1; }
+# The lunette process on the pane's terminal.
+lunette_pid() { pgrep -x lunette -t "$(tm display -p -t repl '#{pane_tty}' | sed 's|^/dev/||')"; }
 
 start_repl -x 100 -y 30 -- telco_churn.csv
 check "the data file loads as a command shown in the console" \
@@ -94,6 +94,14 @@ start_repl -x 100 -y 30 --
 wait_until has_text "F1 help"
 kill -TERM "$(lunette_pid)"
 check "SIGTERM ends the workbench" wait_until has_line "[exit 143]"
+check "... and restores the terminal" alternate_off
+
+start_repl -x 100 -y 30 --
+wait_until has_text "F1 help"
+kill -SEGV "$(lunette_pid)"
+# 139 (killed by SIGSEGV), or the sanitizer's report and its status.
+check "a crash signal ends the workbench" \
+    wait_until eval 'screen | grep -qE "^\[exit [1-9][0-9]*\]$"'
 check "... and restores the terminal" alternate_off
 
 start_repl -x 100 -y 30 -- --plain
