@@ -255,8 +255,7 @@ static int run_tui(lua_State *L, const options *o)
     const char **cmds = lua_newuserdatauv(L, sizeof *cmds * (size_t)(o->ndata + 1), 0);
     for (int i = 0; i < o->ndata; i++)
         cmds[i] = push_load_command(L, o->data[i]);
-    const char *dataset = o->ndata > 0 ? lua_tostring(L, base + 2) : NULL;
-    int status = lt_tui_run(L, cmds, o->ndata, dataset);
+    int status = lt_tui_run(L, cmds, o->ndata);
     lua_settop(L, base);
     return status;
 }

@@ -77,6 +77,8 @@ typedef struct {
     int qhead, qlen;
     bool quit;
     char *dataset;              /* the frame last loaded or viewed */
+    char **seen;                /* names of the frames the inspector has shown */
+    int nseen;
     const char **reserved;      /* Frame method names, for the grid */
 } tui;
 
@@ -284,12 +286,35 @@ static void set_dataset(const char *name)
     T.status_dirty = true;
 }
 
+static bool seen_frame(const char *name)
+{
+    for (int i = 0; i < T.nseen; i++)
+        if (strcmp(T.seen[i], name) == 0)
+            return true;
+    char **p = realloc(T.seen, (size_t)(T.nseen + 1) * sizeof *p);
+    char *copy = strdup(name);
+    if (!p || !copy) {
+        free(copy);
+        if (p)
+            T.seen = p;
+        return true;   /* no memory: not worth a new data set */
+    }
+    T.seen = p;
+    T.seen[T.nseen++] = copy;
+    return false;
+}
+
+/* The inspector after a command; a frame that appeared under a new name
+ * becomes the data set the status bar names. */
 static void refresh_workspace(void)
 {
     lt_workspace ws;
     if (lt_workspace_scan(T.L, &ws) != 0)
         return;
     lt_inspector_set(T.insp, ws.items, ws.n);
+    for (int i = 0; i < ws.n; i++)
+        if (strcmp(ws.items[i].type, "Frame") == 0 && !seen_frame(ws.items[i].name))
+            set_dataset(ws.items[i].name);
     lt_workspace_fini(&ws);
     mark(LT_PANE_INSPECTOR);
 }
@@ -850,9 +875,12 @@ static void free_widgets(void)
             free((char *)*p);
     free(T.reserved);
     free(T.dataset);
+    for (int i = 0; i < T.nseen; i++)
+        free(T.seen[i]);
+    free(T.seen);
 }
 
-int lt_tui_run(lua_State *L, const char *const *commands, int ncommands, const char *dataset)
+int lt_tui_run(lua_State *L, const char *const *commands, int ncommands)
 {
     memset(&T, 0, sizeof T);
     T.L = L;
@@ -892,8 +920,6 @@ int lt_tui_run(lua_State *L, const char *const *commands, int ncommands, const c
     refresh_workspace();
     for (int i = 0; i < ncommands && !T.quit; i++)
         run_line(commands[i]);
-    if (dataset)
-        set_dataset(dataset);
     loop();
 done:
     rl_callback_handler_remove();

@@ -28,11 +28,9 @@ bool lt_tui_available(void);
 
 /* Run the workbench on L (set up by lt_session_init) until the user
  * quits, after running the first commands (loading the data files given
- * on the command line) as if typed; `dataset` (may be NULL) names the
- * data set the status bar shows first.  Returns the exit status; -1 when the
+ * on the command line) as if typed.  Returns the exit status; -1 when the
  * terminal could not be set up (nothing was changed: the caller falls
  * back to the line REPL). */
-int lt_tui_run(lua_State *L, const char *const *commands, int ncommands,
-               const char *dataset);
+int lt_tui_run(lua_State *L, const char *const *commands, int ncommands);
 
 #endif
