@@ -71,7 +71,7 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
         size_t j = i;   /* the word is t[i..j), ww cells */
         int ww = 0;
         while (j < len && !is_space(t[j]))
-            ww += lt_ansi_width(lt_ansi_decode(t, len, &j));
+            ww += lt_text_cp_width(lt_text_decode(t, len, &j));
         if (x > 0 && x + 1 + ww > w) {
             y++;
             x = 0;
@@ -79,8 +79,8 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
             x++;
         }
         while (i < j && y < c->h) {
-            uint32_t cp = lt_ansi_decode(t, j, &i);
-            int cw = lt_ansi_width(cp);
+            uint32_t cp = lt_text_decode(t, j, &i);
+            int cw = lt_text_cp_width(cp);
             if (cw == 0 || cw > w)   /* a wide character in a 1-cell pane */
                 continue;
             if (x + cw > w) {

@@ -33,7 +33,7 @@ static void type(lt_console *c, const char *s)
 {
     size_t i = 0, n = strlen(s);
     while (i < n)
-        key(c, (int)lt_ansi_decode(s, n, &i));
+        key(c, (int)lt_text_decode(s, n, &i));
 }
 
 /* The pane drawn on a fresh canvas of its size (caller frees). */

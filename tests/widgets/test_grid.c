@@ -73,7 +73,7 @@ static void type(view *v, const char *s)
 {
     size_t i = 0, n = strlen(s);
     while (i < n)
-        press(v, (int)lt_ansi_decode(s, n, &i));
+        press(v, (int)lt_text_decode(s, n, &i));
 }
 
 /* Erase the prompt's text and type s. */
