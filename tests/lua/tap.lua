@@ -69,9 +69,9 @@ function M.write(path, text)
   f:close()
 end
 
--- The file's contents, nil when it cannot be opened.
+-- The file's contents (bytes as they are), nil when it cannot be opened.
 function M.slurp(path)
-  local f = io.open(path, "r")
+  local f = io.open(path, "rb")
   if not f then return nil end
   local s = f:read("a")
   f:close()
