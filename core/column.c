@@ -355,6 +355,13 @@ const char *lt_type_name(lt_type t)
     return (unsigned)t < sizeof names / sizeof *names ? names[t] : "?";
 }
 
+const char *lt_col_type_label(const lt_col *c)
+{
+    if (c->type == LT_TIME)
+        return c->tkind == LT_DATE ? "date" : "datetime";
+    return lt_type_name(c->type);
+}
+
 int lt_type_parse(const char *name, lt_type *t, lt_time_kind *kind)
 {
     static const struct { const char *name; lt_type type; lt_time_kind kind; } table[] = {

@@ -106,6 +106,9 @@ const char *lt_col_get_str(const lt_col *c, int64_t i, size_t *len);
 
 /* "f64", "i64", "bool", "str", "time". */
 const char *lt_type_name(lt_type t);
+/* The type of c as shown and in messages: lt_type_name, but "date" or
+ * "datetime" for times. */
+const char *lt_col_type_label(const lt_col *c);
 /* Parse a type name (also accepts "float", "double", "int", "integer",
  * "string", "date", "datetime"); 0 or LT_EINVAL.  *kind (may be NULL) gets
  * LT_DATE for "date", else LT_DATETIME. */

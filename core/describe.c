@@ -72,8 +72,7 @@ static int describe_col(const lt_col *c, const char *name, int j, table *t)
 {
     static const double probs[3] = { 0.25, 0.5, 0.75 };
     t->name[j] = name;
-    t->type[j] = c->type != LT_TIME ? lt_type_name(c->type)
-                 : c->tkind == LT_DATE ? "date" : "datetime";
+    t->type[j] = lt_col_type_label(c);
     t->name_len[j] = strlen(name);
     t->type_len[j] = strlen(t->type[j]);
     t->count[j] = c->n - c->nmiss;

@@ -249,14 +249,6 @@ size_t lt_frame_bytes(const lt_frame *f)
 
 /* ---- concat ------------------------------------------------------------- */
 
-/* The type as messages name it: times as date or datetime. */
-static const char *type_label(const lt_col *c)
-{
-    if (c->type == LT_TIME)
-        return c->tkind == LT_DATE ? "date" : "datetime";
-    return lt_type_name(c->type);
-}
-
 /* Numbers, times and strings: the classes that concat may mix within. */
 static int type_class(lt_type t)
 {
@@ -375,8 +367,8 @@ static lt_col *concat_col(const lt_frame *const *fs, int n, const lt_col *const 
             type = c->type;
         } else if (type_class(c->type) != type_class(cols[first]->type)) {
             lt_seterr(LT_ETYPE, "concat: column '%s' is %s in frame %d and %s in frame %d; "
-                      "expected one type, numbers or times", name, type_label(cols[first]),
-                      first + 1, type_label(c), k + 1);
+                      "expected one type, numbers or times", name, lt_col_type_label(cols[first]),
+                      first + 1, lt_col_type_label(c), k + 1);
             return NULL;
         } else if (num_rank(c->type) > num_rank(type)) {
             type = c->type;

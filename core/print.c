@@ -468,18 +468,6 @@ static int format_cells(const lt_col *c, const int64_t *rows, int64_t k,
     return cs->text.oom ? lt_nomem() : 0;
 }
 
-static const char *type_label(const lt_col *c)
-{
-    switch (c->type) {
-    case LT_F64: return "f64";
-    case LT_I64: return "i64";
-    case LT_BOOL: return "bool";
-    case LT_STR: return "str";
-    case LT_TIME: return c->tkind == LT_DATE ? "date" : "datetime";
-    }
-    return "?";
-}
-
 static int digits(int64_t v)
 {
     int d = 1;
@@ -538,7 +526,7 @@ static void put_hidden(sbuf *b, const lt_frame *f, int from, const lt_print_opts
         int iw, need;
         item.len = 0;
         iw = put_text(&item, f->names[j], strlen(f->names[j]), maxw, false, false);
-        iw += sb_printf(&item, " <%s>%s", type_label(f->cols[j]), last ? "" : ",");
+        iw += sb_printf(&item, " <%s>%s", lt_col_type_label(f->cols[j]), last ? "" : ",");
         if (item.oom)
             break;
         need = 1 + iw + (lines == FOOT_LINES && !last ? 2 : 0);  /* room for " …" */
@@ -623,7 +611,7 @@ char *lt_frame_format(const lt_frame *f, const lt_print_opts *opts)
     used = gutter;
     for (c = 0; c < f->ncol; c++) {
         shown *s = &sh[c];
-        int sep = gutter > 0 || c > 0, tw = (int)strlen(type_label(f->cols[c])) + 2;
+        int sep = gutter > 0 || c > 0, tw = (int)strlen(lt_col_type_label(f->cols[c])) + 2;
         if (format_cells(f->cols[c], rows, nshow, &ctx, &s->vals) < 0) {
             cells_free(&s->vals);
             b.oom = true;
@@ -660,7 +648,7 @@ char *lt_frame_format(const lt_frame *f, const lt_print_opts *opts)
         sb_line(&b);
         sb_pad(&b, gutter);
         for (c = 0; c < nsh; c++) {
-            const char *t = type_label(f->cols[c]);
+            const char *t = lt_col_type_label(f->cols[c]);
             int pad = sh[c].width - (int)strlen(t) - 2;
             sb_pad(&b, (gutter > 0 || c > 0) + (sh[c].right ? pad : 0));
             sb_style(&b, o.color, SGR_DIM);
@@ -722,7 +710,7 @@ char *lt_col_format(const lt_col *c, const lt_print_opts *opts)
 
     normalize(opts, &o);
     sb_style(&b, o.color, SGR_DIM);
-    prefix = sb_printf(&b, "<%s[%" PRId64 "]>", type_label(c), c->n);
+    prefix = sb_printf(&b, "<%s[%" PRId64 "]>", lt_col_type_label(c), c->n);
     sb_style(&b, o.color, SGR_OFF);
     ctx = (fmtctx){ o.sigfig, cell_cap(o.width, prefix), o.color, true };
     nw = c->nmiss ? 6 + digits(c->nmiss) : 0;   /* " (3 NA)" */

@@ -97,8 +97,7 @@ void lt_canvas_put(lt_canvas *c, int x, int y, uint32_t ch, const lt_rgb *fg,
     set_cell(p, ch, fg, flags);
 }
 
-/* The next code point of s[*i..) (invalid bytes read as U+FFFD). */
-static uint32_t next_cp(const char *s, size_t len, size_t *i)
+uint32_t lt_text_decode(const char *s, size_t len, size_t *i)
 {
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
@@ -111,10 +110,9 @@ static uint32_t next_cp(const char *s, size_t len, size_t *i)
     return (uint32_t)cp;
 }
 
-/* Cells a code point takes: 0 for control and combining characters. */
-static int cp_width(uint32_t cp)
+int lt_text_cp_width(uint32_t cp)
 {
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp > 0x10FFFF)
         return 0;
     int w = utf8proc_charwidth((utf8proc_int32_t)cp);
     return w < 0 ? 0 : w > 2 ? 2 : w;
@@ -139,8 +137,8 @@ int lt_canvas_text(lt_canvas *c, int x, int y, const char *s, int max_cells,
     size_t len = strlen(t), i = 0;
     int used = 0;
     while (i < len) {
-        uint32_t cp = next_cp(t, len, &i);
-        int w = cp_width(cp);
+        uint32_t cp = lt_text_decode(t, len, &i);
+        int w = lt_text_cp_width(cp);
         if (w == 0)
             continue;
         if (used + w > max_cells || x + used + w > c->w)
@@ -272,7 +270,7 @@ int lt_text_width(const char *s)
     size_t len = strlen(t), i = 0;
     int w = 0;
     while (i < len)
-        w += cp_width(next_cp(t, len, &i));
+        w += lt_text_cp_width(lt_text_decode(t, len, &i));
     free(nfc);
     return w;
 }

@@ -81,6 +81,13 @@ void lt_canvas_dot_linef(lt_canvas *c, double x0, double y0, double x1,
 /* Display width in cells of UTF-8 s (utf8proc; control characters count
  * 0). */
 int lt_text_width(const char *s);
+/* The code point at s[*i] (s holds len bytes), advancing *i past it; an
+ * invalid or truncated sequence reads as U+FFFD and advances one byte. */
+uint32_t lt_text_decode(const char *s, size_t len, size_t *i);
+/* Cells a code point takes: 0 for control characters and zero-width ones
+ * (combining marks, joiners) and for what is not a code point, else 1 or
+ * 2 (CJK, emoji). */
+int lt_text_cp_width(uint32_t cp);
 
 /* The colour depth for stdout from the environment: NONE when NO_COLOR is
  * set and non-empty, TERM is unset or "dumb", or `tty` is false; TRUE when

@@ -506,14 +506,6 @@ static int help(lua_State *L)
         lua_pushlstring(L, s, len - 1);
     else
         lua_pushvalue(L, -1);
-    if (lua_getglobal(L, "print") == LUA_TFUNCTION) {
-        lua_insert(L, -2);
-        lua_call(L, 1, 0);
-    } else {
-        lua_pop(L, 1);
-        fwrite(lua_tostring(L, -1), 1, lua_rawlen(L, -1), stdout);
-        fputc('\n', stdout);
-        fflush(stdout);
-    }
+    lt_lua_print_top(L);
     return 0;
 }

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -461,4 +462,20 @@ lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char
     }
     lt_col_finish(c);
     return c;
+}
+
+void lt_lua_print_top(lua_State *L)
+{
+    if (lua_getglobal(L, "print") == LUA_TFUNCTION) {
+        lua_insert(L, -2);
+        lua_call(L, 1, 0);
+        return;
+    }
+    lua_pop(L, 1);
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    fwrite(s, 1, len, stdout);
+    fputc('\n', stdout);
+    fflush(stdout);
+    lua_pop(L, 1);
 }

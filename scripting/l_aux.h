@@ -129,6 +129,10 @@ lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char
 
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);
+/* Print the string at the top through the global print (which a host
+ * may redirect, as the TUI console does), or to stdout when there is no
+ * print function; pops it.  [-1, +0] */
+void lt_lua_print_top(lua_State *L);
 
 /* The type name of the value at idx for messages: its metatable's __name
  * ("lunette.Frame") when it has one, as luaL_typeerror does, else the Lua

@@ -1898,24 +1898,6 @@ static int fig_tostring(lua_State *L)
     return 1;
 }
 
-/* Print the string at the top through the global print (which a host
- * may redirect, as the TUI console will), and pop it. */
-static void print_top(lua_State *L)
-{
-    if (lua_getglobal(L, "print") == LUA_TFUNCTION) {
-        lua_insert(L, -2);
-        lua_call(L, 1, 0);
-        return;
-    }
-    lua_pop(L, 1);
-    size_t len;
-    const char *s = lua_tolstring(L, -1, &len);
-    fwrite(s, 1, len, stdout);
-    fputc('\n', stdout);
-    fflush(stdout);
-    lua_pop(L, 1);
-}
-
 /* Show f as an inline image when the terminal speaks a protocol; false
  * (nothing written) otherwise. */
 static bool show_image(lua_State *L, const lt_figure *f, int width, int height)
@@ -2069,7 +2051,7 @@ static int plot_show(lua_State *L)
         sink->fn(sink->ud, c);
     } else if (!image || !show_image(L, f, (int)width, (int)height)) {
         push_text(L, f, (int)width, (int)height, fname);
-        print_top(L);
+        lt_lua_print_top(L);
     }
     mark_shown(L, 1);
     lua_settop(L, 1);

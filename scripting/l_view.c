@@ -150,24 +150,6 @@ static lt_frame *column_frame(lua_State *L, const char *fname)
     return f;
 }
 
-/* Print the string at the top through the global print (which a host
- * may redirect), and pop it. */
-static void print_top(lua_State *L)
-{
-    if (lua_getglobal(L, "print") == LUA_TFUNCTION) {
-        lua_insert(L, -2);
-        lua_call(L, 1, 0);
-        return;
-    }
-    lua_pop(L, 1);
-    size_t len;
-    const char *s = lua_tolstring(L, -1, &len);
-    fwrite(s, 1, len, stdout);
-    fputc('\n', stdout);
-    fflush(stdout);
-    lua_pop(L, 1);
-}
-
 /* view(x [, opts]) -> nothing. */
 static int view(lua_State *L)
 {
@@ -208,7 +190,7 @@ static int view(lua_State *L)
         return 0;
     }
     lt_lua_repr(L, 3);
-    print_top(L);
+    lt_lua_print_top(L);
     return 0;
 }
 

@@ -1,32 +1,11 @@
-/* Terminal text for the widgets (ansi.h): UTF-8 code points and their
- * display widths. */
+/* Terminal text for the widgets (ansi.h): code points as UTF-8, and
+ * terminal output turned into lines of styled cells. */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "ansi.h"
 #include "error.h"
-
-uint32_t lt_ansi_decode(const char *s, size_t len, size_t *i)
-{
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
-                                          (utf8proc_ssize_t)(len - *i), &cp);
-    if (k < 1) {
-        (*i)++;
-        return 0xFFFD;
-    }
-    *i += (size_t)k;
-    return (uint32_t)cp;
-}
-
-int lt_ansi_width(uint32_t cp)
-{
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp > 0x10FFFF)
-        return 0;
-    int w = utf8proc_charwidth((utf8proc_int32_t)cp);
-    return w < 0 ? 0 : w > 2 ? 2 : w;
-}
 
 int lt_ansi_encode(uint32_t cp, char out[4])
 {
@@ -155,7 +134,7 @@ static void combine(lt_ansi_writer *w, uint32_t mark)
         return;
     utf8proc_int32_t buf[2] = {(utf8proc_int32_t)w->cells[k].ch, (utf8proc_int32_t)mark};
     utf8proc_ssize_t n = utf8proc_normalize_utf32(buf, 2, UTF8PROC_COMPOSE);
-    if (n == 1 && lt_ansi_width((uint32_t)buf[0]) == lt_ansi_width(w->cells[k].ch))
+    if (n == 1 && lt_text_cp_width((uint32_t)buf[0]) == lt_text_cp_width(w->cells[k].ch))
         w->cells[k].ch = (uint32_t)buf[0];
 }
 
@@ -163,7 +142,7 @@ static int put(lt_ansi_writer *w, uint32_t cp, lt_ansi_attr a, lt_ansi_eol eol, 
 {
     if (cp >= 0x80 && cp < 0xa0)
         cp = 0xFFFD;
-    int cw = lt_ansi_width(cp);
+    int cw = lt_text_cp_width(cp);
     if (cw == 0) {
         combine(w, cp);
         return 0;
@@ -409,7 +388,7 @@ int lt_ansi_write(lt_ansi_writer *w, const char *s, size_t len, lt_ansi_eol eol,
                 if (w->npend < seq_len(w->pend[0]))
                     continue;
                 size_t k = 0;
-                uint32_t cp = lt_ansi_decode((const char *)w->pend, w->npend, &k);
+                uint32_t cp = lt_text_decode((const char *)w->pend, w->npend, &k);
                 if (k != w->npend)
                     cp = 0xFFFD;   /* overlong or a surrogate: one U+FFFD */
                 w->npend = 0;

@@ -486,9 +486,7 @@ static int do_summary(lt_grid *g)
     char v[96];
     bool ok = true;
     gbuf t = {0};
-    gb_printf(&t, "%s <%s>", s->frame->names[s->col],
-              c->type == LT_TIME ? (c->tkind == LT_DATE ? "date" : "datetime")
-                                 : lt_type_name(c->type));
+    gb_printf(&t, "%s <%s>", s->frame->names[s->col], lt_col_type_label(c));
     g->box_title = gb_finish(&t);
     ok = g->box_title != NULL;
     snprintf(v, sizeof v, "%" PRId64, c->n - c->nmiss);

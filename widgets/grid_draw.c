@@ -21,18 +21,6 @@ static int digits(int64_t v)
     return d;
 }
 
-static const char *type_label(const lt_col *c)
-{
-    switch (c->type) {
-    case LT_F64: return "<f64>";
-    case LT_I64: return "<i64>";
-    case LT_BOOL: return "<bool>";
-    case LT_STR: return "<str>";
-    case LT_TIME: return c->tkind == LT_DATE ? "<date>" : "<datetime>";
-    }
-    return "<?>";
-}
-
 static bool right_aligned(const lt_col *c)
 {
     return c->type == LT_F64 || c->type == LT_I64;
@@ -125,7 +113,7 @@ static int fit_col(lt_grid *g, sheet *s, int j, int64_t top, int64_t nvis)
     if (!f->fitted) {
         f->fitted = true;
         int nw = lt_text_width(s->frame->names[j]);
-        int tw = (int)strlen(type_label(c));
+        int tw = (int)strlen(lt_col_type_label(c)) + 2;   /* "<...>" */
         f->w = nw > tw ? nw : tw;
         if (f->w > GRID_MAX_CELL)
             f->w = GRID_MAX_CELL;
@@ -151,8 +139,11 @@ static void draw_column(lt_grid *g, lt_canvas *c, sheet *s, int j, int x, int cw
     bool right = right_aligned(col), cur = j == s->col;
     put_text(c, x, 0, cw, s->frame->names[j], right, cur ? &LT_UI_ACCENT : NULL,
              LT_CELL_BOLD);
-    if (c->h > 2)
-        put_text(c, x, 1, cw, type_label(col), right, NULL, LT_CELL_DIM);
+    if (c->h > 2) {
+        char label[16];   /* "<f64>", "<datetime>" */
+        snprintf(label, sizeof label, "<%s>", lt_col_type_label(col));
+        put_text(c, x, 1, cw, label, right, NULL, LT_CELL_DIM);
+    }
     /* decimals line up on their point: the widest fraction on screen */
     int vrw = 0, lw, rw;
     for (int64_t k = 0; col->type == LT_F64 && k < nvis; k++)

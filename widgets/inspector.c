@@ -65,22 +65,6 @@ void lt_format_bytes(size_t bytes, char *buf, size_t cap)
         snprintf(buf, cap, "%.0f %s", v, unit[u]);
 }
 
-/* ---- text helpers ---------------------------------------------------- */
-
-/* Write s at (x, y) in at most maxw cells, ending in "…" when it does not
- * fit.  Returns the cells used. */
-static int put_fit(lt_canvas *c, int x, int y, const char *s, int maxw,
-                   const lt_rgb *fg, uint8_t flags)
-{
-    if (s == NULL || maxw <= 0)
-        return 0;
-    if (lt_text_width(s) <= maxw)
-        return lt_canvas_text(c, x, y, s, maxw, fg, flags);
-    int used = lt_canvas_text(c, x, y, s, maxw - 1, fg, flags);
-    lt_canvas_put(c, x + used, y, 0x2026, fg, flags);
-    return used + 1;
-}
-
 /* ---- layout ---------------------------------------------------------- */
 
 typedef struct layout {
@@ -150,7 +134,7 @@ static void put_right(lt_canvas *c, int x, int y, int w, const char *s, uint8_t 
 {
     int tw = lt_text_width(s);
     if (tw > w)
-        put_fit(c, x, y, s, w, NULL, flags);
+        lt_widget_put_fit(c, x, y, s, w, false, NULL, flags);
     else
         lt_canvas_text(c, x + w - tw, y, s, w, NULL, flags);
 }
@@ -194,11 +178,13 @@ static void in_draw(lt_widget *w, lt_canvas *c)
             if (i == 3)
                 lt_canvas_text(c, L.x[i] + L.w[i] - 6, 0, head[i], 6, fg, LT_CELL_BOLD);
             else
-                put_fit(c, L.x[i], 0, head[i], imin(L.w[i], c->w - L.x[i]), fg, LT_CELL_BOLD);
+                lt_widget_put_fit(c, L.x[i], 0, head[i], imin(L.w[i], c->w - L.x[i]), false,
+                                  fg, LT_CELL_BOLD);
         }
     }
     if (in->n == 0) {
-        put_fit(c, c->w > 1 ? 1 : 0, y0, "no variables yet", c->w - (c->w > 1), NULL, LT_CELL_DIM);
+        lt_widget_put_fit(c, c->w > 1 ? 1 : 0, y0, "no variables yet", c->w - (c->w > 1), false,
+                          NULL, LT_CELL_DIM);
         return;
     }
     scroll_to_sel(in, body_rows(c->h));
@@ -216,11 +202,12 @@ static void in_draw(lt_widget *w, lt_canvas *c)
                 lt_canvas_fill_bg(c, 0, y, c->w, 1, LT_UI_SELECT_BG);
             }
         }
-        put_fit(c, L.x[0], y, it->name, imin(L.w[0], c->w - L.x[0]), NULL, LT_CELL_BOLD | sel);
+        lt_widget_put_fit(c, L.x[0], y, it->name, imin(L.w[0], c->w - L.x[0]), false, NULL,
+                          LT_CELL_BOLD | sel);
         if (L.w[1])
-            put_fit(c, L.x[1], y, it->type, L.w[1], NULL, LT_CELL_DIM | sel);
+            lt_widget_put_fit(c, L.x[1], y, it->type, L.w[1], false, NULL, LT_CELL_DIM | sel);
         if (L.w[2])
-            put_fit(c, L.x[2], y, it->shape, L.w[2], NULL, sel);
+            lt_widget_put_fit(c, L.x[2], y, it->shape, L.w[2], false, NULL, sel);
         if (L.w[3])
             put_right(c, L.x[3], y, L.w[3], it->mem, sel);
     }

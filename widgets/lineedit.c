@@ -119,11 +119,11 @@ static size_t prev_cp(const char *s, size_t i)
         return 0;
     size_t j = i - 1;
     /* Back over continuation bytes, at most three (invalid bytes stand
-     * alone, as lt_ansi_decode reads them). */
+     * alone, as lt_text_decode reads them). */
     while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
         j--;
     size_t k = j;
-    lt_ansi_decode(s, i, &k);
+    lt_text_decode(s, i, &k);
     return k == i ? j : i - 1;
 }
 
@@ -134,10 +134,10 @@ static size_t next_boundary(const lt_lineedit *e, size_t i)
     if (i >= e->len)
         return e->len;
     utf8proc_int32_t state = 0;
-    uint32_t prev = lt_ansi_decode(e->buf, e->len, &i);
+    uint32_t prev = lt_text_decode(e->buf, e->len, &i);
     while (i < e->len) {
         size_t j = i;
-        uint32_t cp = lt_ansi_decode(e->buf, e->len, &j);
+        uint32_t cp = lt_text_decode(e->buf, e->len, &j);
         if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
                                              (utf8proc_int32_t)cp, &state))
             break;
@@ -293,7 +293,7 @@ int lt_lineedit_key(lt_lineedit *e, const lt_key_event *ev)
     case LT_KEY_DELETE:
         if (p == e->len)
             return LT_W_HANDLED;
-        lt_ansi_decode(e->buf, e->len, &p);
+        lt_text_decode(e->buf, e->len, &p);
         erase(e, e->point, p);
         return redraw;
     case LT_CTRL('u'):
@@ -336,7 +336,7 @@ static int cells(const char *s, size_t from, size_t to)
 {
     int w = 0;
     while (from < to)
-        w += lt_ansi_width(lt_ansi_decode(s, to, &from));
+        w += lt_text_cp_width(lt_text_decode(s, to, &from));
     return w;
 }
 
@@ -366,7 +366,7 @@ int lt_lineedit_draw(const lt_lineedit *e, lt_canvas *c, int x, int y, int width
     int at = 0, first = -1;
     while (i < e->len) {
         size_t j = i;
-        int w = lt_ansi_width(lt_ansi_decode(e->buf, e->len, &j));
+        int w = lt_text_cp_width(lt_text_decode(e->buf, e->len, &j));
         if (at >= offset) {
             if (at + w - offset > avail)
                 break;

@@ -46,20 +46,6 @@ static void drop_cache(lt_plotview *p)
 
 /* ---- text helpers ---------------------------------------------------- */
 
-/* Write s at (x, y) in at most maxw cells, ending in an ellipsis when it
- * does not fit.  Returns the cells used. */
-static int put_fit(lt_canvas *c, int x, int y, const char *s, int maxw, bool ascii,
-                   const lt_rgb *fg, uint8_t flags)
-{
-    if (s == NULL || maxw <= 0)
-        return 0;
-    if (lt_text_width(s) <= maxw)
-        return lt_canvas_text(c, x, y, s, maxw, fg, flags);
-    int used = lt_canvas_text(c, x, y, s, maxw - 1, fg, flags);
-    lt_canvas_put(c, x + used, y, ascii ? '~' : 0x2026, fg, flags);
-    return used + 1;
-}
-
 static bool is_space(char ch)
 {
     return ch == ' ' || ch == '\n' || ch == '\t';
@@ -85,7 +71,7 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
         size_t j = i;   /* the word is t[i..j), ww cells */
         int ww = 0;
         while (j < len && !is_space(t[j]))
-            ww += lt_ansi_width(lt_ansi_decode(t, len, &j));
+            ww += lt_text_cp_width(lt_text_decode(t, len, &j));
         if (x > 0 && x + 1 + ww > w) {
             y++;
             x = 0;
@@ -93,8 +79,8 @@ static void put_wrapped(lt_canvas *c, int x0, int y0, int w, const char *s,
             x++;
         }
         while (i < j && y < c->h) {
-            uint32_t cp = lt_ansi_decode(t, j, &i);
-            int cw = lt_ansi_width(cp);
+            uint32_t cp = lt_text_decode(t, j, &i);
+            int cw = lt_text_cp_width(cp);
             if (cw == 0 || cw > w)   /* a wide character in a 1-cell pane */
                 continue;
             if (x + cw > w) {
@@ -133,9 +119,9 @@ static void draw_title(lt_plotview *p, lt_canvas *c)
      * and the renderer draws the title again inside the figure. */
     bool show_hint = p->n > 1 && x + lt_text_width(head) + 2 + 11 + 1 <= W;
     int right = show_hint ? W - 1 - 11 - 2 : W - x;   /* the title ends before this */
-    x += put_fit(c, x, 0, head, right - x, p->ascii, accent, LT_CELL_BOLD);
+    x += lt_widget_put_fit(c, x, 0, head, right - x, p->ascii, accent, LT_CELL_BOLD);
     if (title && right - x - 2 > 0)
-        put_fit(c, x + 2, 0, title, right - x - 2, p->ascii, NULL, 0);
+        lt_widget_put_fit(c, x + 2, 0, title, right - x - 2, p->ascii, NULL, 0);
     if (show_hint)
         lt_canvas_text(c, W - 1 - 11, 0, hint, 11, NULL, LT_CELL_DIM);
 }
@@ -149,7 +135,7 @@ static void draw_hint(lt_canvas *c, int y0, bool ascii)
     for (int i = 0; i < n && y < c->h; i++, y++) {
         int w = lt_text_width(lines[i]);
         int x = c->w > w ? (c->w - w) / 2 : 0;
-        put_fit(c, x, y, lines[i], c->w, ascii, NULL, i == 0 ? LT_CELL_DIM : 0);
+        lt_widget_put_fit(c, x, y, lines[i], c->w, ascii, NULL, i == 0 ? LT_CELL_DIM : 0);
     }
 }
 
@@ -187,7 +173,7 @@ static void pv_draw(lt_widget *w, lt_canvas *c)
         if (y0)
             draw_hint(c, y0, p->ascii);
         else
-            put_fit(c, 0, 0, "no figure yet", c->w, p->ascii, NULL, LT_CELL_DIM);
+            lt_widget_put_fit(c, 0, 0, "no figure yet", c->w, p->ascii, NULL, LT_CELL_DIM);
         return;
     }
     int aw = c->w, ah = c->h - y0;

@@ -46,20 +46,6 @@ static int imin(int a, int b)
     return a < b ? a : b;
 }
 
-/* Write s at (x, y) in at most maxw cells, ending in an ellipsis when it
- * does not fit.  Returns the cells used. */
-static int put_fit(lt_canvas *c, int x, int y, const char *s, int maxw, bool ascii,
-                   const lt_rgb *fg, uint8_t flags)
-{
-    if (s == NULL || maxw <= 0)
-        return 0;
-    if (lt_text_width(s) <= maxw)
-        return lt_canvas_text(c, x, y, s, maxw, fg, flags);
-    int used = lt_canvas_text(c, x, y, s, maxw - 1, fg, flags);
-    lt_canvas_put(c, x + used, y, ascii ? '~' : 0x2026, fg, flags);
-    return used + 1;
-}
-
 /* A duration as a person reads it: 0.4s, 12s, 2m05s, 1h20m. */
 static void format_secs(double s, char *buf, size_t cap)
 {
@@ -187,10 +173,10 @@ static void draw_progress(const lt_statusbar *s, lt_canvas *c, int x, int avail)
     progress_parts p = progress_fit(s, avail, label_w < LABEL_MIN ? label_w : LABEL_MIN);
     int rest = avail - parts_width(&p, 0);
     if (rest < 1) {   /* no room for the label beside the rest: label only */
-        put_fit(c, x, 0, s->label, avail, s->ascii, NULL, LT_CELL_BOLD);
+        lt_widget_put_fit(c, x, 0, s->label, avail, s->ascii, NULL, LT_CELL_BOLD);
         return;
     }
-    x += put_fit(c, x, 0, s->label, rest, s->ascii, NULL, LT_CELL_BOLD);
+    x += lt_widget_put_fit(c, x, 0, s->label, rest, s->ascii, NULL, LT_CELL_BOLD);
     x += lt_canvas_text(c, x, 0, p.pct, 8, NULL, LT_CELL_BOLD);
     if (p.bar) {
         lt_canvas_put(c, x++, 0, ' ', NULL, 0);
@@ -250,7 +236,7 @@ static void sb_draw(lt_widget *w, lt_canvas *c)
         lmax = avail;
     else if (lw + GAP + mw > avail)
         lmax = imax(avail - GAP - mw, imin(lw, avail / 2));
-    int x = x0 + put_fit(c, x0, 0, s->dataset, lmax, s->ascii, NULL, LT_CELL_BOLD);
+    int x = x0 + lt_widget_put_fit(c, x0, 0, s->dataset, lmax, s->ascii, NULL, LT_CELL_BOLD);
     if (!has_mid)
         return;
     if (lw)
@@ -261,9 +247,9 @@ static void sb_draw(lt_widget *w, lt_canvas *c)
     if (s->label)
         draw_progress(s, c, x, room);
     else if (s->message && s->error)
-        put_fit(c, x, 0, mid, room, s->ascii, &LT_UI_ERROR, LT_CELL_BOLD);
+        lt_widget_put_fit(c, x, 0, mid, room, s->ascii, &LT_UI_ERROR, LT_CELL_BOLD);
     else
-        put_fit(c, x, 0, mid, room, s->ascii, NULL, s->message ? 0 : LT_CELL_DIM);
+        lt_widget_put_fit(c, x, 0, mid, room, s->ascii, NULL, s->message ? 0 : LT_CELL_DIM);
 }
 
 static void sb_free(lt_widget *w)

@@ -186,8 +186,8 @@ typedef struct place {
 static void step(const line *l, int width, size_t *i, int *row, int *col, place *p)
 {
     p->start = *i;
-    p->cp = lt_ansi_decode(l->text, l->len, i);
-    int w = lt_ansi_width(p->cp);
+    p->cp = lt_text_decode(l->text, l->len, i);
+    int w = lt_text_cp_width(p->cp);
     p->stand_in = w > width;
     if (p->stand_in)
         w = 1;
@@ -231,7 +231,7 @@ void lt_textbuf_locate(const lt_textbuf *b, int i, size_t pos, int width, int *r
     int w = 1;
     if (k < l->len) {
         size_t j = k;
-        w = lt_ansi_width(lt_ansi_decode(l->text, l->len, &j));
+        w = lt_text_cp_width(lt_text_decode(l->text, l->len, &j));
         if (w > width)
             w = 1;
     }
@@ -274,7 +274,7 @@ int lt_textbuf_query_set(lt_textbuf_query *q, const char *text)
         return lt_nomem();
     int n = 0;
     while (i < len)
-        cp[n++] = fold(lt_ansi_decode(text, len, &i));
+        cp[n++] = fold(lt_text_decode(text, len, &i));
     free(q->cp);
     q->cp = cp;
     q->n = n;
@@ -293,7 +293,7 @@ static size_t match_at(const line *l, size_t pos, const lt_textbuf_query *q)
 {
     size_t i = pos;
     for (int k = 0; k < q->n; k++) {
-        if (i >= l->len || fold(lt_ansi_decode(l->text, l->len, &i)) != q->cp[k])
+        if (i >= l->len || fold(lt_text_decode(l->text, l->len, &i)) != q->cp[k])
             return 0;
     }
     return i;
@@ -316,7 +316,7 @@ bool lt_textbuf_find(const lt_textbuf *b, int i, const lt_textbuf_query *q, size
             if (!last)
                 break;
         }
-        lt_ansi_decode(l->text, l->len, &k);
+        lt_text_decode(l->text, l->len, &k);
     }
     return found;
 }

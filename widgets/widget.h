@@ -113,6 +113,12 @@ static inline void lt_widget_free(lt_widget *w)
         w->ops->free(w);
 }
 
+/* Write UTF-8 s at (x, y) in at most maxw cells, its last cell an
+ * ellipsis ("…", or '~' when ascii) when it does not fit.  Returns the
+ * cells used; NULL s or maxw <= 0 writes nothing. */
+int lt_widget_put_fit(lt_canvas *c, int x, int y, const char *s, int maxw, bool ascii,
+                      const lt_rgb *fg, uint8_t flags);
+
 /* The colours of the chrome, shared by the widgets so that panes look
  * alike (the palette's chrome colours plus the few the TUI needs). */
 extern const lt_rgb LT_UI_ACCENT;     /* focused titles, the cursor row */

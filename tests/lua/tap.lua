@@ -46,7 +46,56 @@ function M.same(got, want, name)   -- shallow equality of two arrays
   return report(pass, name, "got " .. show(got) .. ", want " .. show(want))
 end
 
+-- ---- running the binary ----------------------------------------------------
+-- For the tests that drive the lunette binary (LUNETTE_EXE) through a shell.
+
+-- s quoted for the shell.
+function M.q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+-- Files that M.done removes.
+local tmpfiles = {}
+function M.remove_at_done(path) tmpfiles[#tmpfiles + 1] = path end
+
+-- A temporary file name (the file exists, empty), removed by M.done.
+function M.tmpname()
+  local name = os.tmpname()
+  M.remove_at_done(name)
+  return name
+end
+
+function M.write(path, text)
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+end
+
+-- The file's contents (bytes as they are), nil when it cannot be opened.
+function M.slurp(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- Run the binary with a shell-quoted argument string and standard input;
+-- return stdout, stderr and the exit status (128 + n for signal n).
+-- `prefix` goes before the command in the shell (environment
+-- assignments, ulimit ...).
+function M.run(args, stdin, prefix)
+  local exe = assert(os.getenv("LUNETTE_EXE"), "LUNETTE_EXE is not set")
+  local out, err, inp = M.tmpname(), M.tmpname(), M.tmpname()
+  M.write(inp, stdin or "")
+  local cmd = string.format("%s %s %s <%s >%s 2>%s", prefix or "", M.q(exe), args,
+    M.q(inp), M.q(out), M.q(err))
+  local _, how, code = os.execute(cmd)
+  return M.slurp(out), M.slurp(err), how == "exit" and code or 128 + code
+end
+
+-- The plan; removes the files of M.tmpname and exits 0 when every test
+-- passed, 1 otherwise.
 function M.done()
+  for _, name in ipairs(tmpfiles) do os.remove(name) end
   print("1.." .. M.n)
   os.exit(M.failed == 0 and 0 or 1)
 end

@@ -3,43 +3,10 @@
 -- Runs as `lunette test_batch.lua` with LUNETTE_EXE = the binary to test.
 local t = require "tap"
 
-local exe = assert(os.getenv("LUNETTE_EXE"), "LUNETTE_EXE is not set")
 local examples = assert(os.getenv("LUNETTE_EXAMPLES"), "LUNETTE_EXAMPLES is not set")
 local air = examples .. "/data/air_passengers.csv"
 
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local tmpfiles = {}
-local function tmpname()
-  local name = os.tmpname()
-  tmpfiles[#tmpfiles + 1] = name
-  return name
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-end
-
-local function slurp(path)
-  local f = assert(io.open(path, "r"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
--- Run the binary with a shell-quoted argument string (and optional
--- standard input and environment assignments); return stdout, stderr and
--- the exit status.
-local function run(args, stdin, env)
-  local out, err, inp = tmpname(), tmpname(), tmpname()
-  write(inp, stdin or "")
-  local cmd = string.format("%s %s %s <%s >%s 2>%s", env or "", q(exe), args,
-    q(inp), q(out), q(err))
-  local _, how, code = os.execute(cmd)
-  return slurp(out), slurp(err), how == "exit" and code or 128 + code
-end
+local q, tmpname, write, run = t.q, t.tmpname, t.write, t.run
 
 local function quoted(...)
   local parts = {}
@@ -91,7 +58,7 @@ t.is(out, script .. "\t-e\t--help\t2\t2\t-e\t--help\ntrue\n",
 t.is(code, 0, "options after the script are not lunette's")
 
 write(script .. ".lua", "print(x)")
-tmpfiles[#tmpfiles + 1] = script .. ".lua"
+t.remove_at_done(script .. ".lua")
 out, _, code = run(quoted("-e", "x = 'set by -e'", script .. ".lua"))
 t.is(out, "set by -e\n", "-e runs before the script")
 t.is(code, 0, "-e then a script exits 0")
@@ -199,5 +166,4 @@ out, _, code = run(quoted("--plain", "-e", "print('plain')"))
 t.is(out, "plain\n", "--plain is accepted in batch mode")
 t.is(code, 0, "--plain exits 0")
 
-for _, f in ipairs(tmpfiles) do os.remove(f) end
 t.done()

@@ -499,13 +499,7 @@ t.raises(function() tostring(plot.line(frame{ x = { 1, 2 }, y = { -1, 2 } }, "x"
 local dir = os.tmpname()
 os.remove(dir)
 assert(os.execute("mkdir '" .. dir .. "'"))
-local function read(path)
-  local fh = io.open(path, "rb")
-  if not fh then return nil end
-  local s = fh:read("a")
-  fh:close()
-  return s
-end
+local read = t.slurp
 local function files()
   local p = io.popen("ls -A '" .. dir .. "'")
   local names = {}

@@ -6,40 +6,7 @@ local t = require "tap"
 
 local exe = assert(os.getenv("LUNETTE_EXE"), "LUNETTE_EXE is not set")
 
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local tmpfiles = {}
-local function tmpname()
-  local name = os.tmpname()
-  tmpfiles[#tmpfiles + 1] = name
-  return name
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-end
-
-local function slurp(path)
-  local f = io.open(path, "r")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
--- Run the binary with shell-quoted arguments and standard input; return
--- stdout, stderr and the exit status.  `prefix` goes before the command
--- in the shell (ulimit ...).
-local function run(args, stdin, prefix)
-  local out, err, inp = tmpname(), tmpname(), tmpname()
-  write(inp, stdin or "")
-  local cmd = string.format("%s %s %s <%s >%s 2>%s", prefix or "", q(exe), args,
-    q(inp), q(out), q(err))
-  local _, how, code = os.execute(cmd)
-  return slurp(out), slurp(err), how == "exit" and code or 128 + code
-end
+local q, tmpname, write, slurp, run = t.q, t.tmpname, t.write, t.slurp, t.run
 
 -- What print prints while fn runs, and fn's results packed.
 local function printed(fn, ...)
@@ -233,5 +200,4 @@ t.is(io.popen("readlink " .. q(dir .. "/link.lua")):read("l"), "moded.lua",
 t.ok(slurp(moded):find(header), "... which holds the session")
 
 os.execute("rm -rf " .. q(dir))
-for _, name in ipairs(tmpfiles) do os.remove(name) end
 t.done()

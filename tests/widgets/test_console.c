@@ -33,29 +33,18 @@ static void type(lt_console *c, const char *s)
 {
     size_t i = 0, n = strlen(s);
     while (i < n)
-        key(c, (int)lt_ansi_decode(s, n, &i));
+        key(c, (int)lt_text_decode(s, n, &i));
 }
 
 /* The pane drawn on a fresh canvas of its size (caller frees). */
 static lt_canvas *draw(lt_console *c)
 {
-    lt_widget *w = lt_console_widget(c);
-    lt_canvas *cv = lt_canvas_new(w->w, w->h);
-    lt_widget_draw(w, cv);
-    return cv;
+    return draw_widget(lt_console_widget(c));
 }
 
 static int shows(lt_console *c, const char *want, const char *what)
 {
-    lt_canvas *cv = draw(c);
-    int r = is_screen(cv, want, what);
-    lt_canvas_free(cv);
-    return r;
-}
-
-static bool rgb_is(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
+    return widget_shows(lt_console_widget(c), want, what);
 }
 
 static void test_lines(void)

@@ -73,7 +73,7 @@ static void type(view *v, const char *s)
 {
     size_t i = 0, n = strlen(s);
     while (i < n)
-        press(v, (int)lt_ansi_decode(s, n, &i));
+        press(v, (int)lt_text_decode(s, n, &i));
 }
 
 /* Erase the prompt's text and type s. */
@@ -132,11 +132,6 @@ static int find_x(const lt_canvas *c, int y, uint32_t ch, int x0)
     return -1;
 }
 
-static bool same_rgb(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
 static lt_frame *telco(void)
 {
     lt_frame *f = lt_csv_read(EXAMPLES_DIR "/data/telco_churn.csv", NULL);
@@ -179,9 +174,9 @@ static void test_small_screen(void)
     /* attributes */
     const lt_cell *h = cell_at(v.c, 6, 0);   /* the d of "id" */
     ok(h->ch == 'd' && (h->flags & LT_CELL_BOLD) && (h->flags & LT_CELL_FG) &&
-       same_rgb(h->fg, LT_UI_ACCENT), "the current column's name: bold, accent");
+       rgb_is(h->fg, LT_UI_ACCENT), "the current column's name: bold, accent");
     h = cell_at(v.c, 14, 0);
-    ok(h->ch == 'x' && (h->flags & LT_CELL_BOLD) && !same_rgb(h->fg, LT_UI_ACCENT),
+    ok(h->ch == 'x' && (h->flags & LT_CELL_BOLD) && !rgb_is(h->fg, LT_UI_ACCENT),
        "another name: bold, not accent");
     ok((cell_at(v.c, 3, 1)->flags & LT_CELL_DIM) != 0, "the type row is dim");
     ok((cell_at(v.c, 0, 2)->flags & LT_CELL_BOLD) && (cell_at(v.c, 0, 3)->flags & LT_CELL_DIM),
@@ -189,7 +184,7 @@ static void test_small_screen(void)
     ok((cell_at(v.c, 2, 2)->flags & LT_CELL_REVERSE) && (cell_at(v.c, 6, 2)->flags & LT_CELL_REVERSE) &&
        !(cell_at(v.c, 7, 2)->flags & LT_CELL_REVERSE) && !(cell_at(v.c, 1, 2)->flags & LT_CELL_REVERSE),
        "the current cell in reverse video, its width exactly");
-    ok((cell_at(v.c, 30, 2)->flags & LT_CELL_BG) && same_rgb(cell_at(v.c, 30, 2)->bg, LT_UI_SELECT_BG) &&
+    ok((cell_at(v.c, 30, 2)->flags & LT_CELL_BG) && rgb_is(cell_at(v.c, 30, 2)->bg, LT_UI_SELECT_BG) &&
        !(cell_at(v.c, 30, 3)->flags & LT_CELL_BG), "the cursor row has the selection background");
     ok(cell_at(v.c, 14, 4)->ch == 'A' && (cell_at(v.c, 14, 4)->flags & LT_CELL_DIM), "NA is dim");
     ok((cell_at(v.c, 14, 2)->flags & LT_CELL_DIM) && !(cell_at(v.c, 13, 2)->flags & LT_CELL_DIM),
@@ -481,7 +476,7 @@ static void test_telco_filter(lt_frame *churn)
     draw(&v);
     row_is(&v, 23, "filter: syntax error at column 9: expected an expression…  row 2/7043  col 16/20",
            "the parse error, first line");
-    ok(same_rgb(cell_at(v.c, 0, 23)->fg, LT_UI_ERROR) && (cell_at(v.c, 0, 23)->flags & LT_CELL_FG),
+    ok(rgb_is(cell_at(v.c, 0, 23)->fg, LT_UI_ERROR) && (cell_at(v.c, 0, 23)->flags & LT_CELL_FG),
        "in red");
     press(&v, 'j');
     draw(&v);
@@ -538,7 +533,7 @@ static void test_telco_freq(lt_frame *churn)
         ok(strncmp(row_text(v.c, 2 + k), want[k], strlen(want[k])) == 0, "row %d: count and percent as computed here", k + 1);
     /* bars: 40 cells for the largest, the others in proportion (eighths) */
     is_int(find_x(v.c, 2, ' ', 31) - 31, 40, "the longest bar is 40 cells");
-    ok(same_rgb(cell_at(v.c, 31, 2)->fg, LT_UI_ACCENT), "bars in the accent colour");
+    ok(rgb_is(cell_at(v.c, 31, 2)->fg, LT_UI_ACCENT), "bars in the accent colour");
     press(&v, 'j');
     press(&v, 'j');
     is_int(press(&v, LT_KEY_ENTER), LT_W_HANDLED | LT_W_REDRAW | LT_W_ACTION, "Enter on a value filters");
@@ -672,8 +667,8 @@ static void test_telco_search(lt_frame *churn)
     draw(&v);
     int px = (int)(strstr(row_text(v.c, 0), "payment_method") - row_text(v.c, 0));
     ok(hits[0] > 0 && hits[0] < 21, "the first match is on the first screen, not on the first row");
-    ok(same_rgb(cell_at(v.c, px, 2 + (int)hits[0])->bg, LT_UI_MATCH_BG), "a match on screen is marked");
-    ok(same_rgb(cell_at(v.c, px, 2)->bg, LT_UI_SELECT_BG), "a non-match is not (the cursor row)");
+    ok(rgb_is(cell_at(v.c, px, 2 + (int)hits[0])->bg, LT_UI_MATCH_BG), "a match on screen is marked");
+    ok(rgb_is(cell_at(v.c, px, 2)->bg, LT_UI_SELECT_BG), "a non-match is not (the cursor row)");
     int other = hits[0] + 1 == hits[1] ? (int)hits[1] + 1 : (int)hits[0] + 1;
     ok(!(cell_at(v.c, px, 2 + other)->flags & LT_CELL_BG), "nor another row");
     press(&v, 'N');

@@ -8,43 +8,7 @@
 
 #include "inspector.h"
 #include "tap.h"
-
-static lt_canvas *draw(lt_widget *w, int W, int H)
-{
-    lt_widget_resize(w, W, H);
-    lt_canvas *c = lt_canvas_new(W, H);
-    lt_widget_draw(w, c);
-    return c;
-}
-
-/* The canvas as plain text, rows joined by '\n' (static buffer). */
-static const char *text(const lt_canvas *c)
-{
-    static char buf[65536];
-    size_t len;
-    char *s = lt_canvas_to_ansi(c, LT_COLOR_NONE, false, &len);
-    snprintf(buf, sizeof buf, "%s", s ? s : "(null)");
-    free(s);
-    return buf;
-}
-
-static const char *screen(lt_widget *w, int W, int H)
-{
-    lt_canvas *c = draw(w, W, H);
-    const char *s = text(c);
-    lt_canvas_free(c);
-    return s;
-}
-
-static const lt_cell *cell(const lt_canvas *c, int x, int y)
-{
-    return &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
-}
-
-static bool rgb_is(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
+#include "cells.h"
 
 static int key(lt_widget *w, int k)
 {
@@ -106,12 +70,12 @@ static void test_layout(void)
 {
     lt_inspector *in = lt_inspector_new();
     lt_widget *w = lt_inspector_widget(in);
-    is_str(screen(w, 40, 3), " name  type  shape  memory\n no variables yet\n",
+    is_str(screen_at(w, 40, 3), " name  type  shape  memory\n no variables yet\n",
            "empty: the header and a hint");
     ok(lt_inspector_selected(in) == NULL, "nothing selected when empty");
     ok(lt_inspector_set(in, WS, 5) == 0, "set five items");
     is_str(lt_inspector_selected(in), "churn", "the first is selected");
-    is_str(screen(w, 70, 7),
+    is_str(screen_at(w, 70, 7),
            " name      type    shape                        memory\n"
            " churn     Frame   7043 x 20                    1.2 MB\n"
            " tenure    Column  7043                          55 KB\n"
@@ -119,18 +83,18 @@ static void test_layout(void)
            " k         number  4\n"
            " greeting  string  \"hello world, this is long\"\n",
            "70 x 7: every column, memory right-aligned");
-    is_str(screen(w, 54, 4),
+    is_str(screen_at(w, 54, 4),
            " name      type    shape                        memory\n"
            " churn     Frame   7043 x 20                    1.2 MB\n"
            " tenure    Column  7043                          55 KB\n"
            " fig       Figure",
            "54 cells: just fits, three rows of items");
-    is_str(screen(w, 53, 3),
+    is_str(screen_at(w, 53, 3),
            " name      type    shape\n"
            " churn     Frame   7043 x 20\n"
            " tenure    Column  7043",
            "53 cells: memory dropped first");
-    is_str(screen(w, 30, 6),
+    is_str(screen_at(w, 30, 6),
            " name      type    shape\n"
            " churn     Frame   7043 x 20\n"
            " tenure    Column  7043\n"
@@ -138,12 +102,12 @@ static void test_layout(void)
            " k         number  4\n"
            " greeting  string  \"hello wor…",
            "30 cells: the shape is cut with …");
-    is_str(screen(w, 20, 3),
+    is_str(screen_at(w, 20, 3),
            " name     type\n"
            " churn    Frame\n"
            " tenure   Column",
            "20 cells: the shape gone, the names held to 2/5");
-    is_str(screen(w, 27, 6),
+    is_str(screen_at(w, 27, 6),
            " name      type    shape\n"
            " churn     Frame   7043 x …\n"
            " tenure    Column  7043\n"
@@ -151,12 +115,12 @@ static void test_layout(void)
            " k         number  4\n"
            " greeting  string  \"hello …",
            "27 cells: the shape in what is left");
-    is_str(screen(w, 22, 3),
+    is_str(screen_at(w, 22, 3),
            " name      type    sh…\n"
            " churn     Frame   70…\n"
            " tenure    Column  70…",
            "22 cells: the shape in 3 cells");
-    is_str(screen(w, 21, 6),
+    is_str(screen_at(w, 21, 6),
            " name      type\n"
            " churn     Frame\n"
            " tenure    Column\n"
@@ -164,37 +128,37 @@ static void test_layout(void)
            " k         number\n"
            " greeting  string",
            "21 cells: no shape in 2 cells");
-    is_str(screen(w, 16, 3),
+    is_str(screen_at(w, 16, 3),
            " name    type\n"
            " churn   Frame\n"
            " tenure  Column",
            "16 cells: the name held to its share, the shape gone");
-    is_str(screen(w, 10, 3), " name\n churn\n tenure", "10 cells: the names alone");
-    is_str(screen(w, 5, 3), " name\n chu…\n ten…", "5 cells: names cut");
-    is_str(screen(w, 1, 1), "…", "1 x 1: a cut name without the header");
-    is_str(screen(w, 8, 1), " churn", "one row: the selected item, no header");
+    is_str(screen_at(w, 10, 3), " name\n churn\n tenure", "10 cells: the names alone");
+    is_str(screen_at(w, 5, 3), " name\n chu…\n ten…", "5 cells: names cut");
+    is_str(screen_at(w, 1, 1), "…", "1 x 1: a cut name without the header");
+    is_str(screen_at(w, 8, 1), " churn", "one row: the selected item, no header");
 
-    lt_canvas *c = draw(w, 70, 7);
-    ok(cell(c, 1, 0)->flags & LT_CELL_BOLD, "header bold");
-    ok((cell(c, 69, 0)->flags & LT_CELL_BG) && rgb_is(cell(c, 69, 0)->bg, LT_UI_HEADER_BG),
+    lt_canvas *c = draw_at(w, 70, 7);
+    ok(cell_at(c, 1, 0)->flags & LT_CELL_BOLD, "header bold");
+    ok((cell_at(c, 69, 0)->flags & LT_CELL_BG) && rgb_is(cell_at(c, 69, 0)->bg, LT_UI_HEADER_BG),
        "the header row has the header background to the edge");
-    ok(!(cell(c, 1, 0)->flags & LT_CELL_FG), "an unfocused header has no accent");
-    ok(cell(c, 1, 2)->flags & LT_CELL_BOLD, "names bold");
-    ok(cell(c, 11, 2)->flags & LT_CELL_DIM, "types dim");
-    ok(!(cell(c, 0, 1)->flags & LT_CELL_REVERSE) && (cell(c, 0, 1)->flags & LT_CELL_BG) &&
-           rgb_is(cell(c, 0, 1)->bg, LT_UI_SELECT_BG) && rgb_is(cell(c, 69, 1)->bg, LT_UI_SELECT_BG),
+    ok(!(cell_at(c, 1, 0)->flags & LT_CELL_FG), "an unfocused header has no accent");
+    ok(cell_at(c, 1, 2)->flags & LT_CELL_BOLD, "names bold");
+    ok(cell_at(c, 11, 2)->flags & LT_CELL_DIM, "types dim");
+    ok(!(cell_at(c, 0, 1)->flags & LT_CELL_REVERSE) && (cell_at(c, 0, 1)->flags & LT_CELL_BG) &&
+           rgb_is(cell_at(c, 0, 1)->bg, LT_UI_SELECT_BG) && rgb_is(cell_at(c, 69, 1)->bg, LT_UI_SELECT_BG),
        "unfocused: the selected row has the selection background across");
-    ok(!(cell(c, 0, 2)->flags & LT_CELL_BG), "other rows have none");
+    ok(!(cell_at(c, 0, 2)->flags & LT_CELL_BG), "other rows have none");
     lt_canvas_free(c);
     w->focused = true;
-    c = draw(w, 70, 7);
+    c = draw_at(w, 70, 7);
     bool rev = true;
     for (int x = 0; x < 70; x++)
-        rev = rev && (cell(c, x, 1)->flags & LT_CELL_REVERSE) && !(cell(c, x, 1)->flags & LT_CELL_BG);
+        rev = rev && (cell_at(c, x, 1)->flags & LT_CELL_REVERSE) && !(cell_at(c, x, 1)->flags & LT_CELL_BG);
     ok(rev, "focused: the selected row in reverse video across");
-    ok((cell(c, 1, 1)->flags & LT_CELL_BOLD), "the selected name stays bold");
-    ok(!(cell(c, 0, 2)->flags & LT_CELL_REVERSE), "other rows are not reversed");
-    ok((cell(c, 1, 0)->flags & LT_CELL_FG) && rgb_is(cell(c, 1, 0)->fg, LT_UI_ACCENT),
+    ok((cell_at(c, 1, 1)->flags & LT_CELL_BOLD), "the selected name stays bold");
+    ok(!(cell_at(c, 0, 2)->flags & LT_CELL_REVERSE), "other rows are not reversed");
+    ok((cell_at(c, 1, 0)->flags & LT_CELL_FG) && rgb_is(cell_at(c, 1, 0)->fg, LT_UI_ACCENT),
        "focused: the header in the accent colour");
     lt_canvas_free(c);
     lt_widget_free(w);
@@ -213,7 +177,7 @@ static void test_keys(void)
     is_str(lt_inspector_selected(in), "tenure", "tenure selected");
     ok(key(w, LT_KEY_END) == (LT_W_HANDLED | LT_W_REDRAW), "End");
     is_str(lt_inspector_selected(in), "greeting", "the last");
-    is_str(screen(w, 40, 4),
+    is_str(screen_at(w, 40, 4),
            " name      shape\n"
            " fig\n"
            " k         4\n"
@@ -240,7 +204,7 @@ static void test_keys(void)
     ok(click(w, 3, 0) == LT_W_HANDLED, "a click on the header changes nothing");
     is_str(lt_inspector_selected(in), "tenure", "still tenure");
     key(w, LT_KEY_END);
-    screen(w, 40, 4);
+    screen_at(w, 40, 4);
     ok(click(w, 0, 1) == (LT_W_HANDLED | LT_W_REDRAW), "after scrolling, a click on the first row");
     is_str(lt_inspector_selected(in), "fig", "selects the first shown");
     lt_inspector_set(in, WS, 2);
@@ -308,7 +272,7 @@ static void test_follow(void)
     lt_inspector_item nulls = {NULL, NULL, NULL, 0, false};
     ok(lt_inspector_set(in, &nulls, 1) == 0, "NULL name and type");
     is_str(lt_inspector_selected(in), "", "read as empty");
-    is_str(screen(w, 30, 2), " name  type  shape  memory\n", "drawn as blanks");
+    is_str(screen_at(w, 30, 2), " name  type  shape  memory\n", "drawn as blanks");
     ok(lt_inspector_set(in, WS, -3) == 0 && lt_inspector_selected(in) == NULL,
        "a negative count is an empty list");
     lt_widget_free(w);
@@ -324,21 +288,21 @@ static void test_utf8(void)
         {"cafe\xcc\x81", "string", "\"🙂🙂🙂🙂🙂🙂🙂🙂\"", 0, false},
     };
     lt_inspector_set(in, it, 3);
-    is_str(screen(w, 50, 4),
+    is_str(screen_at(w, 50, 4),
            " name         type    shape               memory\n"
            " données_été  Frame   10 x 2              2.0 KB\n"
            " 売上         Column  10                    80 B\n"
            " café         string  \"🙂🙂🙂🙂🙂🙂🙂🙂\"",
            "columns aligned by display width");
-    is_str(screen(w, 30, 4),
+    is_str(screen_at(w, 30, 4),
            " name         type    shape\n"
            " données_été  Frame   10 x 2\n"
            " 売上         Column  10\n"
            " café         string  \"🙂🙂🙂…",
            "a cut never splits a wide character");
-    is_str(screen(w, 7, 4), " name\n donné…\n 売上\n café", "names cut by display width");
-    is_str(screen(w, 4, 3), " na…\n do…\n 売…", "cut in three cells");
-    is_str(screen(w, 3, 3), " n…\n d…\n …", "a wide character that does not fit leaves …");
+    is_str(screen_at(w, 7, 4), " name\n donné…\n 売上\n café", "names cut by display width");
+    is_str(screen_at(w, 4, 3), " na…\n do…\n 売…", "cut in three cells");
+    is_str(screen_at(w, 3, 3), " n…\n d…\n …", "a wide character that does not fit leaves …");
     lt_widget_free(w);
 }
 
@@ -363,8 +327,8 @@ static void test_long(void)
         for (size_t b = 0; b < sizeof sizes / sizeof *sizes; b++) {
             int W = sizes[a], H = sizes[b] > 60 ? 60 : sizes[b];
             key(w, (a + b) % 2 ? LT_KEY_PGDN : LT_KEY_END);
-            lt_canvas *c = draw(w, W, H);
-            const char *s = text(c);
+            lt_canvas *c = draw_at(w, W, H);
+            const char *s = screen_text(c);
             int rows = 0;
             for (const char *p = s; p; p = strchr(p, '\n'), p = p ? p + 1 : p) {
                 char line[4096];
@@ -376,7 +340,7 @@ static void test_long(void)
             /* The selected row is on screen. */
             bool seen = false;
             for (int y = H >= 2; y < H; y++)
-                seen = seen || (cell(c, 0, y)->flags & LT_CELL_REVERSE);
+                seen = seen || (cell_at(c, 0, y)->flags & LT_CELL_REVERSE);
             if (rows != H || !seen) {
                 all = false;
                 printf("# %d x %d: %d rows, selection %s\n", W, H, rows, seen ? "shown" : "hidden");
@@ -386,7 +350,7 @@ static void test_long(void)
     ok(all, "sizes 1 x 1 .. 200 x 60: within the width, the selection on screen");
     key(w, LT_KEY_END);
     is_str(lt_inspector_selected(in), "v299", "End on 300 items");
-    is_str(screen(w, 60, 3),
+    is_str(screen_at(w, 60, 3),
            " name                                     type    shape\n"
            " v298                                     Column  12 x 3\n"
            " v299                                     Frame   12 x 3",

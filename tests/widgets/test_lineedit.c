@@ -16,7 +16,7 @@ static void type(lt_lineedit *e, const char *s)
 {
     size_t i = 0, n = strlen(s);
     while (i < n)
-        key(e, (int)lt_ansi_decode(s, n, &i));
+        key(e, (int)lt_text_decode(s, n, &i));
 }
 
 /* The cells [from, to) of row 0 as UTF-8, spaces kept. */

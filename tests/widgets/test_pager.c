@@ -36,25 +36,15 @@ static void type(lt_pager *p, const char *s)
         key(p, *s);
 }
 
+/* The pane drawn on a fresh canvas of its size (caller frees). */
 static lt_canvas *draw(lt_pager *p)
 {
-    lt_widget *w = lt_pager_widget(p);
-    lt_canvas *c = lt_canvas_new(w->w, w->h);
-    lt_widget_draw(w, c);
-    return c;
+    return draw_widget(lt_pager_widget(p));
 }
 
 static int shows(lt_pager *p, const char *want, const char *what)
 {
-    lt_canvas *c = draw(p);
-    int r = is_screen(c, want, what);
-    lt_canvas_free(c);
-    return r;
-}
-
-static bool rgb_is(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
+    return widget_shows(lt_pager_widget(p), want, what);
 }
 
 static lt_pager *pager(int w, int h)

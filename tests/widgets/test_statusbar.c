@@ -9,65 +9,23 @@
 
 #include "statusbar.h"
 #include "tap.h"
+#include "cells.h"
 
 static const char HINTS[] = "F1 help  F2 pane  F3 zoom  F4 view  F10 save";
 
-/* The widget drawn on a fresh W x H canvas. */
-static lt_canvas *draw(lt_widget *w, int W, int H)
-{
-    lt_widget_resize(w, W, H);
-    lt_canvas *c = lt_canvas_new(W, H);
-    lt_widget_draw(w, c);
-    return c;
-}
-
-/* Row y of c as plain text without trailing blanks (static buffer). */
-static const char *row(const lt_canvas *c, int y)
-{
-    static char buf[4096];
-    size_t len;
-    char *s = lt_canvas_to_ansi(c, LT_COLOR_NONE, false, &len);
-    const char *p = s;
-    for (int i = 0; i < y && p; i++) {
-        p = strchr(p, '\n');
-        if (p)
-            p++;
-    }
-    buf[0] = '\0';
-    if (p) {
-        size_t n = strcspn(p, "\n");
-        if (n >= sizeof buf)
-            n = sizeof buf - 1;
-        memcpy(buf, p, n);
-        buf[n] = '\0';
-    }
-    free(s);
-    return buf;
-}
-
 static const char *bar_row(lt_widget *w, int W)
 {
-    lt_canvas *c = draw(w, W, 1);
-    const char *r = row(c, 0);
+    lt_canvas *c = draw_at(w, W, 1);
+    const char *r = row_text(c, 0);
     lt_canvas_free(c);
     return r;
-}
-
-static const lt_cell *cell(const lt_canvas *c, int x, int y)
-{
-    return &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
-}
-
-static bool rgb_is(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
 /* The x of the first cell holding code point ch in row 0, or -1. */
 static int find_cp(const lt_canvas *c, uint32_t ch)
 {
     for (int x = 0; x < c->w; x++)
-        if (cell(c, x, 0)->ch == ch)
+        if (cell_at(c, x, 0)->ch == ch)
             return x;
     return -1;
 }
@@ -99,13 +57,13 @@ static void test_layout(void)
     is_str(bar_row(w, 30), " churn 7043 x …  F1 help  F2…",
            "30 cells: the data set keeps half the row");
 
-    lt_canvas *c = draw(w, 100, 1);
-    ok(cell(c, 1, 0)->flags & LT_CELL_BOLD, "the data set is bold");
-    ok(cell(c, 18, 0)->flags & LT_CELL_DIM, "the hints are dim");
-    ok(!(cell(c, 81, 0)->flags & (LT_CELL_DIM | LT_CELL_BOLD)), "the resources are plain");
+    lt_canvas *c = draw_at(w, 100, 1);
+    ok(cell_at(c, 1, 0)->flags & LT_CELL_BOLD, "the data set is bold");
+    ok(cell_at(c, 18, 0)->flags & LT_CELL_DIM, "the hints are dim");
+    ok(!(cell_at(c, 81, 0)->flags & (LT_CELL_DIM | LT_CELL_BOLD)), "the resources are plain");
     bool bg = true;
     for (int x = 0; x < 100; x++)
-        bg = bg && (cell(c, x, 0)->flags & LT_CELL_BG) && rgb_is(cell(c, x, 0)->bg, LT_UI_HEADER_BG);
+        bg = bg && (cell_at(c, x, 0)->flags & LT_CELL_BG) && rgb_is(cell_at(c, x, 0)->bg, LT_UI_HEADER_BG);
     ok(bg, "the whole row has the header background");
     lt_canvas_free(c);
 
@@ -133,9 +91,9 @@ static void test_layout(void)
     is_str(bar_row(w, 40), " F1 help  F2 pane  F3 zoom  F4 view  F…",
            "an empty data set is none");
 
-    c = draw(w, 40, 3);
-    is_str(row(c, 1), "", "a taller widget draws one row");
-    ok(!(cell(c, 0, 2)->flags & LT_CELL_BG), "the rows below have no background");
+    c = draw_at(w, 40, 3);
+    is_str(row_text(c, 1), "", "a taller widget draws one row");
+    ok(!(cell_at(c, 0, 2)->flags & LT_CELL_BG), "the rows below have no background");
     lt_canvas_free(c);
     lt_widget_free(w);
 }
@@ -148,18 +106,18 @@ static void test_messages(void)
     is_str(bar_row(w, 80),
            " churn 7043 x 20  saved analysis.lua                       RSS 84 MB  2 threads",
            "a message replaces the hints");
-    lt_canvas *c = draw(w, 80, 1);
-    ok(!(cell(c, 18, 0)->flags & (LT_CELL_DIM | LT_CELL_FG)), "a message is plain");
+    lt_canvas *c = draw_at(w, 80, 1);
+    ok(!(cell_at(c, 18, 0)->flags & (LT_CELL_DIM | LT_CELL_FG)), "a message is plain");
     lt_canvas_free(c);
 
     lt_statusbar_message(s, "view: 'k' is a number, not a frame", true);
-    c = draw(w, 80, 1);
-    is_str(row(c, 0),
+    c = draw_at(w, 80, 1);
+    is_str(row_text(c, 0),
            " churn 7043 x 20  view: 'k' is a number, not a frame       RSS 84 MB  2 threads",
            "an error message");
-    const lt_cell *e = cell(c, 18, 0);
+    const lt_cell *e = cell_at(c, 18, 0);
     ok((e->flags & LT_CELL_FG) && rgb_is(e->fg, LT_UI_ERROR), "errors show in the error colour");
-    ok(!(cell(c, 1, 0)->flags & LT_CELL_FG), "the data set keeps its colour");
+    ok(!(cell_at(c, 1, 0)->flags & LT_CELL_FG), "the data set keeps its colour");
     lt_canvas_free(c);
 
     lt_statusbar_set_progress(s, "fit", 0.5, 1.0);
@@ -167,8 +125,8 @@ static void test_messages(void)
            " churn 7043 x 20  fit  50% [███████▌       ] 1.0s, ~1.0s left  Ctrl-C cancels"
            "  RSS 84 MB  2 threads",
            "a running job shows over a message");
-    c = draw(w, 100, 1);
-    ok(!(cell(c, 18, 0)->flags & LT_CELL_FG), "no error colour on the job");
+    c = draw_at(w, 100, 1);
+    ok(!(cell_at(c, 18, 0)->flags & LT_CELL_FG), "no error colour on the job");
     lt_canvas_free(c);
     lt_statusbar_set_progress(s, NULL, 0, 0);
     is_str(bar_row(w, 80),
@@ -227,11 +185,11 @@ static void test_progress(void)
     is_str(bar_row(w, 40), " read_cs…  42% [██   ] 1.3s, ~1.8s left",
            "without a data set: the estimate before more of the label");
     lt_statusbar_set_dataset(s, "churn 7043 x 20");
-    lt_canvas *c = draw(w, 40, 1);
-    ok(lt_text_width(row(c, 0)) == 39, "the row is 39 cells wide (%d)", lt_text_width(row(c, 0)));
-    ok(cell(c, 18, 0)->flags & LT_CELL_BOLD, "the label is bold");
+    lt_canvas *c = draw_at(w, 40, 1);
+    ok(lt_text_width(row_text(c, 0)) == 39, "the row is 39 cells wide (%d)", lt_text_width(row_text(c, 0)));
+    ok(cell_at(c, 18, 0)->flags & LT_CELL_BOLD, "the label is bold");
     int b = find_cp(c, 0x2588);
-    ok(b > 0 && (cell(c, b, 0)->flags & LT_CELL_FG) && rgb_is(cell(c, b, 0)->fg, LT_UI_ACCENT),
+    ok(b > 0 && (cell_at(c, b, 0)->flags & LT_CELL_FG) && rgb_is(cell_at(c, b, 0)->fg, LT_UI_ACCENT),
        "the bar in the accent colour");
     lt_canvas_free(c);
     lt_widget_free(w);
@@ -288,17 +246,17 @@ static void test_bars(void)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         lt_statusbar_set_progress(s, "job", cases[i].f, 0);
-        lt_canvas *c = draw(w, 200, 1);
+        lt_canvas *c = draw_at(w, 200, 1);
         int x0 = find_cp(c, '[');
         int full = 0;
-        while (full < 15 && cell(c, x0 + 1 + full, 0)->ch == 0x2588)
+        while (full < 15 && cell_at(c, x0 + 1 + full, 0)->ch == 0x2588)
             full++;
-        uint32_t part = full < 15 ? cell(c, x0 + 1 + full, 0)->ch : 0;
+        uint32_t part = full < 15 ? cell_at(c, x0 + 1 + full, 0)->ch : 0;
         bool rest = true;
         for (int k = full + (part != 0); k < 15; k++)
-            rest = rest && cell(c, x0 + 1 + k, 0)->ch == ' ';
+            rest = rest && cell_at(c, x0 + 1 + k, 0)->ch == ' ';
         ok(x0 > 0 && full == cases[i].full && part == (cases[i].part ? cases[i].part : 0) &&
-               rest && cell(c, x0 + 16, 0)->ch == ']',
+               rest && cell_at(c, x0 + 16, 0)->ch == ']',
            "%.4f: %d full cells and U+%04X (got %d and U+%04X)", cases[i].f, cases[i].full,
            (unsigned)cases[i].part, full, (unsigned)part);
         lt_canvas_free(c);
@@ -330,15 +288,15 @@ static void test_utf8(void)
     is_str(bar_row(w, 40), " 売上データ 100 x 3  F1 ヘルプ", "CJK takes two cells each");
     is_str(bar_row(w, 22), " 売上デー…  F1 ヘルプ", "cut by display width, the data set to half the row");
     is_str(bar_row(w, 16), " 売上デ…  F1 …", "a wide character is not split");
-    lt_canvas *c = draw(w, 16, 1);
-    ok(lt_text_width(row(c, 0)) <= 16, "within 16 cells");
+    lt_canvas *c = draw_at(w, 16, 1);
+    ok(lt_text_width(row_text(c, 0)) <= 16, "within 16 cells");
     lt_canvas_free(c);
     lt_statusbar_set_dataset(s, "cafe\xcc\x81 🙂");
     lt_statusbar_set_hints(s, NULL);
     is_str(bar_row(w, 20), " café 🙂", "a combining accent takes no cell, an emoji two");
     lt_statusbar_set_dataset(s, "bad \xff\xfe bytes");
-    c = draw(w, 30, 1);
-    ok(lt_text_width(row(c, 0)) <= 30, "invalid UTF-8 is drawn as replacement characters");
+    c = draw_at(w, 30, 1);
+    ok(lt_text_width(row_text(c, 0)) <= 30, "invalid UTF-8 is drawn as replacement characters");
     lt_canvas_free(c);
     lt_widget_free(w);
 }
@@ -355,8 +313,8 @@ static void test_sizes(void)
             lt_statusbar_set_progress(s, "read_csv", -1, 100);
         for (int W = 1; W <= 200; W++)
             for (int H = 1; H <= 60; H += 59) {
-                lt_canvas *c = draw(w, W, H);
-                const char *r = row(c, 0);
+                lt_canvas *c = draw_at(w, W, H);
+                const char *r = row_text(c, 0);
                 if (lt_text_width(r) > W - (W > 1)) {
                     all = false;
                     printf("# %d x %d: \"%s\"\n", W, H, r);
@@ -365,12 +323,12 @@ static void test_sizes(void)
             }
     }
     ok(all, "every width from 1 to 200 keeps a right margin");
-    lt_canvas *c = draw(w, 1, 1);
-    is_str(row(c, 0), "", "1 x 1: blank rather than a fragment");
+    lt_canvas *c = draw_at(w, 1, 1);
+    is_str(row_text(c, 0), "", "1 x 1: blank rather than a fragment");
     lt_canvas_free(c);
     lt_statusbar_set_progress(s, NULL, 0, 0);
-    c = draw(w, 2, 1);
-    is_str(row(c, 0), "", "2 x 1: nothing fits beside the margin");
+    c = draw_at(w, 2, 1);
+    is_str(row_text(c, 0), "", "2 x 1: nothing fits beside the margin");
     lt_canvas_free(c);
     lt_widget_free(w);
 }
