@@ -55,9 +55,16 @@ static double median(double *t, int n)
     return n % 2 ? t[n / 2] : 0.5 * (t[n / 2 - 1] + t[n / 2]);
 }
 
+/* A failure of the library (its message follows) or of the benchmark. */
 static void die(const char *what)
 {
     fprintf(stderr, "bench_grid: %s: %s\n", what, lt_errmsg());
+    exit(1);
+}
+
+static void fail(const char *what)
+{
+    fprintf(stderr, "bench_grid: %s\n", what);
     exit(1);
 }
 
@@ -165,7 +172,7 @@ int main(int argc, char **argv)
     lt_canvas *c = lt_canvas_new(WIDTH, HEIGHT);
     double *t = malloc((size_t)runs * sizeof *t);
     if (!c || !t)
-        die("canvas");
+        fail("out of memory");
 
     /* open: a new grid and its first screen */
     for (int r = 0; r < runs; r++) {
@@ -220,7 +227,7 @@ int main(int argc, char **argv)
     const lt_frame *s = lt_grid_frame(g);
     int id = lt_frame_index(s, "id");
     if (id < 0 || s->cols[id]->type != LT_I64 || s->nrow == 0)
-        die("sort: no i64 column id");
+        fail("sort: no i64 column id");
     report("sort", t, runs, lt_col_i64(s->cols[id])[0], c);
     lt_widget_free(lt_grid_widget(g));
 
@@ -235,7 +242,7 @@ int main(int argc, char **argv)
         draw(g, c);
         t[r] = now() - t0;
         if (lt_grid_depth(g) != 2)
-            die("freq: no frequency sheet");
+            fail("freq: no frequency sheet");
         nfreq = lt_grid_frame(g)->nrow;
         press(g, 'q');
     }
@@ -253,10 +260,8 @@ int main(int argc, char **argv)
         press(g, LT_KEY_ENTER);
         draw(g, c);
         t[r] = now() - t0;
-        if (lt_grid_depth(g) != 2) {
-            fprintf(stderr, "bench_grid: the filter pushed no sheet\n");
-            return 1;
-        }
+        if (lt_grid_depth(g) != 2)
+            fail("filter: no sheet pushed");
         nkept = lt_grid_frame(g)->nrow;
         press(g, 'q');
     }
