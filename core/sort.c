@@ -805,6 +805,22 @@ static void build_group(const sorter *s, int g, int64_t m, const void *rows, uin
     }
 }
 
+/* Thread t of nt's share [*c0, *c1) of key[a..b), moved to run boundaries
+ * (no run of equal keys is split).  The runs are sorted with their own
+ * keys as scratch, so every thread finds its bounds before any starts
+ * (a barrier after this), and scans runs only up to *c1. */
+static void run_chunk(const uint64_t *key, int64_t a, int64_t b, int t, int nt, int64_t *c0,
+                      int64_t *c1)
+{
+    int64_t lo = a + (b - a) * t / nt, hi = a + (b - a) * (t + 1) / nt;
+    while (lo > a && lo < b && key[lo] == key[lo - 1])
+        lo++;
+    while (hi > a && hi < b && key[hi] == key[hi - 1])
+        hi++;
+    *c0 = lo;
+    *c1 = hi;
+}
+
 /* Rows ix[a..b) are in order by the groups before g, and cur[a..b) holds
  * group g - 1 of their composites.  Sort each run of equal cur values by
  * the groups from g on; spare and ixs are scratch over the same range.
@@ -829,15 +845,13 @@ static void refine(const sorter *s, int g, int64_t a, int64_t b, uint64_t *cur, 
     int T = b - a >= PAR_MIN ? nthr : 1;
 #pragma omp parallel num_threads(T) if (T > 1)
     {
-        int nt = omp_get_num_threads(), t = omp_get_thread_num();
-        int64_t c0 = a + (b - a) * t / nt, c1 = a + (b - a) * (t + 1) / nt;
-        while (c0 > a && c0 < b && cur[c0] == cur[c0 - 1])   /* start at a run */
-            c0++;
-        while (c1 > a && c1 < b && cur[c1] == cur[c1 - 1])
-            c1++;
+        int t = omp_get_thread_num();
+        int64_t c0, c1;
+        run_chunk(cur, a, b, t, omp_get_num_threads(), &c0, &c1);
+#pragma omp barrier
         for (int64_t i = c0; i < c1;) {
             int64_t j = i + 1;
-            while (j < b && cur[j] == cur[i])
+            while (j < c1 && cur[j] == cur[i])
                 j++;
             if (j - i > 1) {
                 void *rx = ix_at(ix, s->wide, i);
@@ -863,15 +877,13 @@ static void tie_runs(uint64_t *k, uint64_t *spare, void *ix, int64_t n, bool wid
     int T = n >= PAR_MIN ? nthr : 1;
 #pragma omp parallel num_threads(T) if (T > 1)
     {
-        int nt = omp_get_num_threads(), t = omp_get_thread_num();
-        int64_t c0 = n * t / nt, c1 = n * (t + 1) / nt;
-        while (c0 > 0 && c0 < n && k[c0] == k[c0 - 1])   /* start at a run */
-            c0++;
-        while (c1 > 0 && c1 < n && k[c1] == k[c1 - 1])
-            c1++;
+        int t = omp_get_thread_num();
+        int64_t c0, c1;
+        run_chunk(k, 0, n, t, omp_get_num_threads(), &c0, &c1);
+#pragma omp barrier
         for (int64_t i = c0; i < c1;) {
             int64_t j = i + 1;
-            while (j < n && k[j] == k[i])
+            while (j < c1 && k[j] == k[i])
                 j++;
             if (j - i > 1) {
                 int64_t m = j - i;
