@@ -21,7 +21,7 @@ static int open_capture_file(void)
     char path[4096];
     snprintf(path, sizeof path, "%s/lunette-out-XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(path);
-    if (fd < 0 && strcmp(path, "/tmp") != 0) {
+    if (fd < 0 && dir && *dir) {   /* a TMPDIR we cannot write: /tmp then */
         strcpy(path, "/tmp/lunette-out-XXXXXX");
         fd = mkstemp(path);
     }
