@@ -27,7 +27,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "ansi.h"
 #include "csv.h"
 #include "error.h"
 #include "grid.h"
@@ -78,7 +77,7 @@ static void type(lt_grid *g, const char *s)
 {
     size_t i = 0, n = strlen(s);
     while (i < n)
-        press(g, (int)lt_ansi_decode(s, n, &i));
+        press(g, (int)lt_text_decode(s, n, &i));
 }
 
 /* What the app does for a redraw: a blank canvas, then the widget. */

@@ -26,14 +26,8 @@
 set -eu
 
 BUILD=${1:-build}
-ROWS=${ROWS:-5000000}
-RUNS=${RUNS:-5}
-THREADS=${THREADS:-2}
-PY=/usr/bin/python3
 HERE=$(dirname "$0")
-DATA=$HERE/../data
-FACT=$DATA/mixed_$((ROWS / 1000000))m.csv
-[ "$ROWS" -ge 1000000 ] || FACT=$DATA/mixed_$ROWS.csv
+. "$HERE/../lib.sh"
 SCREEN=47
 
 out=$(mktemp -d)
@@ -42,9 +36,7 @@ trap 'rm -rf "$out"' EXIT
 [ -f "$BUILD/build.ninja" ] || meson setup "$BUILD" "$HERE/../.." --werror >"$out/build" ||
     { cat "$out/build" >&2; exit 1; }
 meson compile -C "$BUILD" bench_grid >"$out/build" || { cat "$out/build" >&2; exit 1; }
-mkdir -p "$DATA"
-[ -f "$FACT" ] || $PY "$HERE/../csv/gen.py" "$ROWS" "$FACT"
-export OMP_NUM_THREADS=$THREADS OMP_WAIT_POLICY=passive
+bench_data
 
 # 200 screens starting at random multiples of SCREEN (fixed seed)
 $PY -c "import numpy as np, sys
@@ -55,24 +47,5 @@ for k in np.random.default_rng(20240601).integers(0, (n - s) // s + 1, 200): pri
 "$BUILD/bench/bench_grid" "$FACT" "$out/positions" "$RUNS" "$THREADS" >"$out/lunette"
 $PY "$HERE/grid.py" "$FACT" "$out/positions" "$RUNS" >"$out/pandas"
 Rscript "$HERE/grid.R" "$FACT" "$out/positions" "$RUNS" "$THREADS" >"$out/datatable"
-for f in lunette pandas datatable; do sort -o "$out/$f" "$out/$f"; done
-
-echo "rows: $ROWS, threads: $THREADS, runs: $RUNS (median), $(nproc) cores, $(date -u +%Y-%m-%d)"
-echo
-echo "| operation | lunette ms | pandas ms | data.table ms | pandas / lunette | data.table / lunette |"
-echo "| --- | --- | --- | --- | --- | --- |"
-join -j 1 "$out/lunette" "$out/pandas" | join -j 1 - "$out/datatable" |
-    awk -v ORDER="open page sort freq filter" '
-    function ms(s) { return s < 0.01 ? sprintf("%.3f", 1000 * s) : sprintf("%.1f", 1000 * s) }
-    BEGIN { label["open"] = "open: new grid + first screen"
-            label["page"] = "page: one screen at a random row"
-            label["sort"] = "sort: ] on amount + redraw"
-            label["freq"] = "freq: F on name + redraw"
-            label["filter"] = "filter: f, condition, Enter + redraw" }
-    { t[$1] = $2; pd[$1] = $4; dt[$1] = $6; n[$1] = $3 " " $5 " " $7
-      if ($3 != $5 || $3 != $7) { print "result sizes differ for " $1 ": " n[$1] > "/dev/stderr"; bad = 1 } }
-    END { k = split(ORDER, o, " ")
-          for (i = 1; i <= k; i++) { v = o[i]
-              printf "| %s | %s | %s | %s | %.1f | %.1f |\n", label[v], ms(t[v]), ms(pd[v]), ms(dt[v]),
-                     pd[v] / t[v], dt[v] / t[v] }
-          exit bad }'
+bench_table "$out" "open page sort freq filter" ms operation pandas pandas data.table datatable \
+    "open=open: new grid + first screen;page=page: one screen at a random row;sort=sort: ] on amount + redraw;freq=freq: F on name + redraw;filter=filter: f, condition, Enter + redraw"

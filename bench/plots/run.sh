@@ -20,37 +20,17 @@
 set -eu
 
 LUNETTE=${1:-build/app/lunette}
-ROWS=${ROWS:-5000000}
-RUNS=${RUNS:-5}
-THREADS=${THREADS:-2}
-PY=/usr/bin/python3
 HERE=$(dirname "$0")
-DATA=$HERE/../data
-FACT=$DATA/mixed_$((ROWS / 1000000))m.csv
-[ "$ROWS" -ge 1000000 ] || FACT=$DATA/mixed_$ROWS.csv
+. "$HERE/../lib.sh"
 OUT=$DATA/plots
 
 [ -x "$LUNETTE" ] || { echo "no lunette binary at $LUNETTE" >&2; exit 1; }
-mkdir -p "$DATA" "$OUT"
-[ -f "$FACT" ] || $PY "$HERE/../csv/gen.py" "$ROWS" "$FACT"
-export OMP_NUM_THREADS=$THREADS OMP_WAIT_POLICY=passive
+bench_data
+mkdir -p "$OUT"
 
 out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 "$LUNETTE" "$HERE/plots.lua" "$FACT" "$RUNS" "$THREADS" "$OUT" >"$out/lunette"
 $PY "$HERE/plots.py" "$FACT" "$RUNS" "$OUT" >"$out/python"
 Rscript "$HERE/plots.R" "$FACT" "$RUNS" "$THREADS" "$OUT" >"$out/r"
-for f in lunette python r; do sort -o "$out/$f" "$out/$f"; done
-
-echo "rows: $ROWS, threads: $THREADS, runs: $RUNS (median), $(nproc) cores, $(date -u +%Y-%m-%d)"
-echo
-echo "| operation | lunette s | Python s | R s | Python / lunette | R / lunette |"
-echo "| --- | --- | --- | --- | --- | --- |"
-join -j 1 "$out/lunette" "$out/python" | join -j 1 - "$out/r" |
-    awk -v ORDER="hist density scatter_png hist_png" '
-    { t[$1] = $2; py[$1] = $4; r[$1] = $6; n[$1] = $3 " " $5 " " $7
-      if ($3 != $5 || $3 != $7) { print "result sizes differ for " $1 ": " n[$1] > "/dev/stderr"; bad = 1 } }
-    END { k = split(ORDER, o, " ")
-          for (i = 1; i <= k; i++) { v = o[i]
-              printf "| %s | %.3f | %.3f | %.3f | %.2f | %.2f |\n", v, t[v], py[v], r[v], py[v] / t[v], r[v] / t[v] }
-          exit bad }'
-rm -rf "$out"
+bench_table "$out" "hist density scatter_png hist_png" s operation Python python R r
