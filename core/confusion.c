@@ -41,7 +41,8 @@ void lt_binary_metrics_of(const lt_counts2 *c, lt_binary_metrics *out)
         out->balanced_accuracy = out->specificity;
     else
         out->balanced_accuracy = NAN;
-    double den = sqrt(ppos) * sqrt(pneg) * sqrt(npos) * sqrt(nneg);
+    /* one square root, as matthews_corrcoef takes: all wrong is exactly -1 */
+    double den = sqrt(ppos * pneg * npos * nneg);
     out->mcc = den > 0 ? (c->tp * c->tn - c->fp * c->fn) / den : 0;
     /* kappa = 1 - observed disagreement / disagreement expected by chance;
      * none expected (one class in truth and predictions alike, or n = 0)
@@ -227,7 +228,7 @@ void lt_confusion_metrics(const lt_confusion *cm, lt_multiclass_metrics *out)
     i128 chance = n * n - tp;
     out->kappa = chance > 0 ? (double)cov_tp / (double)chance : NAN;
     out->mcc = cov_tt > 0 && cov_pp > 0
-                   ? (double)cov_tp / (sqrt((double)cov_tt) * sqrt((double)cov_pp))
+                   ? (double)cov_tp / sqrt((double)cov_tt * (double)cov_pp)
                    : 0;
 
     /* no labels at all (n = 0): the mean of nothing, as np.average gives */
