@@ -4,6 +4,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,8 +92,7 @@ static int64_t first_bad_code(const int32_t *truth, const int32_t *pred, int64_t
 }
 
 /* All codes are checked before any is counted, so that an error leaves cm
- * as it was.  Large inputs are counted per thread into private matrices
- * added at the end (integer sums: any order gives the same counts). */
+ * as it was; the error names the first bad row. */
 int lt_confusion_add(lt_confusion *cm, const int32_t *truth, const int32_t *pred,
                      int64_t n)
 {
@@ -108,11 +108,10 @@ int lt_confusion_add(lt_confusion *cm, const int32_t *truth, const int32_t *pred
             bad = i;
     }
     if (bad < n) {
-        int32_t t = truth[bad], p = pred[bad];
-        int32_t code = (uint32_t)t >= (uint32_t)k ? t : p;
+        bool in_truth = (uint32_t)truth[bad] >= (uint32_t)k;
         return lt_seterr(LT_EINVAL, "confusion: row %lld has %s class code %d; expected "
-                         "0..%d", (long long)bad + 1, code == t ? "true" : "predicted",
-                         (int)code, k - 1);
+                         "0..%d", (long long)bad + 1, in_truth ? "true" : "predicted",
+                         (int)(in_truth ? truth[bad] : pred[bad]), k - 1);
     }
     size_t kk = (size_t)k * (size_t)k;
     /* In parallel: CHUNKS fixed slices of the rows, each counted into its
