@@ -620,6 +620,21 @@ static void test_large(void)
     lt_scores_free(s1);
     lt_scores_free(s);
 
+    /* many rows on few values: one value, then two adjacent doubles */
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < N; i++)
+            x[i] = k && i % 3 == 0 ? nextafter(0.5, 1) : 0.5;
+        s = lt_scores_new(y, x, N, NULL);
+        int sorted = s != NULL;
+        for (int64_t i = 1; s && i < s->npos; i++)
+            sorted &= s->pos[i] <= s->pos[i - 1];
+        for (int64_t i = 1; s && i < s->nneg; i++)
+            sorted &= s->neg[i] <= s->neg[i - 1];
+        ok(sorted && s->hi == (k ? nextafter(0.5, 1) : 0.5) && s->lo == 0.5,
+           "300000 rows on %d value%s sorted", k + 1, k ? "s" : "");
+        lt_scores_free(s);
+    }
+
     /* the log loss of many rows */
     for (int i = 0; i < N; i++)
         x[i] = (double)(i % 1000 + 1) / 1001;
