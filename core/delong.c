@@ -6,8 +6,15 @@
  * is V10 * 2 * nneg; for a negative row likewise against the positives.
  * They are exact in a double (below 2^53 for any table that fits in
  * memory), so the AUC, their sum over 2 npos nneg, is exact before its
- * one rounding, and the sums run serially in row order: the same result
- * whatever the thread count. */
+ * one rounding, and every sum runs serially in a fixed order: the same
+ * result whatever the thread count.
+ *
+ * The variance walks lt_scores' two sorted arrays down together (the
+ * linear form of a binary search of each score in the other class).  The
+ * paired test needs the placements of each row under both scores, so it
+ * orders the rows by each score (lt_sort_order, a threaded radix sort)
+ * and walks them once: a binary search per row would miss the cache at
+ * every step on large inputs. */
 #include "delong.h"
 
 #include <math.h>
@@ -16,18 +23,17 @@
 #include <gsl/gsl_cdf.h>
 
 #include "error.h"
+#include "sort.h"
 
-/* Rows below which the binary searches run on one thread. */
-enum { PAR_MIN = 1 << 14 };
-
-/* Twice the placements of the sorted (descending) values x[0..nx) among
- * the sorted (descending) a[0..na): out[i] = 2 * #(a < x[i]) + #(a == x[i])
- * when `below`, else 2 * #(a > x[i]) + #(a == x[i]).  Both arrays walk
- * down together: O(nx + na). */
-static void placements_sorted(const double *x, int64_t nx, const double *a, int64_t na,
-                              int below, double *out)
+/* Walk the sorted (descending) x[0..nx) down the sorted (descending)
+ * a[0..na) together, O(nx + na), and sum the twice-placements of x: c =
+ * 2 * #(a < x) + #(a == x) when `below`, else 2 * #(a > x) + #(a == x).
+ * *sum gets the sum of c; *ss, when not NULL, the sum of (c - center)^2. */
+static void placement_sums(const double *x, int64_t nx, const double *a, int64_t na,
+                           int below, double center, double *sum, double *ss)
 {
     int64_t gt = 0, ge = 0;   /* #(a > x[i]), #(a >= x[i]); grow as x[i] falls */
+    double s = 0, q = 0;      /* s: integers below 2^53, exact in any order */
     for (int64_t i = 0; i < nx; i++) {
         double v = x[i];
         while (gt < na && a[gt] > v)
@@ -36,51 +42,13 @@ static void placements_sorted(const double *x, int64_t nx, const double *a, int6
             ge = gt;
         while (ge < na && a[ge] >= v)
             ge++;
-        out[i] = below ? (double)(2 * na - ge - gt) : (double)(gt + ge);
+        double c = below ? (double)(2 * na - ge - gt) : (double)(gt + ge);
+        s += c;
+        q += (c - center) * (c - center);
     }
-}
-
-/* #(a > v) and #(a >= v) in the descending a[0..na), by binary search. */
-static void count_around(const double *a, int64_t na, double v, int64_t *gt, int64_t *ge)
-{
-    int64_t lo = 0, hi = na;   /* first index with a[i] <= v */
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (a[mid] > v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *gt = lo;
-    hi = na;                   /* first index with a[i] < v, from there */
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (a[mid] >= v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *ge = lo;
-}
-
-/* Sum of squared deviations from the mean of the placements c[0..n),
- * whose exact sum is `sum`. */
-static double sum_sq_dev(const double *c, int64_t n, double sum)
-{
-    double mean = sum / (double)n, ss = 0;
-    for (int64_t i = 0; i < n; i++) {
-        double d = c[i] - mean;
-        ss += d * d;
-    }
-    return ss;
-}
-
-static double sum_of(const double *c, int64_t n)
-{
-    double s = 0;   /* integers below 2^53: exact in any order */
-    for (int64_t i = 0; i < n; i++)
-        s += c[i];
-    return s;
+    *sum = s;
+    if (ss)
+        *ss = q;
 }
 
 static int need_two(int64_t npos, int64_t nneg, const char *what)
@@ -94,23 +62,15 @@ int lt_delong_var(const lt_scores *s, double *auc, double *var)
     int64_t np = s->npos, nn = s->nneg;
     if (np < 2 || nn < 2)
         return need_two(np, nn, "delong: the variance of the AUC");
-    double *c10 = malloc((size_t)np * sizeof *c10);
-    double *c01 = malloc((size_t)nn * sizeof *c01);
-    if (!c10 || !c01) {
-        free(c10);
-        free(c01);
-        return lt_nomem();
-    }
-    placements_sorted(s->pos, np, s->neg, nn, 1, c10);
-    placements_sorted(s->neg, nn, s->pos, np, 0, c01);
-    double sum = sum_of(c10, np);   /* = sum_of(c01, nn): both count the pairs */
-    double pairs2 = 2.0 * (double)np * (double)nn;
-    double v10 = sum_sq_dev(c10, np, sum) / ((double)(np - 1) * 4.0 * (double)nn * (double)nn);
-    double v01 = sum_sq_dev(c01, nn, sum_of(c01, nn))
-                 / ((double)(nn - 1) * 4.0 * (double)np * (double)np);
-    free(c10);
-    free(c01);
-    *auc = sum / pairs2;
+    /* two walks per class: the sum, then the squares about the mean */
+    double sum10, ss10, sum01, ss01;
+    placement_sums(s->pos, np, s->neg, nn, 1, 0, &sum10, NULL);
+    placement_sums(s->pos, np, s->neg, nn, 1, sum10 / (double)np, &sum10, &ss10);
+    placement_sums(s->neg, nn, s->pos, np, 0, 0, &sum01, NULL);
+    placement_sums(s->neg, nn, s->pos, np, 0, sum01 / (double)nn, &sum01, &ss01);
+    double v10 = ss10 / ((double)(np - 1) * 4.0 * (double)nn * (double)nn);
+    double v01 = ss01 / ((double)(nn - 1) * 4.0 * (double)np * (double)np);
+    *auc = sum10 / (2.0 * (double)np * (double)nn);   /* sum10 = sum01: both count the pairs */
     *var = v10 / (double)np + v01 / (double)nn;
     return 0;
 }
@@ -132,23 +92,33 @@ int lt_delong_ci(const lt_scores *s, double level, double *lo, double *hi)
 
 /* ---- the paired test ---------------------------------------------------- */
 
-/* Twice the placements of every row under one score: c[i] for a positive
- * row against the sorted negatives, for a negative row against the sorted
- * positives. */
-static void row_placements(const uint8_t *truth, const double *score, int64_t n,
-                           const lt_scores *s, double *c)
+/* Twice the placement of every row under one score into c: the rows in
+ * descending order of score, taken a run of tied scores at a time (p
+ * positives and q negatives, with pa positives and na negatives above
+ * them); a positive's is 2 (nneg - na - q) + q, a negative's 2 pa + p. */
+static int row_placements(const uint8_t *truth, const double *score, int64_t n,
+                          int64_t nneg, double *c)
 {
-#pragma omp parallel for schedule(static) if (n >= PAR_MIN)
-    for (int64_t i = 0; i < n; i++) {
-        int64_t gt, ge;
-        if (truth[i]) {
-            count_around(s->neg, s->nneg, score[i], &gt, &ge);
-            c[i] = (double)(2 * s->nneg - ge - gt);
-        } else {
-            count_around(s->pos, s->npos, score[i], &gt, &ge);
-            c[i] = (double)(gt + ge);
-        }
+    lt_col col = {.type = LT_F64, .n = n, .data = (void *)score};   /* read only, no NaN */
+    lt_sort_key key = {&col, true};
+    int64_t *perm = lt_sort_order(&key, 1, n, NULL);
+    if (!perm)
+        return lt_errcode();
+    int64_t pa = 0, na = 0;
+    for (int64_t i = 0; i < n;) {
+        double v = score[perm[i]];
+        int64_t j = i, p = 0;
+        for (; j < n && score[perm[j]] == v; j++)
+            p += truth[perm[j]];
+        int64_t q = j - i - p;
+        double cp = (double)(2 * (nneg - na - q) + q), cn = (double)(2 * pa + p);
+        for (; i < j; i++)
+            c[perm[i]] = truth[perm[i]] ? cp : cn;
+        pa += p;
+        na += q;
     }
+    free(perm);
+    return 0;
 }
 
 static int check_rows(const uint8_t *truth, const double *score1, const double *score2,
@@ -180,16 +150,15 @@ int lt_delong_compare(const uint8_t *truth, const double *score1, const double *
     if (np < 2 || nn < 2)
         return need_two(np, nn, "delong: the test of two AUCs");
 
-    lt_scores *s1 = lt_scores_new(truth, score1, n, NULL);
-    lt_scores *s2 = s1 ? lt_scores_new(truth, score2, n, NULL) : NULL;
     double *c1 = malloc((size_t)n * sizeof *c1);
     double *c2 = malloc((size_t)n * sizeof *c2);
-    if (!s1 || !s2 || !c1 || !c2) {
-        st = s1 && s2 ? lt_nomem() : lt_errcode();
+    if (!c1 || !c2) {
+        st = lt_nomem();
         goto done;
     }
-    row_placements(truth, score1, n, s1, c1);
-    row_placements(truth, score2, n, s2, c2);
+    if ((st = row_placements(truth, score1, n, nn, c1)) < 0
+        || (st = row_placements(truth, score2, n, nn, c2)) < 0)
+        goto done;
 
     /* Sums per class (index 1 positives, 0 negatives), then deviations. */
     double sum1[2] = {0, 0}, sum2[2] = {0, 0};
@@ -233,8 +202,6 @@ int lt_delong_compare(const uint8_t *truth, const double *score1, const double *
     out->corr = var1 > 0 && var2 > 0 ? cov / sqrt(var1 * var2) : NAN;
     st = 0;
 done:
-    lt_scores_free(s1);
-    lt_scores_free(s2);
     free(c1);
     free(c2);
     return st;
