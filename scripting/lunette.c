@@ -3,6 +3,7 @@
  * host-facing settings of lunette.h. */
 #include "lunette.h"
 
+#include <gsl/gsl_errno.h>
 #include <lauxlib.h>
 
 #include "help.h"
@@ -10,6 +11,9 @@
 
 int luaopen_lunette(lua_State *L)
 {
+    /* GSL's default handler aborts the process; the kernels check the
+     * status codes instead (for the host and for stock lua5.4 alike). */
+    gsl_set_error_handler_off();
     lt_lua_open_column(L);
     lt_lua_open_frame(L);
     lt_lua_open_expr(L);
