@@ -452,6 +452,7 @@ static void list_classes(const lt_col *truth, char *buf, size_t cap)
     free(codes);
     if (l.k == 0) {
         snprintf(buf, cap, "truth has no values");
+        lt_labels_fini(&l);
         return;
     }
     size_t len = (size_t)snprintf(buf, cap, "classes: ");
