@@ -418,6 +418,9 @@ lt_figure *lt_evalfig_curves(lt_curve_kind kind, const lt_curve_series *s, int n
         lt_figure_set_str(&p->y.label, ki->ylab) != 0)
         goto fail;
     double sx = 1, sy = 1;
+    /* Both axes 0..1 on a square, so that the diagonal is at 45 degrees. */
+    if (kind == LT_CURVE_ROC || kind == LT_CURVE_GAIN || kind == LT_CURVE_CALIBRATION)
+        f->aspect = 1;
     unit_limits(&p->x, 0, 1);
     if (kind == LT_CURVE_LIFT) {
         double lo, hi;
@@ -633,6 +636,7 @@ lt_figure *lt_evalfig_confusion(const int64_t *count, int k, const char *const *
         goto fail;
     l->zlo = 0;
     l->zhi = 1;
+    f->aspect = 1;
     char sub[160], n[40];
     fmt_count((int64_t)all, n, sizeof n);
     if (all > 0)
