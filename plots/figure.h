@@ -123,6 +123,14 @@ typedef struct lt_figure {
     lt_panel *panels;
     /* size hints of the text renderer (0 = default): cells */
     int text_width, text_height;
+    /* The shape of the plotting areas: height / width (1 for ROC curves
+     * and confusion matrices; 0 fills the page).  Cairo lays the figure
+     * out in a narrower (or shorter) box centred on the page so that the
+     * first panel gets this shape; the text renderer, whose cells are
+     * about twice as high as wide, narrows or shortens the figure from
+     * the right and bottom of the canvas, but not for a heatmap, whose
+     * cells need their width for the cell text. */
+    double aspect;
 } lt_figure;
 
 /* A figure of one empty panel with linear axes, or NULL. */

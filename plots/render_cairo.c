@@ -117,7 +117,9 @@ typedef struct rc {
     cairo_t *cr;
     double s;                /* pixels per point of text and lines */
     double page;             /* points per pixel of an SVG or PDF page */
-    double W, H;             /* the drawing in pixels */
+    double W, H;             /* the drawing in pixels (while laying out:
+                                the box the figure is fitted in) */
+    double ox, oy;           /* where that box starts on the page */
     const lt_figure *f;
     pview *pv;               /* npanel views */
     int err;                 /* first error of the layout (LT_E*) */
@@ -1411,6 +1413,29 @@ static void draw_boxes(rc *r, const pview *v, const lt_layer *l)
     }
 }
 
+/* The lines of a cell text ('\n' between them): up to MAX_CELL_LINES,
+ * each copied into line[i] (cut at a character boundary to fit). */
+enum { MAX_CELL_LINES = 4, CELL_LINE_BYTES = 128 };
+
+static int cell_lines(const char *s, char line[][CELL_LINE_BYTES])
+{
+    int n = 0;
+    while (s && n < MAX_CELL_LINES) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len >= CELL_LINE_BYTES) {
+            len = CELL_LINE_BYTES - 1;
+            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+                len--;
+        }
+        memcpy(line[n], s, len);
+        line[n][len] = '\0';
+        n++;
+        s = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
 static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
 {
     cairo_t *cr = r->cr;
@@ -1443,31 +1468,59 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
     }
     if (l->cell_text == NULL)
         return;
-    /* One size for every cell: the largest up to 9pt at which the widest
-     * text fits its cell. */
-    double widest = 0;
-    font ft = {9.0, false};
-    for (size_t i = 0; i < l->n; i++)
-        if (l->cell_text[i])
-            widest = fmax(widest, text_width(r, ft, l->cell_text[i]));
-    if (widest <= 0)
+    /* One size for every cell: the largest up to 10.5pt at which the widest
+     * text fits its cell.  Texts of several lines ('\n') show all their
+     * lines when they fit at 5pt or more, else the first line that fits
+     * alone, the same lines in every cell (figure.h). */
+    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
+    double widest[MAX_CELL_LINES] = {0};
+    font ft = {10.5, false};
+    int nl = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int n = cell_lines(l->cell_text[i], line);
+        nl = n > nl ? n : nl;
+        for (int j = 0; j < n; j++)
+            widest[j] = fmax(widest[j], text_width(r, ft, line[j]));
+    }
+    unsigned shown = 0;
+    double pt = 0;
+    for (int attempt = -1; attempt < nl && shown == 0; attempt++) {
+        /* attempt -1: every line; then line `attempt` alone */
+        unsigned mask = attempt < 0 ? (1u << nl) - 1 : 1u << attempt;
+        double w = 0;
+        int m = 0;
+        for (int j = 0; j < nl; j++)
+            if (mask & (1u << j)) {
+                w = fmax(w, widest[j]);
+                m++;
+            }
+        if (w <= 0)
+            continue;
+        pt = ft.pt * fmin(1, 0.88 * cellw / w);
+        if (pt * r->s * 1.15 * m > cellh)
+            pt = cellh / (1.15 * m * r->s);
+        if (pt >= 5)
+            shown = mask;
+    }
+    if (shown == 0)
         return;
-    double k = fmin(1, 0.88 * cellw / widest);
-    ft.pt *= k;
-    if (ft.pt * r->s * 1.15 > cellh)
-        ft.pt = cellh / (1.15 * r->s);
-    if (ft.pt < 5)
-        return;
+    ft.pt = pt;
+    double lead = 1.15 * pt * r->s;
     for (int row = 0; row < l->nrow; row++)
         for (int col = 0; col < l->ncol; col++) {
             size_t i = (size_t)row * (size_t)l->ncol + (size_t)col;
-            if (l->cell_text[i] == NULL)
-                continue;
             double x = px(v, col), y = py(v, row);
             if (isnan(x) || isnan(y))
                 continue;
+            int n = cell_lines(l->cell_text[i], line), m = 0;
+            const char *show[MAX_CELL_LINES];
+            for (int j = 0; j < n; j++)
+                if (shown & (1u << j))
+                    show[m++] = line[j];
             lt_rgb bg = lt_palette_map(l->cmap, heat_t(l->z[i], lo, hi));
-            draw_text(r, ft, lt_palette_contrast(bg), l->cell_text[i], x, y, 0.5, V_MID, 0);
+            for (int j = 0; j < m; j++)
+                draw_text(r, ft, lt_palette_contrast(bg), show[j], x,
+                          y + (j - (m - 1) / 2.0) * lead, 0.5, V_MID, 0);
         }
 }
 
@@ -1620,6 +1673,41 @@ static void draw_legend(rc *r, const legend *g)
 /* ---- the whole figure ------------------------------------------------ */
 
 /* Fonts, colour limits and the layout: everything but the drawing. */
+/* Lay the figure out in a narrower (or shorter) box, centred on the
+ * page, so that the first plotting area gets the figure's aspect (height
+ * / width), found by bisection; where the area jumps (a legend moving out
+ * of a corner), the box on the side of the jump nearer that shape.
+ * The box keeps at least a quarter of the page. */
+static void fit_aspect(rc *r, layout *L, legend *g)
+{
+    double W0 = r->W, H0 = r->H, a = r->f->aspect;
+    double q = r->pv[0].h / r->pv[0].w;
+    if (fabs(q - a) > 0.002 * a) {
+        bool wide = q < a;
+        double *dim = wide ? &r->W : &r->H;
+        double lo = 0.25 * *dim, hi = *dim, qlo = NAN, qhi = q;
+        for (int i = 0; i < 16; i++) {
+            *dim = (lo + hi) / 2;
+            plan(r, L, g);
+            q = r->pv[0].h / r->pv[0].w;
+            if (wide ? q >= a : q <= a) {
+                lo = *dim;
+                qlo = q;
+            } else {
+                hi = *dim;
+                qhi = q;
+            }
+        }
+        /* Across a jump, the side whose shape is nearer. */
+        *dim = !(fabs(log(qhi / a)) < fabs(log(qlo / a))) ? lo : hi;
+        plan(r, L, g);
+    }
+    r->ox = (W0 - r->W) / 2;
+    r->oy = (H0 - r->H) / 2;
+    r->W = W0;
+    r->H = H0;
+}
+
 static void prepare(rc *r, legend *g, layout *L)
 {
     cairo_t *cr = r->cr;
@@ -1633,7 +1721,10 @@ static void prepare(rc *r, legend *g, layout *L)
     for (size_t i = 0; i < f->npanel; i++)
         if (r->pv[i].heat)
             heat_limits(r->pv[i].hl, &r->pv[i].zlo, &r->pv[i].zhi);
+    r->ox = r->oy = 0;
     plan(r, L, g);
+    if (f->aspect > 0 && isfinite(f->aspect))
+        fit_aspect(r, L, g);
 }
 
 static void draw_figure(rc *r, legend *g)
@@ -1644,6 +1735,7 @@ static void draw_figure(rc *r, legend *g)
     prepare(r, g, &L);
     set_rgb(cr, WHITE, 1);
     cairo_paint(cr);
+    cairo_translate(cr, r->ox, r->oy);
 
     for (size_t i = 0; i < f->npanel; i++) {
         const pview *v = &r->pv[i];
@@ -2061,8 +2153,8 @@ int lt_render_cairo_area(const lt_figure *f, const lt_raster_opts *o, size_t pan
         e = cairo_err(st, "plot");
     if (e == 0) {
         const pview *v = &j.r.pv[panel];
-        *x = v->x;
-        *y = v->y;
+        *x = v->x + j.r.ox;
+        *y = v->y + j.r.oy;
         *w = v->w;
         *h = v->h;
     }

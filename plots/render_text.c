@@ -726,32 +726,127 @@ static uint32_t shade_of(lt_colormap m, double t)
     return t < 0.2 ? ' ' : t < 0.4 ? SHADE_LIGHT : t < 0.6 ? SHADE_MEDIUM : t < 0.8 ? SHADE_DARK : FULL;
 }
 
+/* The lines of a cell text ('\n' between them): up to MAX_CELL_LINES,
+ * each copied into line[i] (cut at a character boundary to fit). */
+enum { MAX_CELL_LINES = 4, CELL_LINE_BYTES = 128 };
+
+static int cell_lines(const char *s, char line[][CELL_LINE_BYTES])
+{
+    int n = 0;
+    while (s && n < MAX_CELL_LINES) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len >= CELL_LINE_BYTES) {
+            len = CELL_LINE_BYTES - 1;
+            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+                len--;
+        }
+        memcpy(line[n], s, len);
+        line[n][len] = '\0';
+        n++;
+        s = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
+/* The cells x0..x1, y0..y1 of heatmap cell (r, c) in the area; false
+ * when it is not on the scales. */
+static bool heat_cell(const area *a, int r, int c, int *x0, int *x1, int *y0, int *y1)
+{
+    double xa = ux(a, c - 0.5) * a->aw, xb = ux(a, c + 0.5) * a->aw;
+    double ya = (1 - uy(a, r - 0.5)) * a->ah, yb = (1 - uy(a, r + 0.5)) * a->ah;
+    if (!isfinite(xa) || !isfinite(xb) || !isfinite(ya) || !isfinite(yb))
+        return false;
+    centre_cells(fmin(xa, xb), fmax(xa, xb), x0, x1);
+    centre_cells(fmin(ya, yb), fmax(ya, yb), y0, y1);
+    return true;
+}
+
+/* Which lines of multi-line cell texts to show, the same in every cell
+ * (a matrix reads by comparing cells): all of them when every cell has
+ * the rows and the width for them; else the first line that fits every
+ * cell alone; else none.  Returns a bit mask of line indices. */
+static unsigned heat_lines_shown(const area *a, const lt_layer *l)
+{
+    int minw = INT32_MAX, minh = INT32_MAX, nl = 0;
+    int widest[MAX_CELL_LINES] = {0};
+    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
+    for (int r = 0; r < l->nrow; r++)
+        for (int cc = 0; cc < l->ncol; cc++) {
+            int x0, x1, y0, y1;
+            if (!heat_cell(a, r, cc, &x0, &x1, &y0, &y1))
+                continue;
+            /* cells cut by the edge of the area count as they show */
+            x0 = imax(x0, 0), y0 = imax(y0, 0);
+            x1 = imin(x1, a->aw - 1), y1 = imin(y1, a->ah - 1);
+            if (x1 < x0 || y1 < y0)
+                continue;
+            minw = imin(minw, x1 - x0 + 1);
+            minh = imin(minh, y1 - y0 + 1);
+            const char *txt = l->cell_text[(size_t)r * (size_t)l->ncol + (size_t)cc];
+            int n = cell_lines(txt, line);
+            nl = imax(nl, n);
+            for (int j = 0; j < n; j++)
+                widest[j] = imax(widest[j], lt_text_width(line[j]));
+        }
+    if (nl == 0 || minw == INT32_MAX)
+        return 0;
+    bool all = nl <= minh;
+    for (int j = 0; j < nl; j++)
+        all = all && widest[j] <= minw;
+    if (all)
+        return (1u << nl) - 1;
+    for (int j = 0; j < nl; j++)
+        if (widest[j] <= minw)
+            return 1u << j;
+    return 0;
+}
+
+static bool multi_line(const lt_layer *l)
+{
+    for (size_t i = 0; l->cell_text && i < l->n; i++)
+        if (l->cell_text[i] && strchr(l->cell_text[i], '\n'))
+            return true;
+    return false;
+}
+
 /* HEATMAP: blocks of cells in the colour map with the cell text centred
  * in a contrasting colour; without colour, shades by value with the text
- * on a clear strip. */
+ * on a clear strip.  A text of one line is cut to its cell; the lines of
+ * a multi-line text are shown whole or not at all (heat_lines_shown). */
 static void draw_heatmap(area *a, const lt_layer *l)
 {
     double lo, hi;
     heat_limits(l, &lo, &hi);
+    bool multi = multi_line(l);
+    unsigned shown = multi ? heat_lines_shown(a, l) : 0;
+    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
     for (int r = 0; r < l->nrow; r++) {
         for (int cc = 0; cc < l->ncol; cc++) {
             size_t i = (size_t)r * (size_t)l->ncol + (size_t)cc;
-            double xa = ux(a, cc - 0.5) * a->aw, xb = ux(a, cc + 0.5) * a->aw;
-            double ya = (1 - uy(a, r - 0.5)) * a->ah, yb = (1 - uy(a, r + 0.5)) * a->ah;
-            if (!isfinite(xa) || !isfinite(xb) || !isfinite(ya) || !isfinite(yb))
-                continue;
             int x0, x1, y0, y1;
-            centre_cells(fmin(xa, xb), fmax(xa, xb), &x0, &x1);
-            centre_cells(fmin(ya, yb), fmax(ya, yb), &y0, &y1);
+            if (!heat_cell(a, r, cc, &x0, &x1, &y0, &y1))
+                continue;
             double t = heat_t(l->z[i], lo, hi);
             lt_rgb bg = lt_palette_map(l->cmap, t);
             const char *txt = l->cell_text ? l->cell_text[i] : NULL;
             int w = x1 - x0 + 1;
-            int tw = txt ? text_w(txt, w) : 0;
-            /* The text on the row of the axis label (the centre's row). */
-            int ty = row_of(a->ah, uy(a, r));
-            ty = ty < y0 ? y0 : ty > y1 ? y1 : ty;
-            int tx = x0 + (w - tw) / 2;
+            /* The lines to write: one cut to the cell, or the chosen
+             * lines of a multi-line text. */
+            const char *show[MAX_CELL_LINES];
+            int m = 0;
+            if (multi) {
+                int n = cell_lines(txt, line);
+                for (int j = 0; j < n; j++)
+                    if (shown & (1u << j))
+                        show[m++] = line[j];
+            } else if (txt && text_w(txt, w) > 0) {
+                show[m++] = txt;
+            }
+            /* The text around the row of the axis label (the centre's
+             * row), the first of two lines above it. */
+            int ty = row_of(a->ah, uy(a, r)) - m / 2;
+            ty = imax(y0, imin(ty, y1 - m + 1));
             if (a->mono) {
                 if (!isnan(t)) {
                     uint32_t sh = shade_of(l->cmap, t);
@@ -759,18 +854,20 @@ static void draw_heatmap(area *a, const lt_layer *l)
                         for (int x = x0; x <= x1; x++)
                             lt_canvas_put(a->c, x, y, sh, NULL, 0);
                 }
-                if (tw > 0) {
+                for (int j = 0; j < m; j++) {
                     /* A clear strip one cell wider than the text. */
+                    int tw = text_w(show[j], w), tx = x0 + (w - tw) / 2;
                     for (int x = imax(tx - 1, x0); x <= imin(tx + tw, x1); x++)
-                        lt_canvas_put(a->c, x, ty, ' ', NULL, 0);
-                    put_text(a->c, tx, ty, txt, w, NULL, 0);
+                        lt_canvas_put(a->c, x, ty + j, ' ', NULL, 0);
+                    put_text(a->c, tx, ty + j, show[j], w, NULL, 0);
                 }
             } else {
                 if (!isnan(t))
                     lt_canvas_fill_bg(a->c, x0, y0, w, y1 - y0 + 1, bg);
-                if (tw > 0) {
-                    lt_rgb fg = isnan(t) ? MUTED : lt_palette_contrast(bg);
-                    put_text(a->c, tx, ty, txt, w, &fg, 0);
+                lt_rgb fg = isnan(t) ? MUTED : lt_palette_contrast(bg);
+                for (int j = 0; j < m; j++) {
+                    int tw = text_w(show[j], w), tx = x0 + (w - tw) / 2;
+                    put_text(a->c, tx, ty + j, show[j], w, &fg, 0);
                 }
             }
         }
