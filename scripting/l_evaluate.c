@@ -69,6 +69,7 @@ static void ev_free(evaluation *ev)
     free(ev->log_loss_why);
     free(ev->y);
     free(ev->yhat);
+    free(ev->mape_why);
     free(ev);
 }
 
@@ -280,8 +281,7 @@ static int binary_scores(ev_rows *r, int nlabels, lt_progress *p)
     }
     r->in_unit = lt_scores_in_unit(s);
     if (!r->in_unit) {
-        snprintf(buf, sizeof buf, "scores range from %g to %g; needs probabilities in [0, 1]",
-                 s->lo, s->hi);
+        snprintf(buf, sizeof buf, "scores outside [0, 1]: %.4g to %.4g", s->lo, s->hi);
         if (!(r->unit_why = dupstr(buf)))
             return lt_nomem();
     }
@@ -540,7 +540,15 @@ static int build_regression(evaluation *ev, const lt_col *truth, const lt_col *p
     if (nk == 0)
         return lt_seterr(LT_EINVAL, "no rows left: each of the %lld rows misses its truth or "
                          "its prediction", (long long)n);
-    return lt_regression_metrics_compute(ev->y, ev->yhat, nk, &ev->rm);
+    rc = lt_regression_metrics_compute(ev->y, ev->yhat, nk, &ev->rm);
+    if (rc == 0 && ev->rm.nzero > 0) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "truth is 0 on %lld row%s", (long long)ev->rm.nzero,
+                 ev->rm.nzero == 1 ? "" : "s");
+        if (!(ev->mape_why = dupstr(buf)))
+            rc = lt_nomem();
+    }
+    return rc;
 }
 
 /* ---- evaluate() -------------------------------------------------------- */
@@ -824,10 +832,9 @@ static int regression_field(lua_State *L, const evaluation *ev, const char *key)
                            m->explained_variance, m->median_ae, m->max_error, m->mean_error};
     for (int i = 0; regression_fields[i]; i++)
         if (strcmp(regression_fields[i], key) == 0) {
-            if (i == 3 && m->nzero > 0)
-                return luaL_error(L, "evaluation: mape is undefined: truth is 0 on %I "
-                                  "row%s (smape is defined)", (lua_Integer)m->nzero,
-                                  m->nzero == 1 ? "" : "s");
+            if (i == 3 && ev->mape_why)
+                return luaL_error(L, "evaluation: mape is undefined: %s (smape is defined)",
+                                  ev->mape_why);
             lua_pushnumber(L, vals[i]);
             return 1;
         }
@@ -943,7 +950,7 @@ static int ev_metrics(lua_State *L)
 {
     const evaluation *ev = checkev(L, 1);
     ev_metric_row rows[EV_MAX_METRICS];
-    int n = lt_ev_metric_rows(ev, rows);
+    int n = lt_ev_metric_rows(ev, rows) - 1;   /* n is ev.n */
     const char *names[EV_MAX_METRICS];
     double vals[EV_MAX_METRICS];
     for (int i = 0; i < n; i++) {
@@ -1435,18 +1442,6 @@ static size_t curve_xy(lua_State *L, const ev_curve *c, const char *xn, const ch
     return m;
 }
 
-/* A legend label "name (AUC 0.843)", pushed; NULL when there is no name. */
-static const char *series_label(lua_State *L, const char *name, const char *what, double v)
-{
-    if (!name)
-        return NULL;
-    if (isnan(v))
-        return lua_pushstring(L, name);
-    char num[48];
-    snprintf(num, sizeof num, "%.3f", v);
-    return lua_pushfstring(L, "%s (%s %s)", name, what, num);
-}
-
 static int curve_plot(lua_State *L)
 {
     const ev_curve *c = checkcurve(L, 1);
@@ -1466,10 +1461,9 @@ static int curve_plot(lua_State *L)
     static const char *const ys[] = {"tpr", "precision", "fraction_positive", "found", "lift"};
     static const lt_curve_kind kinds[] = {LT_CURVE_ROC, LT_CURVE_PR, LT_CURVE_CALIBRATION,
                                           LT_CURVE_GAIN, LT_CURVE_LIFT};
-    static const char *const what[] = {"AUC", "AP", "Brier", NULL, NULL};
     lt_curve_series s = {0};
     s.n = curve_xy(L, c, xs[c->kind], ys[c->kind], &s.x, &s.y);
-    s.label = what[c->kind] ? series_label(L, c->name, what[c->kind], c->area) : c->name;
+    s.label = c->name;   /* the figure adds the AUC or AP */
     slot = lt_lua_newfigure(L);
     *slot = lt_evalfig_curves(kinds[c->kind], &s, 1, c->baseline, title);
     return lt_lua_result(L, *slot, "plot");
@@ -1477,8 +1471,8 @@ static int curve_plot(lua_State *L)
 
 /* ---- the figure of an evaluation ----------------------------------------- */
 
-/* Push the ROC curve of ev (a Frame) and set its series; the label is
- * pushed too. */
+/* Push the ROC curve of ev (a Frame) and set its series, labelled `name`
+ * (the figure adds the AUC). */
 static void roc_series(lua_State *L, const evaluation *ev, const char *name,
                        lt_curve_series *s)
 {
@@ -1488,12 +1482,7 @@ static void roc_series(lua_State *L, const evaluation *ev, const char *name,
     s->x = lt_col_f64(lt_frame_col(*f, "fpr"));
     s->y = lt_col_f64(lt_frame_col(*f, "tpr"));
     s->n = (size_t)(*f)->nrow;
-    char num[48];
-    if (ev->rows->auc_why)
-        s->label = lua_pushstring(L, name);
-    else
-        s->label = lua_pushfstring(L, "%s (AUC %s)", name,
-                                   (snprintf(num, sizeof num, "%.3f", ev->rows->auc), num));
+    s->label = name;
 }
 
 static int ev_plot(lua_State *L)
@@ -1503,9 +1492,7 @@ static int ev_plot(lua_State *L)
     lua_settop(L, 2);
     if (ev->kind == EV_BINARY) {
         lt_curve_series s;
-        roc_series(L, ev, ev->name ? ev->name : "model", &s);
-        if (!ev->name)
-            s.label = NULL;
+        roc_series(L, ev, ev->name, &s);
         lt_figure **slot = lt_lua_newfigure(L);
         *slot = lt_evalfig_curves(LT_CURVE_ROC, &s, 1, NAN, title);
         return lt_lua_result(L, *slot, "plot");
@@ -1729,7 +1716,7 @@ static int compare_table(ev_comparison *c, evaluation *const *evs, char *const *
 /* The paired DeLong test of two binary evaluations, or a note why not. */
 static int compare_test(ev_comparison *c, evaluation *const *evs)
 {
-    char note[256];
+    char note[512];
     if (c->nev != 2 || evs[0]->kind != EV_BINARY) {
         if (evs[0]->kind == EV_BINARY) {
             snprintf(note, sizeof note, "The DeLong test of the AUC difference compares two "
@@ -1751,7 +1738,11 @@ static int compare_test(ev_comparison *c, evaluation *const *evs)
     if (lt_delong_compare(a->truth, a->score, b->score, a->n, &t) < 0) {
         if (lt_errcode() == LT_ENOMEM)
             return LT_ENOMEM;
-        snprintf(note, sizeof note, "No DeLong test of the AUC difference: %s.", lt_errmsg());
+        const char *msg = lt_errmsg();
+        if (strncmp(msg, "delong: ", 8) == 0)
+            msg += 8;
+        snprintf(note, sizeof note, "No DeLong test of the AUC difference: %s%s", msg,
+                 msg[0] && msg[strlen(msg) - 1] == '.' ? "" : ".");
         return (c->note = dupstr(note)) ? 0 : lt_nomem();
     }
     c->tested = true;
@@ -1877,7 +1868,7 @@ static int cmp_plot(lua_State *L)
 
 const lt_lua_reg lt_lua_evaluate_lib[] = {
     {"evaluate", evaluate, "evaluate(truth, x [, opts])",
-     "Evaluate a model's predictions against the truth.\n"
+     "Evaluate predictions against the truth.\n"
      "truth is a Column of classes (str, bool, integers) or numbers.  What x\n"
      "is decides the kind (type = \"auto\"), and the printout says which:\n"
      "  a Frame of class probabilities, one column per class named by its\n"
@@ -1942,7 +1933,7 @@ const lt_lua_reg lt_lua_evaluation_methods[] = {
     {"per_class", ev_per_class, "ev:per_class()", "Precision, recall, F1 and support per class.\n"
      "A frame: class, precision, recall, f1, support (true rows of the class).", NULL,
      "ev:per_class()"},
-    {"roc", ev_roc, "ev:roc([opts])", "The ROC curve (a Curve), as sklearn's roc_curve.\n"
+    {"roc", ev_roc, "ev:roc([opts])", "The ROC curve (a Curve), as sklearn's.\n"
      "Points threshold, fpr, tpr at each distinct score, from (inf, 0, 0).",
      "drop_intermediate = true   drop points on straight segments (as sklearn)",
      "plot(ev:roc())\nev:roc{ drop_intermediate = false }:frame()"},
@@ -1959,19 +1950,20 @@ const lt_lua_reg lt_lua_evaluation_methods[] = {
     {"gain", ev_gain, "ev:gain()", "The cumulative gain curve (a Curve).\n"
      "Points threshold, tested (share of rows scored >= threshold), found (share\n"
      "of positives among them), lift.", NULL, "plot(ev:gain())"},
-    {"lift", ev_lift, "ev:lift()", "The lift curve (a Curve): lift against the share tested.\n"
-     "The same points as ev:gain().", NULL, "plot(ev:lift())"},
+    {"lift", ev_lift, "ev:lift()", "The lift curve (a Curve).\n"
+     "Lift against the share of rows tested: the same points as ev:gain().", NULL, "plot(ev:lift())"},
     {"threshold_curve", ev_threshold_curve, "ev:threshold_curve()",
-     "Precision, recall and F1 at each threshold (a Curve).\n"
+     "Precision, recall, F1 by threshold (a Curve).\n"
      "Points threshold, precision, recall, f1, predicted (share predicted\n"
      "positive); the plot marks the evaluation's threshold.", NULL,
      "plot(ev:threshold_curve())"},
     {"threshold", ev_threshold, "ev:threshold(t | opts)",
-     "The evaluation at another threshold (a new Evaluation).\n"
-     "With a number, at that threshold; with a table, at the threshold (one of\n"
-     "the scores) that meets one goal, said in the printout.  Ties of the goal\n"
-     "go to the highest threshold.  The rows are not sorted again.  (ev.threshold\n"
-     "is the number; calling it with ev, as ev:threshold(...), reaches this.)",
+     "The evaluation at another threshold.\n"
+     "A new Evaluation.  With a number, at that threshold; with a table, at the\n"
+     "threshold (one of the scores) that meets one goal, said in the printout.\n"
+     "Ties of the goal go to the highest threshold.  The rows are not sorted\n"
+     "again.  ev.threshold is the number; calling it with ev, as\n"
+     "ev:threshold(...) does, reaches this method.",
      "maximize = \"f1\"        or \"accuracy\", \"balanced_accuracy\", \"mcc\",\n"
      "                       \"kappa\", \"youden\" (recall + specificity - 1)\n"
      "precision = 0.85       the lowest threshold with at least this precision\n"

@@ -72,6 +72,7 @@ typedef struct evaluation {
 
     /* regression */
     lt_regression_metrics rm;
+    char *mape_why;      /* why MAPE is undefined, or NULL */
     double *y, *yhat;    /* the kept rows */
 } evaluation;
 

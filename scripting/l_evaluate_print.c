@@ -300,13 +300,10 @@ static int regression_rows(const evaluation *ev, ev_metric_row *out)
 {
     const lt_regression_metrics *m = &ev->rm;
     int n = 0;
-    char *why = NULL;
     n = add_row(out, n, "mae", m->mae, NULL, "mean absolute error");
     n = add_row(out, n, "rmse", m->rmse, NULL, "root mean squared error");
     n = add_row(out, n, "mse", m->mse, NULL, "mean squared error");
-    if (m->nzero > 0)
-        why = "truth is 0 on some rows";
-    n = add_row(out, n, "mape", m->mape, why, "mean absolute percentage error (%)");
+    n = add_row(out, n, "mape", m->mape, ev->mape_why, "mean absolute percentage error (%)");
     n = add_row(out, n, "smape", m->smape, NULL, "symmetric MAPE (%)");
     n = add_row(out, n, "r2", m->r2, NULL, "coefficient of determination");
     n = add_row(out, n, "explained_variance", m->explained_variance, NULL,
