@@ -545,29 +545,36 @@ static double auc_plain(const lt_scores *s)
     return (double)acc / (2.0 * (double)np * (double)nn);
 }
 
+/* Weights as a pointer and a stride: no weights read a constant 1 with
+ * stride 0, so that the loops have no branch on them. */
+static const uint32_t one = 1;
+#define WEIGHTS(w) ((w) ? (w) : &one)
+#define STRIDE(w) ((w) ? 1 : 0)
+
 /* Weighted: each row counted w times (w = 0 leaves it out). */
 static double auc_weighted(const lt_scores *s, const uint32_t *wp, const uint32_t *wn)
 {
+    const uint32_t *a = WEIGHTS(wp), *b = WEIGHTS(wn);
+    int64_t sa = STRIDE(wp), sb = STRIDE(wn);
     int64_t np = s->npos, nn = s->nneg, i = 0;
-    double acc = 0, above = 0, wpos = 0, wneg = 0;
+    double acc = 0, above = 0, wneg = 0;
     for (int64_t j = 0; j < nn;) {
         double v = s->neg[j], dn = 0, dp = 0;
         for (; j < nn && s->neg[j] == v; j++)
-            dn += wn ? wn[j] : 1;
+            dn += b[j * sb];
         for (; i < np && s->pos[i] > v; i++)
-            above += wp ? wp[i] : 1;
+            above += a[i * sa];
         for (; i < np && s->pos[i] == v; i++)
-            dp += wp ? wp[i] : 1;
+            dp += a[i * sa];
         acc += dn * (2 * above + dp);
         above += dp;
         wneg += dn;
     }
     for (; i < np; i++)
-        above += wp ? wp[i] : 1;
-    wpos = above;
-    if (wpos == 0 || wneg == 0)
+        above += a[i * sa];
+    if (above == 0 || wneg == 0)
         return NAN;
-    return acc / (2 * wpos * wneg);
+    return acc / (2 * above * wneg);
 }
 
 /* ---- distinct scores ----------------------------------------------------------- */
@@ -630,19 +637,25 @@ static int64_t distinct_scores(const lt_scores *s)
 
 /* ---- AP, log loss, Brier ---------------------------------------------------------- */
 
-/* sum over distinct scores of (R_k - R_{k-1}) P_k, i.e. of dp/npos times
- * the precision once the score's rows are in. */
+/* The sum over distinct scores of (R_k - R_{k-1}) P_k: only scores with
+ * positives add, each its positives dp over all positives times the
+ * precision once the rows at that score are in. */
 static double average_precision(const lt_scores *s, const uint32_t *wp, const uint32_t *wn)
 {
-    walk w;
-    walk_init(&w, s, wp, wn);
+    const uint32_t *a = WEIGHTS(wp), *b = WEIGHTS(wn);
+    int64_t sa = STRIDE(wp), sb = STRIDE(wn);
+    int64_t np = s->npos, nn = s->nneg, j = 0;
     double tp = 0, fp = 0;
     ksum acc = { 0, 0 };
-    while (walk_next(&w)) {
-        tp += w.dp;
-        fp += w.dn;
-        if (w.dp > 0)
-            kadd(&acc, w.dp * (tp / (tp + fp)));
+    for (int64_t i = 0; i < np;) {
+        double v = s->pos[i], dp = 0;
+        for (; i < np && s->pos[i] == v; i++)
+            dp += a[i * sa];
+        for (; j < nn && s->neg[j] >= v; j++)
+            fp += b[j * sb];
+        tp += dp;
+        if (dp > 0)
+            kadd(&acc, dp * (tp / (tp + fp)));
     }
     return tp > 0 ? kval(&acc) / tp : NAN;
 }
