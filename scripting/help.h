@@ -54,6 +54,7 @@ extern const lt_lua_reg lt_lua_evaluation_methods[];
 extern const lt_lua_reg lt_lua_confusion_methods[];
 extern const lt_lua_reg lt_lua_curve_methods[];
 extern const lt_lua_reg lt_lua_comparison_methods[];
+extern const lt_lua_reg lt_lua_folds_lib[];
 
 /* All groups, in the order help() lists them; ends with a NULL title. */
 extern const lt_lua_group lt_lua_groups[];
