@@ -661,7 +661,8 @@ lt_figure *lt_evalfig_confusion(const int64_t *count, int k, const char *const *
     /* The terminal: a row per class at least, two (count over percent)
      * while that keeps the figure within a tall screen. */
     int per = k <= 12 ? 2 : 1;
-    int want = per * k + 6 + (f->caption != NULL);
+    /* title, subtitle, axis title, axis, tick labels, axis title, colour bar */
+    int want = per * k + 7 + (f->caption != NULL);
     if (want > 25)
         f->text_height = want;
     for (size_t i = 0; i < kk; i++)
