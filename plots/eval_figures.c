@@ -507,9 +507,16 @@ lt_figure *lt_evalfig_threshold(const double *thr, const double *precision,
         lt_figure_set_str(&p->x.label, "threshold") || lt_figure_set_str(&p->y.label, "value"))
         goto fail;
     unit_limits(&p->y, 0, 1);
+    /* Probabilities: the whole range of thresholds one could choose. */
+    if (lo >= 0 && hi <= 1) {
+        unit_limits(&p->x, 0, 1);
+        lo = 0;
+        hi = 1;
+    }
     double sx = hi - lo > 0 ? hi - lo : 1;
     const double *ys[3] = {precision, recall, f1};
     const char *names[3] = {"precision", "recall", "F1"};
+    int lines = 0;
     for (int k = 0; k < 3; k++) {
         pts t = {0};
         if (thin_curve(thr, ys[k], n, false, sx, 1, &t) != 0)
@@ -517,19 +524,21 @@ lt_figure *lt_evalfig_threshold(const double *thr, const double *precision,
         /* A metric without a finite value (precision of nothing
          * predicted) has no line. */
         bool bad = t.n > 0 && lt_panel_add_xy(p, LT_LAYER_LINE, t.x, t.y, t.n, names[k]) == NULL;
+        lines += t.n > 0;
         pts_free(&t);
         if (bad)
             goto fail;
+    }
+    if (lines == 0) {
+        lt_seterr(LT_EINVAL, "threshold plot: no finite value of precision, recall or F1 at "
+                  "the %zu thresholds", n);
+        goto fail;
     }
     if (isfinite(chosen)) {
         char lab[64];
         snprintf(lab, sizeof lab, "threshold %.3g", chosen);
         if (grey(p, lt_panel_add_refs(p, LT_LAYER_VLINE, &chosen, 1, lab)) == NULL)
             goto fail;
-    }
-    if (lt_figure_is_empty(f)) {
-        lt_seterr(LT_EINVAL, "threshold plot: no finite value of precision, recall or F1");
-        goto fail;
     }
     return f;
 fail:
