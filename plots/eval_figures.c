@@ -757,9 +757,11 @@ lt_figure *lt_evalfig_regression(const double *y, const double *yhat, size_t n,
         lt_figure_set_str(&b->y.label, "predicted") != 0)
         goto fail;
     lt_layer *l = grey(b, lt_panel_add_xy(b, LT_LAYER_LINE, id, id, 2, NULL));
-    if (l == NULL || lt_panel_add_xy(b, LT_LAYER_POINTS, y, yhat, n, NULL) == NULL)
+    if (l == NULL)
         goto fail;
-    l->dashed = true;
+    l->dashed = true;   /* (before the next layer moves the array) */
+    if (lt_panel_add_xy(b, LT_LAYER_POINTS, y, yhat, n, NULL) == NULL)
+        goto fail;
     b->x.lo = b->y.lo = id[0];
     b->x.hi = b->y.hi = id[1];
     if (skipped > 0) {
