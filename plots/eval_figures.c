@@ -507,9 +507,16 @@ lt_figure *lt_evalfig_threshold(const double *thr, const double *precision,
         lt_figure_set_str(&p->x.label, "threshold") || lt_figure_set_str(&p->y.label, "value"))
         goto fail;
     unit_limits(&p->y, 0, 1);
+    /* Probabilities: the whole range of thresholds one could choose. */
+    if (lo >= 0 && hi <= 1) {
+        unit_limits(&p->x, 0, 1);
+        lo = 0;
+        hi = 1;
+    }
     double sx = hi - lo > 0 ? hi - lo : 1;
     const double *ys[3] = {precision, recall, f1};
     const char *names[3] = {"precision", "recall", "F1"};
+    int lines = 0;
     for (int k = 0; k < 3; k++) {
         pts t = {0};
         if (thin_curve(thr, ys[k], n, false, sx, 1, &t) != 0)
@@ -517,19 +524,21 @@ lt_figure *lt_evalfig_threshold(const double *thr, const double *precision,
         /* A metric without a finite value (precision of nothing
          * predicted) has no line. */
         bool bad = t.n > 0 && lt_panel_add_xy(p, LT_LAYER_LINE, t.x, t.y, t.n, names[k]) == NULL;
+        lines += t.n > 0;
         pts_free(&t);
         if (bad)
             goto fail;
+    }
+    if (lines == 0) {
+        lt_seterr(LT_EINVAL, "threshold plot: no finite value of precision, recall or F1 at "
+                  "the %zu thresholds", n);
+        goto fail;
     }
     if (isfinite(chosen)) {
         char lab[64];
         snprintf(lab, sizeof lab, "threshold %.3g", chosen);
         if (grey(p, lt_panel_add_refs(p, LT_LAYER_VLINE, &chosen, 1, lab)) == NULL)
             goto fail;
-    }
-    if (lt_figure_is_empty(f)) {
-        lt_seterr(LT_EINVAL, "threshold plot: no finite value of precision, recall or F1");
-        goto fail;
     }
     return f;
 fail:
@@ -661,7 +670,8 @@ lt_figure *lt_evalfig_confusion(const int64_t *count, int k, const char *const *
     /* The terminal: a row per class at least, two (count over percent)
      * while that keeps the figure within a tall screen. */
     int per = k <= 12 ? 2 : 1;
-    int want = per * k + 6 + (f->caption != NULL);
+    /* title, subtitle, axis title, axis, tick labels, axis title, colour bar */
+    int want = per * k + 7 + (f->caption != NULL);
     if (want > 25)
         f->text_height = want;
     for (size_t i = 0; i < kk; i++)
@@ -747,9 +757,11 @@ lt_figure *lt_evalfig_regression(const double *y, const double *yhat, size_t n,
         lt_figure_set_str(&b->y.label, "predicted") != 0)
         goto fail;
     lt_layer *l = grey(b, lt_panel_add_xy(b, LT_LAYER_LINE, id, id, 2, NULL));
-    if (l == NULL || lt_panel_add_xy(b, LT_LAYER_POINTS, y, yhat, n, NULL) == NULL)
+    if (l == NULL)
         goto fail;
-    l->dashed = true;
+    l->dashed = true;   /* (before the next layer moves the array) */
+    if (lt_panel_add_xy(b, LT_LAYER_POINTS, y, yhat, n, NULL) == NULL)
+        goto fail;
     b->x.lo = b->y.lo = id[0];
     b->x.hi = b->y.hi = id[1];
     if (skipped > 0) {

@@ -126,10 +126,10 @@ typedef struct lt_figure {
     /* The shape of the plotting areas: height / width (1 for ROC curves
      * and confusion matrices; 0 fills the page).  Cairo lays the figure
      * out in a narrower (or shorter) box centred on the page so that the
-     * first panel gets this shape; the text renderer, whose cells are
-     * about twice as high as wide, narrows or shortens the figure from
-     * the right and bottom of the canvas, but not for a heatmap, whose
-     * cells need their width for the cell text. */
+     * first panel gets this shape.  The text renderer, whose cells are
+     * about twice as high as wide, only narrows a figure that is too
+     * wide, leaving the right of the canvas blank (it never shortens one,
+     * nor narrows a heatmap, whose cells need their width for text). */
     double aspect;
 } lt_figure;
 

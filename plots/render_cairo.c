@@ -1471,7 +1471,8 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
     /* One size for every cell: the largest up to 10.5pt at which the widest
      * text fits its cell.  Texts of several lines ('\n') show all their
      * lines when they fit at 5pt or more, else the first line that fits
-     * alone, the same lines in every cell (figure.h). */
+     * alone, the same lines in every cell; else the first line in the
+     * cells where it fits (figure.h). */
     char line[MAX_CELL_LINES][CELL_LINE_BYTES];
     double widest[MAX_CELL_LINES] = {0};
     font ft = {10.5, false};
@@ -1502,8 +1503,15 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
         if (pt >= 5)
             shown = mask;
     }
-    if (shown == 0)
-        return;
+    /* Too small for any line in every cell: the first line at the
+     * smallest size, in the cells where it fits. */
+    bool partial = shown == 0;
+    if (partial) {
+        pt = fmin(5, cellh / (1.15 * r->s));
+        if (pt < 4)
+            return;
+        shown = 1;
+    }
     ft.pt = pt;
     double lead = 1.15 * pt * r->s;
     for (int row = 0; row < l->nrow; row++)
@@ -1515,7 +1523,8 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
             int n = cell_lines(l->cell_text[i], line), m = 0;
             const char *show[MAX_CELL_LINES];
             for (int j = 0; j < n; j++)
-                if (shown & (1u << j))
+                if ((shown & (1u << j)) &&
+                    !(partial && text_width(r, ft, line[j]) > 0.88 * cellw))
                     show[m++] = line[j];
             lt_rgb bg = lt_palette_map(l->cmap, heat_t(l->z[i], lo, hi));
             for (int j = 0; j < m; j++)
