@@ -1746,6 +1746,7 @@ static int compare_test(ev_comparison *c, evaluation *const *evs)
         return (c->note = dupstr(note)) ? 0 : lt_nomem();
     }
     c->tested = true;
+    c->n = a->n;
     c->auc1 = t.auc1;
     c->auc2 = t.auc2;
     c->diff = t.diff;

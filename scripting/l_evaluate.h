@@ -106,6 +106,7 @@ typedef struct ev_comparison {
     int nev;
     lt_frame *table;     /* metric, then one column per evaluation */
     bool tested;         /* the DeLong test ran */
+    int64_t n;           /* its rows */
     double auc1, auc2, diff, se, z, p_value;
     char *note;          /* why there is no test, or NULL */
 } ev_comparison;

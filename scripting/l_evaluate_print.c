@@ -479,7 +479,7 @@ char *lt_ev_confusion_format(const ev_confusion *cm)
     if (!isnan(cm->threshold))
         sb_printf(&b, " at threshold %s, positive '%s'", thr_text(cm->threshold, num, sizeof num),
                   cm->positive);
-    sb_printf(&b, ": rows are the truth, columns the prediction\n");
+    sb_printf(&b, "\n");
     if (cm->how != LT_NORM_NONE)
         sb_printf(&b, "%s\n", how[cm->how]);
     int k = cm->k;
@@ -592,10 +592,11 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
     grid_write(&b, &g, 2, false);
     free(g.cell);
     if (c->tested) {
-        char d[48], z[48], p[48], se[48];
+        char d[48], z[48], p[48], se[48], n[32];
         snprintf(p, sizeof p, c->p_value < 1e-4 ? "%.2e" : "%.4f", c->p_value);
-        sb_printf(&b, "\nDeLong test of AUC 1 - AUC 2 on the same rows: difference %s "
-                  "(se %s), z = %s, p = %s\n",
+        sb_printf(&b, "\nDeLong test of the AUC difference (paired, on the same %s rows):\n"
+                  "  AUC %s - AUC %s = %s (se %s), z = %s, p = %s\n",
+                  lt_ev_count(c->n, n, sizeof n), t->names[1], t->names[2],
                   lt_ev_num(c->diff, d, sizeof d), lt_ev_num(c->se, se, sizeof se),
                   (snprintf(z, sizeof z, "%.3f", c->z), z), p);
     } else if (c->note) {

@@ -198,7 +198,7 @@ t.same(mx[1], { 3, 2 }, "confusion row No: 3 TN, 2 FP")
 t.same(mx[2], { 1, 4 }, "confusion row Yes: 1 FN, 4 TP")
 t.is(math.type(mx[1][1]), "integer", "counts are integers")
 t.same(lines(tostring(cm)), {
-  "Confusion matrix at threshold 0.5, positive 'Yes': rows are the truth, columns the prediction",
+  "Confusion matrix at threshold 0.5, positive 'Yes'",
   "  truth \\ predicted No Yes",
   "  No                 3   2",
   "  Yes                1   4",
@@ -214,7 +214,7 @@ t.near(np[2][2], 4 / 6, TOL, "normalize pred: 4 of the 6 predicted Yes")
 local na = ev:confusion{ normalize = "all" }
 t.same(na:matrix()[2], { 0.1, 0.4 }, "normalize all")
 t.same(lines(tostring(na)), {
-  "Confusion matrix at threshold 0.5, positive 'Yes': rows are the truth, columns the prediction",
+  "Confusion matrix at threshold 0.5, positive 'Yes'",
   'share of all rows (normalize = "all")',
   "  truth \\ predicted     No    Yes",
   "  No                0.3000 0.2000",
@@ -466,7 +466,7 @@ t.same(mm[1], { 2, 1, 0 }, "multiclass confusion: row a")
 t.same(mm[2], { 0, 1, 1 }, "multiclass confusion: row b")
 t.same(mm[3], { 0, 1, 1 }, "multiclass confusion: row c")
 t.same(lines(tostring(mcm)), {
-  "Confusion matrix: rows are the truth, columns the prediction",
+  "Confusion matrix",
   "  truth \\ predicted a b c",
   "  a                 2 1 0",
   "  b                 0 1 1",
@@ -621,8 +621,10 @@ t.is(cmp.note, nil, "compare: no note when tested")
 local ctext = lines(tostring(cmp))
 t.is(ctext[1], "Comparison of 2 evaluations", "compare printout: title")
 t.is(ctext[3], "  metric                 A      B", "compare printout: header")
-t.ok(ctext[#ctext]:find("^DeLong test of AUC 1 %- AUC 2 on the same rows: difference"),
-  "compare printout: the test line")
+t.is(ctext[#ctext - 1], "DeLong test of the AUC difference (paired, on the same 10 rows):",
+  "compare printout: the test")
+t.is(ctext[#ctext], string.format("  AUC A - AUC B = %.4f (se %.4f), z = %.3f, p = %.4f",
+  cmp.diff, cmp.se, cmp.z, cmp.p_value), "compare printout: the test's numbers")
 t.raises(function() return cmp.pvalue end, "comparison: no field or method 'pvalue'",
   "compare: bad field")
 local cmp3 = compare(ea, eo, ea:threshold(0.3))
