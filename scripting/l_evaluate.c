@@ -1,6 +1,6 @@
 /* Lua bindings of model evaluation (core/labels.h, scores.h, confusion.h,
  * regression_metrics.h, delong.h, bootstrap.h, plots/eval_figures.h):
- * evaluate() and compare(), and the objects they return:
+ * evaluate() and lt_ev_compare(), and the objects they return:
  * "lunette.Evaluation" (metric fields, curves, thresholds, intervals),
  * "lunette.Confusion", "lunette.Curve", "lunette.Comparison", and the
  * interval tables of ev:ci ("lunette.Interval").  Their text is made by
@@ -29,7 +29,7 @@
 
 enum { MAX_CLASSES = 1000 };
 
-static char *dupstr(const char *s)
+char *lt_ev_strdup(const char *s)
 {
     size_t len = strlen(s);
     char *d = malloc(len + 1);
@@ -73,40 +73,9 @@ static void ev_free(evaluation *ev)
     free(ev);
 }
 
-static void cm_free(ev_confusion *cm)
-{
-    if (!cm)
-        return;
-    for (int i = 0; cm->labels && i < cm->k; i++)
-        free(cm->labels[i]);
-    free(cm->labels);
-    free(cm->count);
-    free(cm->norm);
-    free(cm->positive);
-    free(cm);
-}
-
-static void curve_free(ev_curve *c)
-{
-    if (!c)
-        return;
-    lt_frame_free(c->points);
-    free(c->name);
-    free(c);
-}
-
-static void cmp_free(ev_comparison *c)
-{
-    if (!c)
-        return;
-    lt_frame_free(c->table);
-    free(c->note);
-    free(c);
-}
-
 /* Push a userdata of metatable mt holding a zeroed struct of `size` bytes
  * (NULL in the slot until then) with nuv user values; returns the struct. */
-static void *newobject(lua_State *L, const char *mt, size_t size, int nuv)
+void *lt_ev_newobject(lua_State *L, const char *mt, size_t size, int nuv)
 {
     void **slot = lua_newuserdatauv(L, sizeof *slot, nuv);
     *slot = NULL;
@@ -117,7 +86,7 @@ static void *newobject(lua_State *L, const char *mt, size_t size, int nuv)
     return *slot;
 }
 
-static void *checkobject(lua_State *L, int idx, const char *mt, const char *what)
+void *lt_ev_checkobject(lua_State *L, int idx, const char *mt, const char *what)
 {
     void **slot = luaL_checkudata(L, idx, mt);
     if (!*slot)
@@ -125,23 +94,12 @@ static void *checkobject(lua_State *L, int idx, const char *mt, const char *what
     return *slot;
 }
 
-static evaluation *checkev(lua_State *L, int idx)
+evaluation *lt_ev_check(lua_State *L, int idx)
 {
-    return checkobject(L, idx, LT_EVALUATION_MT, "evaluation");
+    return lt_ev_checkobject(L, idx, LT_EVALUATION_MT, "evaluation");
 }
 
-#define GC(fname, type, mt, freefn)                  \
-    static int fname(lua_State *L)                   \
-    {                                                \
-        type **slot = luaL_checkudata(L, 1, mt);     \
-        freefn(*slot);                               \
-        *slot = NULL;                                \
-        return 0;                                    \
-    }
-GC(ev_gc, evaluation, LT_EVALUATION_MT, ev_free)
-GC(cm_gc, ev_confusion, LT_CONFUSION_MT, cm_free)
-GC(curve_gc, ev_curve, LT_CURVE_MT, curve_free)
-GC(cmp_gc, ev_comparison, LT_COMPARISON_MT, cmp_free)
+LT_EV_GC(ev_gc, evaluation, LT_EVALUATION_MT, ev_free)
 
 /* Raise "fname: <lt_errmsg>", or "fname: cancelled". */
 static int core_error(lua_State *L, const char *fname)
@@ -151,7 +109,7 @@ static int core_error(lua_State *L, const char *fname)
     return lt_lua_error(L, fname);
 }
 
-static void check(lua_State *L, int rc, const char *fname)
+void lt_ev_check_rc(lua_State *L, int rc, const char *fname)
 {
     if (rc < 0)
         core_error(L, fname);
@@ -160,7 +118,7 @@ static void check(lua_State *L, int rc, const char *fname)
 /* ---- options ---------------------------------------------------------- */
 
 /* A number option: def when absent; anything but a number raises. */
-static double optnum(lua_State *L, int arg, const char *key, double def)
+double lt_ev_optnum(lua_State *L, int arg, const char *key, double def)
 {
     double v = def;
     int t = lt_lua_optfield(L, arg, key);
@@ -175,7 +133,7 @@ static double optnum(lua_State *L, int arg, const char *key, double def)
 
 /* A string option that must be one of names (NULL-terminated); returns
  * its index, def when absent. */
-static int optchoice(lua_State *L, int arg, const char *key, const char *const *names, int def)
+int lt_ev_optchoice(lua_State *L, int arg, const char *key, const char *const *names, int def)
 {
     const char *s = lt_lua_optstr(L, arg, key, NULL);
     if (!s)
@@ -271,18 +229,18 @@ static int binary_scores(ev_rows *r, int nlabels, lt_progress *p)
         else
             snprintf(buf, sizeof buf, "no '%s' rows are left after dropping missing rows",
                      s->npos == 0 ? r->positive : r->negative);
-        if (!(r->auc_why = dupstr(buf)))
+        if (!(r->auc_why = lt_ev_strdup(buf)))
             return lt_nomem();
     }
     if (s->npos == 0) {
         snprintf(buf, sizeof buf, "no positive ('%s') rows", r->positive);
-        if (!(r->ap_why = dupstr(buf)))
+        if (!(r->ap_why = lt_ev_strdup(buf)))
             return lt_nomem();
     }
     r->in_unit = lt_scores_in_unit(s);
     if (!r->in_unit) {
         snprintf(buf, sizeof buf, "scores outside [0, 1]: %.4g to %.4g", s->lo, s->hi);
-        if (!(r->unit_why = dupstr(buf)))
+        if (!(r->unit_why = lt_ev_strdup(buf)))
             return lt_nomem();
     }
     r->auc = lt_scores_metric(s, LT_METRIC_AUC, 0, NULL, NULL);
@@ -339,9 +297,9 @@ static int build_binary(evaluation *ev, const lt_col *truth, const lt_col *score
     size_t n = truth->n > 0 ? (size_t)truth->n : 1;
     r->truth = malloc(n);
     r->score = malloc(n * sizeof *r->score);
-    r->positive = dupstr(l->names[pos]);
-    r->positive_why = dupstr(why);
-    if (l->k == 2 && !(r->negative = dupstr(l->names[1 - pos])))
+    r->positive = lt_ev_strdup(l->names[pos]);
+    r->positive_why = lt_ev_strdup(why);
+    if (l->k == 2 && !(r->negative = lt_ev_strdup(l->names[1 - pos])))
         return lt_nomem();
     if ((rc = nomem_if(r->truth && r->score && r->positive && r->positive_why)) < 0)
         return rc;
@@ -507,7 +465,7 @@ static int build_probs(evaluation *ev, const lt_col *truth, const lt_frame *df,
         return rc;
     if (lt_log_loss_multi(tc, prob, nk, ev->labels.k, n, &ev->log_loss) < 0) {
         ev->log_loss = NAN;
-        if (!(ev->log_loss_why = dupstr(lt_errmsg())))
+        if (!(ev->log_loss_why = lt_ev_strdup(lt_errmsg())))
             return lt_nomem();
     }
     return 0;
@@ -545,7 +503,7 @@ static int build_regression(evaluation *ev, const lt_col *truth, const lt_col *p
         char buf[96];
         snprintf(buf, sizeof buf, "truth is 0 on %lld row%s", (long long)ev->rm.nzero,
                  ev->rm.nzero == 1 ? "" : "s");
-        if (!(ev->mape_why = dupstr(buf)))
+        if (!(ev->mape_why = lt_ev_strdup(buf)))
             rc = lt_nomem();
     }
     return rc;
@@ -592,8 +550,8 @@ static int eval_options(lua_State *L, double *threshold, const char **positive,
 {
     static const char *const known[] = {"positive", "threshold", "type", "name", NULL};
     lt_lua_checkopts(L, 3, known);
-    int type = optchoice(L, 3, "type", type_names, T_AUTO);
-    *threshold = optnum(L, 3, "threshold", NAN);
+    int type = lt_ev_optchoice(L, 3, "type", type_names, T_AUTO);
+    *threshold = lt_ev_optnum(L, 3, "threshold", NAN);
     bool given = lt_lua_optfield(L, 3, "threshold") != LUA_TNIL;
     luaL_argcheck(L, !given || !isnan(*threshold), 3,
                   "option 'threshold': a number expected, got NaN");
@@ -663,12 +621,12 @@ static int evaluate(lua_State *L)
                                                     lt_col_type_label(df->cols[c])));
     }
 
-    evaluation *ev = newobject(L, LT_EVALUATION_MT, sizeof *ev, 0);   /* index 6 */
+    evaluation *ev = lt_ev_newobject(L, LT_EVALUATION_MT, sizeof *ev, 0);   /* index 6 */
     ev->threshold = isnan(threshold) ? 0.5 : threshold;
     ev->label_type = truth->type;
     ev->positive = -1;
     ev->log_loss = NAN;
-    if (name && !(ev->name = dupstr(name)))
+    if (name && !(ev->name = lt_ev_strdup(name)))
         return luaL_error(L, "out of memory");
     size_t n = truth->n > 0 ? (size_t)truth->n : 1;
     int rc;
@@ -698,7 +656,7 @@ static int evaluate(lua_State *L)
         ev->kind = EV_REGRESSION;
         rc = build_regression(ev, truth, x);
     }
-    check(L, rc, fname);
+    lt_ev_check_rc(L, rc, fname);
     lua_settop(L, 6);
     return 1;
 }
@@ -846,7 +804,7 @@ static int regression_field(lua_State *L, const evaluation *ev, const char *key)
  * number_call, so that ev:threshold{...} still reaches the method). */
 static int ev_index(lua_State *L)
 {
-    evaluation *ev = checkev(L, 1);
+    evaluation *ev = lt_ev_check(L, 1);
     if (lua_type(L, 2) != LUA_TSTRING)
         return luaL_error(L, "evaluation: index with a field name, got %s",
                           lt_lua_typename(L, 2));
@@ -936,7 +894,7 @@ static int number_call(lua_State *L)
 
 /* ---- frames from arrays ---------------------------------------------- */
 
-static int add_col(lt_frame *f, const char *name, lt_col *c)
+int lt_ev_add_col(lt_frame *f, const char *name, lt_col *c)
 {
     if (!c)
         return lt_errcode() ? lt_errcode() : LT_ENOMEM;
@@ -948,7 +906,7 @@ static int add_col(lt_frame *f, const char *name, lt_col *c)
 /* ev:metrics() */
 static int ev_metrics(lua_State *L)
 {
-    const evaluation *ev = checkev(L, 1);
+    const evaluation *ev = lt_ev_check(L, 1);
     ev_metric_row rows[EV_MAX_METRICS];
     int n = lt_ev_metric_rows(ev, rows) - 1;   /* n is ev.n */
     const char *names[EV_MAX_METRICS];
@@ -961,18 +919,18 @@ static int ev_metrics(lua_State *L)
     *slot = lt_frame_new();
     int rc = *slot ? 0 : LT_ENOMEM;
     if (rc == 0)
-        rc = add_col(*slot, "metric", lt_col_from_strs(names, NULL, n));
+        rc = lt_ev_add_col(*slot, "metric", lt_col_from_strs(names, NULL, n));
     if (rc == 0)
-        rc = add_col(*slot, "value", lt_col_from_f64(vals, n));
-    check(L, rc, "metrics");
+        rc = lt_ev_add_col(*slot, "value", lt_col_from_f64(vals, n));
+    lt_ev_check_rc(L, rc, "metrics");
     return 1;
 }
 
 /* ---- binary checks ------------------------------------------------------- */
 
-static evaluation *checkbinary(lua_State *L, int idx, const char *fname)
+evaluation *lt_ev_checkbinary(lua_State *L, int idx, const char *fname)
 {
-    evaluation *ev = checkev(L, idx);
+    evaluation *ev = lt_ev_check(L, idx);
     if (ev->kind != EV_BINARY)
         luaL_error(L, "%s: needs binary scores; this evaluation is %s", fname,
                    lt_ev_kind_name(ev->kind));
@@ -982,7 +940,7 @@ static evaluation *checkbinary(lua_State *L, int idx, const char *fname)
 /* A new evaluation sharing ev's rows at threshold t, pushed. */
 static evaluation *push_at(lua_State *L, const evaluation *ev, double t)
 {
-    evaluation *nv = newobject(L, LT_EVALUATION_MT, sizeof *nv, 0);
+    evaluation *nv = lt_ev_newobject(L, LT_EVALUATION_MT, sizeof *nv, 0);
     nv->kind = EV_BINARY;
     nv->n = ev->n;
     nv->dropped = ev->dropped;
@@ -991,7 +949,7 @@ static evaluation *push_at(lua_State *L, const evaluation *ev, double t)
     nv->log_loss = NAN;
     nv->rows = ev->rows;
     ev->rows->refs++;
-    if (ev->name && !(nv->name = dupstr(ev->name)))
+    if (ev->name && !(nv->name = lt_ev_strdup(ev->name)))
         luaL_error(L, "out of memory");
     nv->threshold = t;
     at_threshold(nv);
@@ -1004,7 +962,7 @@ static evaluation *push_at(lua_State *L, const evaluation *ev, double t)
 static int ev_threshold(lua_State *L)
 {
     const char *fname = "threshold";
-    evaluation *ev = checkbinary(L, 1, fname);
+    evaluation *ev = lt_ev_checkbinary(L, 1, fname);
     if (lua_type(L, 2) == LUA_TNUMBER) {
         double t = lua_tonumber(L, 2);
         luaL_argcheck(L, !isnan(t), 2, "a threshold expected, got NaN");
@@ -1028,8 +986,8 @@ static int ev_threshold(lua_State *L)
     static const lt_metric goal_metric[] = {LT_METRIC_F1, LT_METRIC_ACCURACY,
                                             LT_METRIC_BALANCED_ACCURACY, LT_METRIC_MCC,
                                             LT_METRIC_KAPPA, LT_METRIC_COUNT};
-    int goal = optchoice(L, 2, "maximize", goals, -1);
-    double precision = optnum(L, 2, "precision", NAN), recall = optnum(L, 2, "recall", NAN);
+    int goal = lt_ev_optchoice(L, 2, "maximize", goals, -1);
+    double precision = lt_ev_optnum(L, 2, "precision", NAN), recall = lt_ev_optnum(L, 2, "recall", NAN);
     if (goal >= 0) {
         spec.goal = LT_GOAL_MAXIMIZE;
         spec.metric = goal_metric[goal];
@@ -1047,14 +1005,14 @@ static int ev_threshold(lua_State *L)
         int ct = lua_gettop(L);
         lt_lua_checkopts(L, ct, ckeys);
         spec.goal = LT_GOAL_MIN_COST;
-        spec.cost_fp = optnum(L, ct, "fp", 1);
-        spec.cost_fn = optnum(L, ct, "fn", 1);
+        spec.cost_fp = lt_ev_optnum(L, ct, "fp", 1);
+        spec.cost_fn = lt_ev_optnum(L, ct, "fn", 1);
         luaL_argcheck(L, spec.cost_fp >= 0 && spec.cost_fn >= 0 && isfinite(spec.cost_fp) &&
                       isfinite(spec.cost_fn), 2, "option 'cost': fp and fn must be >= 0");
         lua_pop(L, 1);
     }
     double t;
-    check(L, lt_scores_best_threshold(ev->rows->scores, &spec, &t), fname);
+    lt_ev_check_rc(L, lt_scores_best_threshold(ev->rows->scores, &spec, &t), fname);
     evaluation *nv = push_at(L, ev, t);
     char a[48], b[48];
     const lt_binary_metrics *m = &nv->bm;
@@ -1088,392 +1046,24 @@ static int ev_threshold(lua_State *L)
         break;
     }
     }
-    if (!(nv->threshold_why = dupstr(why)))
+    if (!(nv->threshold_why = lt_ev_strdup(why)))
         return luaL_error(L, "out of memory");
     return 1;
 }
 
-/* ---- confusion matrices ---------------------------------------------------- */
-
-static const char *const norm_names[] = {"none", "true", "pred", "all", NULL};
-
-static ev_confusion *push_confusion(lua_State *L, int k)
-{
-    ev_confusion *cm = newobject(L, LT_CONFUSION_MT, sizeof *cm, 0);
-    cm->labels = calloc((size_t)k, sizeof *cm->labels);
-    cm->count = calloc((size_t)k * (size_t)k, sizeof *cm->count);
-    if (!cm->labels || !cm->count)
-        luaL_error(L, "out of memory");
-    cm->k = k;
-    cm->threshold = NAN;
-    return cm;
-}
-
-static void setlabel(lua_State *L, char **slot, const char *s)
-{
-    if (!(*slot = dupstr(s)))
-        luaL_error(L, "out of memory");
-}
-
-/* ev:confusion{ threshold =, normalize = } */
-static int ev_confusion_m(lua_State *L)
-{
-    const char *fname = "confusion";
-    evaluation *ev = checkev(L, 1);
-    static const char *const known[] = {"threshold", "normalize", NULL};
-    lt_lua_checkopts(L, 2, known);
-    lt_normalize how = (lt_normalize)optchoice(L, 2, "normalize", norm_names, LT_NORM_NONE);
-    double t = optnum(L, 2, "threshold", NAN);
-    bool has_t = lt_lua_optfield(L, 2, "threshold") != LUA_TNIL;
-    lua_pop(L, 1);
-    if (ev->kind == EV_REGRESSION)
-        return luaL_error(L, "%s: needs a classification; this evaluation is a regression",
-                          fname);
-    if (has_t && ev->kind != EV_BINARY)
-        luaL_argerror(L, 2, "option 'threshold' applies to binary scores");
-    luaL_argcheck(L, !has_t || !isnan(t), 2, "option 'threshold': a number expected, got NaN");
-    ev_confusion *cm;
-    if (ev->kind == EV_BINARY) {
-        const ev_rows *r = ev->rows;
-        cm = push_confusion(L, 2);
-        cm->threshold = has_t ? t : ev->threshold;
-        lt_counts2 c;
-        lt_scores_counts(r->scores, cm->threshold, NULL, NULL, &c);
-        cm->count[0] = (int64_t)c.tn;
-        cm->count[1] = (int64_t)c.fp;
-        cm->count[2] = (int64_t)c.fn;
-        cm->count[3] = (int64_t)c.tp;
-        setlabel(L, &cm->labels[0], r->negative ? r->negative : "other");
-        setlabel(L, &cm->labels[1], r->positive);
-        setlabel(L, &cm->positive, r->positive);
-    } else {
-        int k = ev->labels.k;
-        cm = push_confusion(L, k);
-        memcpy(cm->count, ev->cm->count, (size_t)k * (size_t)k * sizeof *cm->count);
-        for (int i = 0; i < k; i++)
-            setlabel(L, &cm->labels[i], ev->labels.names[i]);
-    }
-    cm->how = how;
-    if (how != LT_NORM_NONE) {
-        cm->norm = malloc((size_t)cm->k * (size_t)cm->k * sizeof *cm->norm);
-        if (!cm->norm)
-            return luaL_error(L, "out of memory");
-        lt_confusion view = {.k = cm->k, .count = cm->count};
-        lt_confusion_normalize(&view, how, cm->norm);
-    }
-    return 1;
-}
-
-static ev_confusion *checkcm(lua_State *L, int idx)
-{
-    return checkobject(L, idx, LT_CONFUSION_MT, "confusion matrix");
-}
-
-static int cm_labels(lua_State *L)
-{
-    const ev_confusion *cm = checkcm(L, 1);
-    lua_createtable(L, cm->k, 0);
-    for (int i = 0; i < cm->k; i++) {
-        lua_pushstring(L, cm->labels[i]);
-        lua_rawseti(L, -2, i + 1);
-    }
-    return 1;
-}
-
-static int cm_matrix(lua_State *L)
-{
-    const ev_confusion *cm = checkcm(L, 1);
-    int k = cm->k;
-    lua_createtable(L, k, 0);
-    for (int i = 0; i < k; i++) {
-        lua_createtable(L, k, 0);
-        for (int j = 0; j < k; j++) {
-            if (cm->norm)
-                lua_pushnumber(L, cm->norm[i * k + j]);
-            else
-                lua_pushinteger(L, cm->count[i * k + j]);
-            lua_rawseti(L, -2, j + 1);
-        }
-        lua_rawseti(L, -2, i + 1);
-    }
-    return 1;
-}
-
-static int cm_tostring(lua_State *L)
-{
-    ev_confusion **slot = luaL_checkudata(L, 1, LT_CONFUSION_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Confusion (closed)");
-        return 1;
-    }
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_confusion_format(*slot);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
-
 /* The title option of a __plot. */
-static const char *plot_title(lua_State *L)
+const char *lt_ev_plot_title(lua_State *L)
 {
     static const char *const known[] = {"title", NULL};
     lt_lua_checkopts(L, 2, known);
     return lt_lua_optstr(L, 2, "title", NULL);
 }
 
-static int cm_plot(lua_State *L)
-{
-    const ev_confusion *cm = checkcm(L, 1);
-    const char *title = plot_title(L);
-    char buf[160];
-    if (!title && !isnan(cm->threshold)) {
-        char t[48];
-        snprintf(t, sizeof t, "%.4g", cm->threshold);
-        snprintf(buf, sizeof buf, "Confusion matrix at threshold %s", t);
-        title = buf;
-    }
-    lt_figure **slot = lt_lua_newfigure(L);
-    *slot = lt_evalfig_confusion(cm->count, cm->k, (const char *const *)cm->labels, title);
-    return lt_lua_result(L, *slot, "plot");
-}
-
-/* ---- per-class metrics ------------------------------------------------------- */
-
-static int ev_per_class(lua_State *L)
-{
-    const char *fname = "per_class";
-    evaluation *ev = checkev(L, 1);
-    if (ev->kind == EV_REGRESSION)
-        return luaL_error(L, "%s: needs a classification; this evaluation is a regression",
-                          fname);
-    int k;
-    const char *names[2];
-    lt_class_metrics two[2];
-    const lt_class_metrics *pc;
-    const char *const *labels;
-    if (ev->kind == EV_BINARY) {
-        const lt_counts2 *c = &ev->counts;
-        int64_t cnt[4] = {(int64_t)c->tn, (int64_t)c->fp, (int64_t)c->fn, (int64_t)c->tp};
-        lt_confusion view = {.k = 2, .count = cnt};
-        lt_confusion_per_class(&view, two);
-        names[0] = ev->rows->negative ? ev->rows->negative : "other";
-        names[1] = ev->rows->positive;
-        k = 2;
-        pc = two;
-        labels = names;
-    } else {
-        k = ev->labels.k;
-        pc = ev->per_class;
-        labels = (const char *const *)ev->labels.names;
-    }
-    double *p = lt_lua_buffer(L, (size_t)k, sizeof *p), *r = lt_lua_buffer(L, (size_t)k, sizeof *r);
-    double *f = lt_lua_buffer(L, (size_t)k, sizeof *f);
-    int64_t *s = lt_lua_buffer(L, (size_t)k, sizeof *s);
-    for (int i = 0; i < k; i++) {
-        p[i] = pc[i].precision;
-        r[i] = pc[i].recall;
-        f[i] = pc[i].f1;
-        s[i] = pc[i].support;
-    }
-    lt_frame **slot = lt_lua_newframe(L);
-    *slot = lt_frame_new();
-    int rc = *slot ? 0 : LT_ENOMEM;
-    if (rc == 0)
-        rc = add_col(*slot, "class", lt_col_from_strs(labels, NULL, k));
-    if (rc == 0)
-        rc = add_col(*slot, "precision", lt_col_from_f64(p, k));
-    if (rc == 0)
-        rc = add_col(*slot, "recall", lt_col_from_f64(r, k));
-    if (rc == 0)
-        rc = add_col(*slot, "f1", lt_col_from_f64(f, k));
-    if (rc == 0)
-        rc = add_col(*slot, "support", lt_col_from_i64(s, NULL, k));
-    check(L, rc, fname);
-    return 1;
-}
-
-/* ---- curves ----------------------------------------------------------------- */
-
-static ev_curve *push_curve(lua_State *L, const evaluation *ev, ev_curve_kind kind)
-{
-    ev_curve *c = newobject(L, LT_CURVE_MT, sizeof *c, 0);
-    c->kind = kind;
-    c->baseline = (double)ev->rows->scores->npos / (double)ev->n;
-    c->chosen = ev->threshold;
-    c->area = NAN;
-    if (ev->name && !(c->name = dupstr(ev->name)))
-        luaL_error(L, "out of memory");
-    return c;
-}
-
-static int ev_roc(lua_State *L)
-{
-    evaluation *ev = checkbinary(L, 1, "roc");
-    static const char *const known[] = {"drop_intermediate", NULL};
-    lt_lua_checkopts(L, 2, known);
-    bool drop = lt_lua_optbool(L, 2, "drop_intermediate", true);
-    ev_curve *c = push_curve(L, ev, EC_ROC);
-    c->area = ev->rows->auc;
-    c->points = lt_scores_roc(ev->rows->scores, drop);
-    return lt_lua_result(L, c->points, "roc");
-}
-
-static int ev_pr(lua_State *L)
-{
-    evaluation *ev = checkbinary(L, 1, "pr");
-    ev_curve *c = push_curve(L, ev, EC_PR);
-    c->area = ev->rows->ap;
-    c->points = lt_scores_pr(ev->rows->scores);
-    return lt_lua_result(L, c->points, "pr");
-}
-
-static int ev_calibration(lua_State *L)
-{
-    const char *fname = "calibration";
-    evaluation *ev = checkbinary(L, 1, fname);
-    static const char *const known[] = {"bins", "strategy", NULL};
-    static const char *const strategies[] = {"uniform", "quantile", NULL};
-    lt_lua_checkopts(L, 2, known);
-    lua_Integer bins = lt_lua_optint(L, 2, "bins", 10);
-    luaL_argcheck(L, bins >= 1 && bins <= 100000, 2, "option 'bins': 1 to 100000 expected");
-    bool quantile = optchoice(L, 2, "strategy", strategies, 0) == 1;
-    if (ev->rows->unit_why)
-        return luaL_error(L, "%s: %s", fname, ev->rows->unit_why);
-    ev_curve *c = push_curve(L, ev, EC_CALIBRATION);
-    c->area = ev->rows->brier;
-    c->bins = (int)bins;
-    c->quantile = quantile;
-    c->points = lt_scores_calibration(ev->rows->scores, (int)bins, quantile);
-    return lt_lua_result(L, c->points, fname);
-}
-
-static int gain_or_lift(lua_State *L, ev_curve_kind kind, const char *fname)
-{
-    evaluation *ev = checkbinary(L, 1, fname);
-    ev_curve *c = push_curve(L, ev, kind);
-    c->points = lt_scores_gain(ev->rows->scores);
-    return lt_lua_result(L, c->points, fname);
-}
-
-static int ev_gain(lua_State *L) { return gain_or_lift(L, EC_GAIN, "gain"); }
-static int ev_lift(lua_State *L) { return gain_or_lift(L, EC_LIFT, "lift"); }
-
-static int ev_threshold_curve(lua_State *L)
-{
-    evaluation *ev = checkbinary(L, 1, "threshold_curve");
-    ev_curve *c = push_curve(L, ev, EC_THRESHOLD);
-    c->points = lt_scores_threshold_curve(ev->rows->scores);
-    return lt_lua_result(L, c->points, "threshold_curve");
-}
-
-static ev_curve *checkcurve(lua_State *L, int idx)
-{
-    return checkobject(L, idx, LT_CURVE_MT, "curve");
-}
-
-static int curve_frame(lua_State *L)
-{
-    const ev_curve *c = checkcurve(L, 1);
-    lt_frame **slot = lt_lua_newframe(L);
-    *slot = lt_frame_copy(c->points);
-    return lt_lua_result(L, *slot, "frame");
-}
-
-static int curve_len(lua_State *L)
-{
-    lua_pushinteger(L, checkcurve(L, 1)->points->nrow);
-    return 1;
-}
-
-static int curve_index(lua_State *L)
-{
-    const ev_curve *c = checkcurve(L, 1);
-    const char *key = lua_tostring(L, 2);
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-        return 1;
-    if (key && strcmp(key, "kind") == 0) {
-        lua_pushstring(L, lt_ev_curve_name(c->kind));
-        return 1;
-    }
-    return luaL_error(L, "curve: no field or method '%s' (fields: kind; methods: frame; #curve "
-                      "counts the points)", key ? key : lt_lua_typename(L, 2));
-}
-
-static int curve_tostring(lua_State *L)
-{
-    ev_curve **slot = luaL_checkudata(L, 1, LT_CURVE_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Curve (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_curve_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
-
-/* The f64 column `name` of a curve's points. */
-static const double *curve_col(const ev_curve *c, const char *name)
-{
-    const lt_col *col = lt_frame_col(c->points, name);
-    return col && col->type == LT_F64 ? lt_col_f64(col) : NULL;
-}
-
-/* The points (x, y) of a curve without rows where either is NaN (the
- * lift at the first row), copied into stack buffers; returns the count. */
-static size_t curve_xy(lua_State *L, const ev_curve *c, const char *xn, const char *yn,
-                       const double **x, const double **y)
-{
-    const double *cx = curve_col(c, xn), *cy = curve_col(c, yn);
-    if (!cx || !cy)
-        luaL_error(L, "plot: the curve has no columns %s and %s", xn, yn);
-    size_t n = (size_t)c->points->nrow;
-    double *bx = lt_lua_buffer(L, n ? n : 1, sizeof *bx);
-    double *by = lt_lua_buffer(L, n ? n : 1, sizeof *by);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(cx[i]) && !isnan(cy[i])) {
-            bx[m] = cx[i];
-            by[m] = cy[i];
-            m++;
-        }
-    *x = bx;
-    *y = by;
-    return m;
-}
-
-static int curve_plot(lua_State *L)
-{
-    const ev_curve *c = checkcurve(L, 1);
-    const char *title = plot_title(L);
-    lua_settop(L, 2);
-    lt_figure **slot;
-    if (c->kind == EC_THRESHOLD) {
-        const double *t = curve_col(c, "threshold"), *p = curve_col(c, "precision");
-        const double *r = curve_col(c, "recall"), *f = curve_col(c, "f1");
-        if (!t || !p || !r || !f)
-            return luaL_error(L, "plot: the threshold curve lacks its columns");
-        slot = lt_lua_newfigure(L);
-        *slot = lt_evalfig_threshold(t, p, r, f, (size_t)c->points->nrow, c->chosen, title);
-        return lt_lua_result(L, *slot, "plot");
-    }
-    static const char *const xs[] = {"fpr", "recall", "mean_predicted", "tested", "tested"};
-    static const char *const ys[] = {"tpr", "precision", "fraction_positive", "found", "lift"};
-    static const lt_curve_kind kinds[] = {LT_CURVE_ROC, LT_CURVE_PR, LT_CURVE_CALIBRATION,
-                                          LT_CURVE_GAIN, LT_CURVE_LIFT};
-    lt_curve_series s = {0};
-    s.n = curve_xy(L, c, xs[c->kind], ys[c->kind], &s.x, &s.y);
-    s.label = c->name;   /* the figure adds the AUC or AP */
-    slot = lt_lua_newfigure(L);
-    *slot = lt_evalfig_curves(kinds[c->kind], &s, 1, c->baseline, title);
-    return lt_lua_result(L, *slot, "plot");
-}
-
 /* ---- the figure of an evaluation ----------------------------------------- */
 
 /* Push the ROC curve of ev (a Frame) and set its series, labelled `name`
  * (the figure adds the AUC). */
-static void roc_series(lua_State *L, const evaluation *ev, const char *name,
+void lt_ev_roc_series(lua_State *L, const evaluation *ev, const char *name,
                        lt_curve_series *s)
 {
     lt_frame **f = lt_lua_newframe(L);
@@ -1487,12 +1077,12 @@ static void roc_series(lua_State *L, const evaluation *ev, const char *name,
 
 static int ev_plot(lua_State *L)
 {
-    const evaluation *ev = checkev(L, 1);
-    const char *title = plot_title(L);
+    const evaluation *ev = lt_ev_check(L, 1);
+    const char *title = lt_ev_plot_title(L);
     lua_settop(L, 2);
     if (ev->kind == EV_BINARY) {
         lt_curve_series s;
-        roc_series(L, ev, ev->name, &s);
+        lt_ev_roc_series(L, ev, ev->name, &s);
         lt_figure **slot = lt_lua_newfigure(L);
         *slot = lt_evalfig_curves(LT_CURVE_ROC, &s, 1, NAN, title);
         return lt_lua_result(L, *slot, "plot");
@@ -1541,7 +1131,7 @@ static void ci_options(lua_State *L)
 static int ev_ci(lua_State *L)
 {
     const char *fname = "ci";
-    evaluation *ev = checkbinary(L, 1, fname);
+    evaluation *ev = lt_ev_checkbinary(L, 1, fname);
     ci_options(L);
     const char *mname = "auc";
     if (lua_istable(L, 2) && lua_rawgeti(L, 2, 1) != LUA_TNIL) {
@@ -1557,11 +1147,11 @@ static int ev_ci(lua_State *L)
                                      : lua_pushfstring(L, "unknown metric '%s'", mname));
     }
     static const char *const methods[] = {"delong", "bootstrap", NULL};
-    int method = optchoice(L, 2, "method", methods, m == LT_METRIC_AUC ? 0 : 1);
+    int method = lt_ev_optchoice(L, 2, "method", methods, m == LT_METRIC_AUC ? 0 : 1);
     if (method == 0 && m != LT_METRIC_AUC)
         luaL_argerror(L, 2, lua_pushfstring(L, "method \"delong\" is for the AUC; use "
                                             "method = \"bootstrap\" for %s", mname));
-    double level = optnum(L, 2, "level", 0.95);
+    double level = lt_ev_optnum(L, 2, "level", 0.95);
     luaL_argcheck(L, level > 0 && level < 1, 2, "option 'level': between 0 and 1 expected");
     lua_Integer nboot = lt_lua_optint(L, 2, "n", 2000);
     luaL_argcheck(L, nboot >= 2 && nboot <= 10000000, 2,
@@ -1577,8 +1167,8 @@ static int ev_ci(lua_State *L)
     int nvalid = 0;
     if (method == 0) {
         double var;
-        check(L, lt_delong_var(r->scores, &est, &var), fname);
-        check(L, lt_delong_ci(r->scores, level, &lo, &hi), fname);
+        lt_ev_check_rc(L, lt_delong_var(r->scores, &est, &var), fname);
+        lt_ev_check_rc(L, lt_delong_ci(r->scores, level, &lo, &hi), fname);
         se = sqrt(var);
     } else {
         lt_bootstrap_opts o = {.nboot = (int)nboot, .level = level, .stratified = stratified,
@@ -1587,7 +1177,7 @@ static int ev_ci(lua_State *L)
         lt_progress *p = lt_lua_get_progress(L);
         if (p)
             p->label = "ci";
-        check(L, lt_bootstrap_metric(r->scores, (lt_metric)m, &o, p, &out, NULL), fname);
+        lt_ev_check_rc(L, lt_bootstrap_metric(r->scores, (lt_metric)m, &o, p, &out, NULL), fname);
         est = out.estimate;
         lo = out.lo;
         hi = out.hi;
@@ -1661,210 +1251,6 @@ static int interval_tostring(lua_State *L)
     return 1;
 }
 
-/* ---- compare ------------------------------------------------------------------ */
-
-static ev_comparison *checkcmp(lua_State *L, int idx)
-{
-    return checkobject(L, idx, LT_COMPARISON_MT, "comparison");
-}
-
-/* The table of a comparison: metric names in order of first appearance,
- * a column per evaluation (NaN where a metric is missing or undefined). */
-static int compare_table(ev_comparison *c, evaluation *const *evs, char *const *names)
-{
-    ev_metric_row rows[EV_MAX_METRICS];
-    const char *metric[2 * EV_MAX_METRICS];
-    int nm = 0;
-    for (int e = 0; e < c->nev; e++) {
-        int n = lt_ev_metric_rows(evs[e], rows);
-        for (int i = 0; i < n; i++) {
-            int j = 0;
-            while (j < nm && strcmp(metric[j], rows[i].name) != 0)
-                j++;
-            if (j == nm && nm < 2 * EV_MAX_METRICS)
-                metric[nm++] = rows[i].name;
-        }
-    }
-    /* n last, where every kind lists it */
-    for (int j = 0; j + 1 < nm; j++)
-        if (strcmp(metric[j], "n") == 0) {
-            memmove(metric + j, metric + j + 1, (size_t)(nm - j - 1) * sizeof *metric);
-            metric[nm - 1] = "n";
-            break;
-        }
-    c->table = lt_frame_new();
-    if (!c->table)
-        return lt_nomem();
-    int rc = add_col(c->table, "metric", lt_col_from_strs(metric, NULL, nm));
-    double *v = malloc((size_t)nm * sizeof *v);
-    if (rc == 0 && !v)
-        rc = lt_nomem();
-    for (int e = 0; rc == 0 && e < c->nev; e++) {
-        int n = lt_ev_metric_rows(evs[e], rows);
-        for (int j = 0; j < nm; j++) {
-            v[j] = NAN;
-            for (int i = 0; i < n; i++)
-                if (strcmp(rows[i].name, metric[j]) == 0)
-                    v[j] = rows[i].value;
-        }
-        rc = add_col(c->table, names[e], lt_col_from_f64(v, nm));
-    }
-    free(v);
-    return rc;
-}
-
-/* The paired DeLong test of two binary evaluations, or a note why not. */
-static int compare_test(ev_comparison *c, evaluation *const *evs)
-{
-    char note[512];
-    if (c->nev != 2 || evs[0]->kind != EV_BINARY) {
-        if (evs[0]->kind == EV_BINARY) {
-            snprintf(note, sizeof note, "The DeLong test of the AUC difference compares two "
-                     "evaluations: compare them in pairs.");
-            return (c->note = dupstr(note)) ? 0 : lt_nomem();
-        }
-        return 0;
-    }
-    const ev_rows *a = evs[0]->rows, *b = evs[1]->rows;
-    if (a->n != b->n || memcmp(a->truth, b->truth, (size_t)a->n) != 0) {
-        char na[32], nb[32];
-        snprintf(note, sizeof note, "No DeLong test of the AUC difference: it needs the same "
-                 "rows (the same n and truth), and these have %s and %s rows%s.",
-                 lt_ev_count(a->n, na, sizeof na), lt_ev_count(b->n, nb, sizeof nb),
-                 a->n == b->n ? " with different truth" : "");
-        return (c->note = dupstr(note)) ? 0 : lt_nomem();
-    }
-    lt_delong_test t;
-    if (lt_delong_compare(a->truth, a->score, b->score, a->n, &t) < 0) {
-        if (lt_errcode() == LT_ENOMEM)
-            return LT_ENOMEM;
-        const char *msg = lt_errmsg();
-        if (strncmp(msg, "delong: ", 8) == 0)
-            msg += 8;
-        snprintf(note, sizeof note, "No DeLong test of the AUC difference: %s%s", msg,
-                 msg[0] && msg[strlen(msg) - 1] == '.' ? "" : ".");
-        return (c->note = dupstr(note)) ? 0 : lt_nomem();
-    }
-    c->tested = true;
-    c->n = a->n;
-    c->auc1 = t.auc1;
-    c->auc2 = t.auc2;
-    c->diff = t.diff;
-    c->se = t.se;
-    c->z = t.z;
-    c->p_value = t.p_value;
-    return 0;
-}
-
-static int compare(lua_State *L)
-{
-    const char *fname = "compare";
-    int nev = lua_gettop(L);
-    if (nev < 2)
-        return luaL_error(L, "%s: two or more evaluations expected, got %d", fname, nev);
-    evaluation **evs = lt_lua_buffer(L, (size_t)nev, sizeof *evs);   /* index nev + 1 */
-    char **names = lt_lua_buffer(L, (size_t)nev, sizeof *names);    /* nev + 2 */
-    lua_createtable(L, nev, 0);                                       /* nev + 3 */
-    for (int i = 0; i < nev; i++) {
-        evs[i] = checkev(L, i + 1);
-        if (evs[i]->kind != evs[0]->kind)
-            luaL_argerror(L, i + 1, lua_pushfstring(L, "a %s evaluation; evaluation 1 is %s "
-                                                    "(compare evaluations of one kind)",
-                                                    lt_ev_kind_name(evs[i]->kind),
-                                                    lt_ev_kind_name(evs[0]->kind)));
-        lua_pushvalue(L, i + 1);
-        lua_rawseti(L, nev + 3, i + 1);
-    }
-    /* column names: the evaluations' names or "model i", made distinct */
-    for (int i = 0; i < nev; i++) {
-        const char *base = evs[i]->name ? evs[i]->name : lua_pushfstring(L, "model %d", i + 1);
-        const char *s = base;
-        for (int k = 2;; k++) {
-            int j = 0;
-            while (j < i && strcmp(names[j], s) != 0)
-                j++;
-            if (j == i && strcmp(s, "metric") != 0)
-                break;
-            s = lua_pushfstring(L, "%s (%d)", base, k);
-        }
-        names[i] = (char *)s;   /* the stack keeps it until the frame has copied it */
-    }
-    ev_comparison *c = newobject(L, LT_COMPARISON_MT, sizeof *c, 1);
-    lua_pushvalue(L, nev + 3);
-    lua_setiuservalue(L, -2, 1);
-    c->nev = nev;
-    check(L, compare_table(c, evs, names), fname);
-    check(L, compare_test(c, evs), fname);
-    return 1;
-}
-
-static int cmp_frame(lua_State *L)
-{
-    const ev_comparison *c = checkcmp(L, 1);
-    lt_frame **slot = lt_lua_newframe(L);
-    *slot = lt_frame_copy(c->table);
-    return lt_lua_result(L, *slot, "frame");
-}
-
-static int cmp_index(lua_State *L)
-{
-    const ev_comparison *c = checkcmp(L, 1);
-    const char *key = lua_tostring(L, 2);
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-        return 1;
-    static const char *const fields[] = {"diff", "z", "p_value", "se", "auc1", "auc2", "note",
-                                         NULL};
-    const double vals[] = {c->diff, c->z, c->p_value, c->se, c->auc1, c->auc2};
-    for (int i = 0; key && fields[i]; i++)
-        if (strcmp(fields[i], key) == 0) {
-            if (i == 6 && c->note)
-                lua_pushstring(L, c->note);
-            else if (i < 6 && c->tested)
-                lua_pushnumber(L, vals[i]);
-            else
-                lua_pushnil(L);
-            return 1;
-        }
-    return luaL_error(L, "comparison: no field or method '%s' (fields: diff, z, p_value, se, "
-                      "auc1, auc2, note; methods: frame)", key ? key : lt_lua_typename(L, 2));
-}
-
-static int cmp_tostring(lua_State *L)
-{
-    ev_comparison **slot = luaL_checkudata(L, 1, LT_COMPARISON_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Comparison (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_comparison_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
-
-/* plot(compare(...)): the ROC curves of binary evaluations on one panel. */
-static int cmp_plot(lua_State *L)
-{
-    const ev_comparison *c = checkcmp(L, 1);
-    const char *title = plot_title(L);
-    lua_settop(L, 2);
-    lua_getiuservalue(L, 1, 1);   /* 3: the evaluations */
-    lt_curve_series *s = lt_lua_buffer(L, (size_t)c->nev, sizeof *s);
-    for (int i = 0; i < c->nev; i++) {
-        lua_rawgeti(L, 3, i + 1);
-        const evaluation *ev = checkev(L, -1);
-        if (ev->kind != EV_BINARY)
-            return luaL_error(L, "plot: a comparison plots the ROC curves of binary "
-                              "evaluations; these are %s", lt_ev_kind_name(ev->kind));
-        roc_series(L, ev, c->table->names[i + 1], &s[i]);
-    }
-    lt_figure **slot = lt_lua_newfigure(L);
-    *slot = lt_evalfig_curves(LT_CURVE_ROC, s, c->nev, NAN, title);
-    return lt_lua_result(L, *slot, "plot");
-}
-
 /* ---- registration ---------------------------------------------------------------- */
 
 const lt_lua_reg lt_lua_evaluate_lib[] = {
@@ -1889,12 +1275,12 @@ const lt_lua_reg lt_lua_evaluate_lib[] = {
      "positive = default   the positive class (string, number or boolean)\n"
      "threshold = 0.5      binary: the score from which rows predict positive\n"
      "type = \"auto\"        \"binary\", \"multiclass\" or \"regression\"\n"
-     "name = nil           a name for compare() and legends",
+     "name = nil           a name for lt_ev_compare() and legends",
      "ev = evaluate(test.churn, test.score, { positive = \"Yes\" })\n"
      "print(ev.auc, ev.f1)\n"
      "evaluate(test.species, test.predicted)       -- multiclass\n"
      "evaluate(test.price, test.fitted)            -- regression"},
-    {"compare", compare, "compare(ev1, ev2, ...)",
+    {"compare", lt_ev_compare, "compare(ev1, ev2, ...)",
      "Compare evaluations side by side.\n"
      "A table of the metrics, a column per evaluation (named by its name, else\n"
      "\"model 1\" ...).  For two binary evaluations of the same rows (the same n\n"
@@ -1904,7 +1290,7 @@ const lt_lua_reg lt_lua_evaluate_lib[] = {
      NULL,
      "a = evaluate(test.churn, test.rule_a, { name = \"rule A\" })\n"
      "b = evaluate(test.churn, test.rule_b, { name = \"rule B\" })\n"
-     "cmp = compare(a, b)\nprint(cmp.p_value)\nplot(cmp)"},
+     "cmp = lt_ev_compare(a, b)\nprint(cmp.p_value)\nplot(cmp)"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1924,36 +1310,36 @@ const lt_lua_reg lt_lua_evaluation_methods[] = {
      NULL, "print(ev.auc, ev.precision, ev.recall)\nfor _, c in ipairs(ev.classes) do print(c) end"},
     {"metrics", ev_metrics, "ev:metrics()", "All metrics as a frame (metric, value).\n"
      "Undefined metrics are missing.", NULL, "ev:metrics()\nev:metrics():write_csv(\"m.csv\")"},
-    {"confusion", ev_confusion_m, "ev:confusion([opts])", "The confusion matrix.\n"
+    {"confusion", lt_ev_confusion, "ev:confusion([opts])", "The confusion matrix.\n"
      "Rows are the truth, columns the prediction, in label order (binary:\n"
      "negative, positive).  A Confusion: cm:labels(), cm:matrix(), plot(cm).",
      "threshold = ev.threshold   binary: the threshold\n"
      "normalize = nil            \"true\" (rows sum to 1), \"pred\" (columns) or \"all\"",
      "ev:confusion()\nev:confusion{ threshold = 0.35, normalize = \"true\" }\n"
      "plot(ev:confusion())"},
-    {"per_class", ev_per_class, "ev:per_class()", "Precision, recall, F1 and support per class.\n"
+    {"per_class", lt_ev_per_class, "ev:per_class()", "Precision, recall, F1 and support per class.\n"
      "A frame: class, precision, recall, f1, support (true rows of the class).", NULL,
      "ev:per_class()"},
-    {"roc", ev_roc, "ev:roc([opts])", "The ROC curve (a Curve), as sklearn's.\n"
+    {"roc", lt_ev_roc, "ev:roc([opts])", "The ROC curve (a Curve), as sklearn's.\n"
      "Points threshold, fpr, tpr at each distinct score, from (inf, 0, 0).",
      "drop_intermediate = true   drop points on straight segments (as sklearn)",
      "plot(ev:roc())\nev:roc{ drop_intermediate = false }:frame()"},
-    {"pr", ev_pr, "ev:pr()", "The precision-recall curve (a Curve).\n"
+    {"pr", lt_ev_pr, "ev:pr()", "The precision-recall curve (a Curve).\n"
      "As sklearn's precision_recall_curve: threshold, precision, recall by\n"
      "ascending threshold, then (NaN, 1, 0).", NULL, "plot(ev:pr())"},
-    {"calibration", ev_calibration, "ev:calibration([opts])",
+    {"calibration", lt_ev_calibration, "ev:calibration([opts])",
      "The calibration (reliability) curve (a Curve).\n"
      "As sklearn's calibration_curve: per non-empty bin lo, hi, mean_predicted,\n"
      "fraction_positive, n.  Needs scores in [0, 1].",
      "bins = 10            the number of bins\n"
      "strategy = \"uniform\" bins of equal width, or \"quantile\" (equal counts)",
      "plot(ev:calibration{ bins = 10 })"},
-    {"gain", ev_gain, "ev:gain()", "The cumulative gain curve (a Curve).\n"
+    {"gain", lt_ev_gain, "ev:gain()", "The cumulative gain curve (a Curve).\n"
      "Points threshold, tested (share of rows scored >= threshold), found (share\n"
      "of positives among them), lift.", NULL, "plot(ev:gain())"},
-    {"lift", ev_lift, "ev:lift()", "The lift curve (a Curve).\n"
+    {"lift", lt_ev_lift, "ev:lift()", "The lift curve (a Curve).\n"
      "Lift against the share of rows tested: the same points as ev:gain().", NULL, "plot(ev:lift())"},
-    {"threshold_curve", ev_threshold_curve, "ev:threshold_curve()",
+    {"threshold_curve", lt_ev_threshold_curve, "ev:threshold_curve()",
      "Precision, recall, F1 by threshold (a Curve).\n"
      "Points threshold, precision, recall, f1, predicted (share predicted\n"
      "positive); the plot marks the evaluation's threshold.", NULL,
@@ -1987,55 +1373,17 @@ const lt_lua_reg lt_lua_evaluation_methods[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-const lt_lua_reg lt_lua_confusion_methods[] = {
-    {"labels", cm_labels, "cm:labels()", "The class labels, in row and column order.", NULL,
-     "ev:confusion():labels()   --> { \"No\", \"Yes\" }"},
-    {"matrix", cm_matrix, "cm:matrix()", "The matrix as a Lua array of rows.\n"
-     "m[i][j] counts rows of true class i predicted as class j (proportions when\n"
-     "made with normalize).", NULL,
-     "local m = ev:confusion():matrix()\nprint(\"true positives\", m[2][2])"},
-    {NULL, NULL, NULL, NULL, NULL, NULL},
-};
-
-const lt_lua_reg lt_lua_curve_methods[] = {
-    {"frame", curve_frame, "curve:frame()", "The points of the curve as a frame.\n"
-     "Also curve.kind (\"roc\", \"pr\", \"calibration\", \"gain\", \"lift\",\n"
-     "\"threshold\") and #curve (the number of points).", NULL,
-     "ev:roc():frame():write_csv(\"roc.csv\")"},
-    {NULL, NULL, NULL, NULL, NULL, NULL},
-};
-
-const lt_lua_reg lt_lua_comparison_methods[] = {
-    {"frame", cmp_frame, "cmp:frame()", "The metric table of a comparison as a frame.", NULL,
-     "compare(a, b):frame()"},
-    {NULL, NULL, NULL, NULL, NULL, NULL},
-};
-
 void lt_lua_open_evaluate(lua_State *L)
 {
     static const luaL_Reg ev_meta[] = {
         {"__gc", ev_gc}, {"__close", ev_gc}, {"__tostring", ev_tostring},
         {"__plot", ev_plot}, {NULL, NULL},
     };
-    static const luaL_Reg cm_meta[] = {
-        {"__gc", cm_gc}, {"__close", cm_gc}, {"__tostring", cm_tostring},
-        {"__plot", cm_plot}, {NULL, NULL},
-    };
-    static const luaL_Reg curve_meta[] = {
-        {"__gc", curve_gc}, {"__close", curve_gc}, {"__tostring", curve_tostring},
-        {"__plot", curve_plot}, {"__len", curve_len}, {NULL, NULL},
-    };
-    static const luaL_Reg cmp_meta[] = {
-        {"__gc", cmp_gc}, {"__close", cmp_gc}, {"__tostring", cmp_tostring},
-        {"__plot", cmp_plot}, {NULL, NULL},
-    };
     static const luaL_Reg interval_meta[] = {
         {"__tostring", interval_tostring}, {NULL, NULL},
     };
     lt_lua_newmeta(L, LT_EVALUATION_MT, ev_meta, ev_index);
-    lt_lua_newmeta(L, LT_CONFUSION_MT, cm_meta, NULL);
-    lt_lua_newmeta(L, LT_CURVE_MT, curve_meta, curve_index);
-    lt_lua_newmeta(L, LT_COMPARISON_MT, cmp_meta, cmp_index);
+    lt_ev_open_objects(L);
     lt_lua_newmeta(L, LT_INTERVAL_MT, interval_meta, NULL);
     /* numbers become callable (see number_call) */
     lua_pushinteger(L, 0);

@@ -9,7 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <lua.h>
+
 #include "confusion.h"
+#include "eval_figures.h"
 #include "frame.h"
 #include "labels.h"
 #include "print.h"
@@ -139,6 +142,58 @@ enum { EV_MAX_METRICS = 24 };
 /* The metrics of ev in printing order, n and prevalence last; returns how
  * many (at most EV_MAX_METRICS). */
 int lt_ev_metric_rows(const evaluation *ev, ev_metric_row *out);
+
+/* ---- shared by the binding files (l_evaluate.c, l_evaluate_objects.c) ---- */
+
+/* __gc and __close of a userdata holding a pointer to `type`: free it
+ * once (the slot is NULL after). */
+#define LT_EV_GC(fname, type, mt, freefn)            \
+    static int fname(lua_State *L)                   \
+    {                                                \
+        type **slot = luaL_checkudata(L, 1, mt);     \
+        freefn(*slot);                               \
+        *slot = NULL;                                \
+        return 0;                                    \
+    }
+
+char *lt_ev_strdup(const char *s);
+/* Push a userdata of metatable mt holding a new zeroed struct of `size`
+ * bytes (the slot is NULL until it is allocated), with nuv user values;
+ * returns the struct. */
+void *lt_ev_newobject(lua_State *L, const char *mt, size_t size, int nuv);
+/* The struct of the open object at idx, or a bad-argument error
+ * ("what is closed"). */
+void *lt_ev_checkobject(lua_State *L, int idx, const char *mt, const char *what);
+evaluation *lt_ev_check(lua_State *L, int idx);
+/* The evaluation at idx, which must be binary ("fname: needs binary
+ * scores; this evaluation is multiclass"). */
+evaluation *lt_ev_checkbinary(lua_State *L, int idx, const char *fname);
+/* Raise "fname: <lt_errmsg>" (or "fname: cancelled") when rc < 0. */
+void lt_ev_check_rc(lua_State *L, int rc, const char *fname);
+/* Options: a number (def when absent), one of names (its index). */
+double lt_ev_optnum(lua_State *L, int arg, const char *key, double def);
+int lt_ev_optchoice(lua_State *L, int arg, const char *key, const char *const *names,
+                    int def);
+/* Add column c (owned, NULL after a failure) to f as `name`. */
+int lt_ev_add_col(lt_frame *f, const char *name, lt_col *c);
+/* The options of a __plot at argument 2: { title = }. */
+const char *lt_ev_plot_title(lua_State *L);
+/* Push ev's ROC curve (a Frame owned by the stack) and point s at it,
+ * labelled `name` (the figure adds the AUC). */
+void lt_ev_roc_series(lua_State *L, const evaluation *ev, const char *name,
+                      lt_curve_series *s);
+
+/* Methods and functions of l_evaluate_objects.c, and its metatables. */
+int lt_ev_confusion(lua_State *L);
+int lt_ev_per_class(lua_State *L);
+int lt_ev_roc(lua_State *L);
+int lt_ev_pr(lua_State *L);
+int lt_ev_calibration(lua_State *L);
+int lt_ev_gain(lua_State *L);
+int lt_ev_lift(lua_State *L);
+int lt_ev_threshold_curve(lua_State *L);
+int lt_ev_compare(lua_State *L);
+void lt_ev_open_objects(lua_State *L);
 
 /* Text of each object for __tostring: malloc'd, NULL on allocation
  * failure. */
