@@ -268,9 +268,11 @@ static int build_binary(evaluation *ev, const lt_col *truth, const lt_col *score
     char names[512];
     int64_t nk;
     lt_labels *l = &ev->labels;   /* for the duration of the build */
-    int rc = lt_labels_encode(truth, NULL, 0, l, codes, NULL, &nk);
+    int rc = lt_labels_encode(truth, NULL, MAX_CLASSES, l, codes, NULL, &nk);
     if (rc < 0)
         return rc;
+    if (l->k == 0 && truth->n == 0)
+        return lt_seterr(LT_EINVAL, "truth has no rows");
     if (l->k == 0)
         return lt_seterr(LT_EINVAL, "truth has no values (%lld rows, all missing)",
                          (long long)truth->n);

@@ -198,7 +198,7 @@ void lt_ev_open_objects(lua_State *L);
 /* Text of each object for __tostring: malloc'd, NULL on allocation
  * failure. */
 char *lt_ev_format(const evaluation *ev, const lt_print_opts *o);
-char *lt_ev_confusion_format(const ev_confusion *cm);
+char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o);
 char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o);
 char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o);
 

@@ -170,8 +170,10 @@ static int cm_tostring(lua_State *L)
         lua_pushliteral(L, "lunette.Confusion (closed)");
         return 1;
     }
+    lt_print_opts o;
+    lt_lua_print_opts(L, &o);
     void **box = lt_lua_newbox(L);
-    *box = lt_ev_confusion_format(*slot);
+    *box = lt_ev_confusion_format(*slot, &o);
     return lt_lua_pushboxed(L, box, "tostring");
 }
 

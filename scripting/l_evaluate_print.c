@@ -183,25 +183,36 @@ static void set_cell(grid *g, int r, int c, const char *fmt, ...)
 }
 
 /* The rows of g, each after `indent` spaces, columns one space apart
- * (two before the last when it is free text), no trailing spaces. */
-static void grid_write(sbuf *b, grid *g, int indent, bool last_free)
+ * (two before the last when it is free text), no trailing spaces.  With
+ * maxw > 0, only the leading columns that fit maxw cells are written (the
+ * first always); returns how many columns were written. */
+static int grid_write(sbuf *b, grid *g, int indent, bool last_free, int maxw)
 {
-    int w[32] = {0};
-    for (int c = 0; c < g->ncol && c < 32; c++)
+    int *w = calloc((size_t)g->ncol, sizeof *w);
+    if (!w) {
+        b->oom = true;
+        return 0;
+    }
+    for (int c = 0; c < g->ncol; c++)
         for (int r = 0; r < g->nrow; r++) {
             int n = width_of(cell(g, r, c));
             if (n > w[c])
                 w[c] = n;
         }
+    int ncol = g->ncol, used = indent + w[0];
+    if (maxw > 0)
+        for (ncol = 1; ncol < g->ncol && used + 1 + w[ncol] <= maxw; ncol++)
+            used += 1 + w[ncol];
     for (int r = 0; r < g->nrow; r++) {
         size_t start = b->len;
         sb_printf(b, "%*s", indent, "");
-        for (int c = 0; c < g->ncol && c < 32; c++) {
+        for (int c = 0; c < ncol; c++) {
             const char *s = cell(g, r, c);
             int pad = w[c] - width_of(s);
+            bool free_text = last_free && c == g->ncol - 1;
             if (c > 0)
-                sb_printf(b, last_free && c == g->ncol - 1 ? "  " : " ");
-            if (last_free && c == g->ncol - 1)
+                sb_printf(b, free_text ? "  " : " ");
+            if (free_text)
                 sb_printf(b, "%s", s);
             else if ((g->left >> c) & 1)
                 sb_printf(b, "%s%*s", s, pad, "");
@@ -212,6 +223,8 @@ static void grid_write(sbuf *b, grid *g, int indent, bool last_free)
             b->s[--b->len] = '\0';
         sb_printf(b, "\n");
     }
+    free(w);
+    return ncol;
 }
 
 /* ---- metric rows ------------------------------------------------------- */
@@ -355,7 +368,7 @@ static void write_metrics(sbuf *b, const evaluation *ev)
         r++;
     }
     g.nrow = r;
-    grid_write(b, &g, 2, true);
+    grid_write(b, &g, 2, true, 0);
     free(g.cell);
 }
 
@@ -423,7 +436,7 @@ static void write_per_class(sbuf *b, const evaluation *ev)
         set_cell(&g, i + 1, 3, "%s", lt_ev_num(m->f1, num, sizeof num));
         set_cell(&g, i + 1, 4, "%s", lt_ev_count(m->support, num, sizeof num));
     }
-    grid_write(b, &g, 2, false);
+    grid_write(b, &g, 2, false, 0);
     free(g.cell);
     if (k > shown)
         sb_printf(b, "  … %d more classes (ev:per_class() has them all)\n", k - shown);
@@ -468,8 +481,9 @@ char *lt_ev_format(const evaluation *ev, const lt_print_opts *o)
 
 /* ---- confusion matrices ------------------------------------------------ */
 
-char *lt_ev_confusion_format(const ev_confusion *cm)
+char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o)
 {
+    enum { ROWS = 30 };
     static const char *const how[] = {NULL, "share of each truth row (normalize = \"true\")",
                                       "share of each predicted column (normalize = \"pred\")",
                                       "share of all rows (normalize = \"all\")"};
@@ -482,15 +496,16 @@ char *lt_ev_confusion_format(const ev_confusion *cm)
     sb_printf(&b, "\n");
     if (cm->how != LT_NORM_NONE)
         sb_printf(&b, "%s\n", how[cm->how]);
-    int k = cm->k;
+    int k = cm->k, rows = k > ROWS ? ROWS : k;
     grid g;
-    if (!grid_init(&g, k + 1, k + 1, 1u)) {
+    if (!grid_init(&g, rows + 1, k + 1, 1u)) {
         free(b.s);
         return NULL;
     }
     set_cell(&g, 0, 0, "truth \\ predicted");
-    for (int i = 0; i < k; i++) {
-        set_label(&g, 0, i + 1, cm->labels[i]);
+    for (int j = 0; j < k; j++)
+        set_label(&g, 0, j + 1, cm->labels[j]);
+    for (int i = 0; i < rows; i++) {
         set_label(&g, i + 1, 0, cm->labels[i]);
         for (int j = 0; j < k; j++) {
             if (cm->norm)
@@ -500,8 +515,11 @@ char *lt_ev_confusion_format(const ev_confusion *cm)
                          lt_ev_count(cm->count[i * k + j], num, sizeof num));
         }
     }
-    grid_write(&b, &g, 2, false);
+    int shown = grid_write(&b, &g, 2, false, o ? o->width : 0) - 1;
     free(g.cell);
+    if (shown < k || rows < k)
+        sb_printf(&b, "# %d of %d rows, %d of %d columns shown; cm:matrix() has them all\n",
+                  rows, k, shown, k);
     return sb_take(&b);
 }
 
@@ -589,7 +607,7 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
                 set_cell(&g, (int)i + 1, j, "%s", lt_ev_num(v, num, sizeof num));
         }
     }
-    grid_write(&b, &g, 2, false);
+    grid_write(&b, &g, 2, false, 0);
     free(g.cell);
     if (c->tested) {
         char d[48], z[48], p[48], se[48], n[32];

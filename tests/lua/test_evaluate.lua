@@ -375,6 +375,8 @@ t.raises(function() evaluate(allna.t, allna.s) end,
   "evaluate: no rows left: each of the 2 rows misses its truth or its score", "empty after dropping")
 t.raises(function() evaluate(frame{ t = { NA, NA } }.t:astype("str"), allna.s) end,
   "evaluate: truth has no values (2 rows, all missing)", "all truth missing")
+t.raises(function() evaluate(frame{ t = {} }.t:astype("str"), frame{ s = {} }.s:astype("f64")) end,
+  "evaluate: truth has no rows", "no rows")
 t.raises(function() evaluate(small.y, small.s, { threshold = 0 / 0 }) end,
   "option 'threshold': a number expected, got NaN", "NaN threshold")
 t.raises(function() evaluate(small.y, small.s, { type = "binomial" }) end,
@@ -472,6 +474,17 @@ t.same(lines(tostring(mcm)), {
   "  b                 0 1 1",
   "  c                 0 1 1",
 }, "multiclass confusion printout")
+-- many classes: the columns that fit the width, and a note
+local tt, pp = {}, {}
+for i = 1, 300 do tt[i] = "class_" .. (i % 25); pp[i] = "class_" .. ((i * 7) % 25) end
+local big = evaluate(frame{ t = tt }.t, frame{ p = pp }.p):confusion()
+local bl = lines(tostring(big))
+t.is(bl[#bl], "# 25 of 25 rows, 7 of 25 columns shown; cm:matrix() has them all",
+  "25 classes: the columns that fit 80 cells")
+local widest = 0
+for _, l in ipairs(bl) do widest = math.max(widest, utf8.len(l)) end
+t.ok(widest <= 80, "25 classes: every line fits 80 cells")
+t.is(#big:matrix()[1], 25, "25 classes: matrix() has them all")
 local mpc = em:per_class()
 t.same(mpc.support:to_table(), { 3, 2, 2 }, "multiclass per_class: support")
 t.same(mpc.f1:to_table(), { 0.8, 0.4, 0.5 }, "multiclass per_class: f1")
