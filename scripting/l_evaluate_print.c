@@ -611,12 +611,15 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
     free(g.cell);
     if (c->tested) {
         char d[48], z[48], p[48], se[48], n[32];
-        snprintf(p, sizeof p, c->p_value < 1e-4 ? "%.2e" : "%.4f", c->p_value);
+        if (c->p_value < 2.2e-16)   /* as R prints it: below double precision */
+            snprintf(p, sizeof p, "< 2.2e-16");
+        else
+            snprintf(p, sizeof p, c->p_value < 1e-4 ? "%.2e" : "%.4f", c->p_value);
         sb_printf(&b, "\nDeLong test of the AUC difference (paired, on the same %s rows):\n"
-                  "  AUC %s - AUC %s = %s (se %s), z = %s, p = %s\n",
+                  "  AUC %s - AUC %s = %s (se %s), z = %s, p %s%s\n",
                   lt_ev_count(c->n, n, sizeof n), t->names[1], t->names[2],
                   lt_ev_num(c->diff, d, sizeof d), lt_ev_num(c->se, se, sizeof se),
-                  (snprintf(z, sizeof z, "%.3f", c->z), z), p);
+                  (snprintf(z, sizeof z, "%.3f", c->z), z), p[0] == '<' ? "" : "= ", p);
     } else if (c->note) {
         sb_printf(&b, "\n%s\n", c->note);
     }
