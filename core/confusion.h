@@ -75,6 +75,9 @@ typedef struct lt_multiclass_metrics {
     double micro_precision, micro_recall, micro_f1;
 } lt_multiclass_metrics;
 
+/* With no rows (n = 0) accuracy, balanced accuracy, kappa and the macro
+ * averages are NaN, MCC and the weighted and micro averages 0, as sklearn
+ * answers for empty inputs. */
 void lt_confusion_metrics(const lt_confusion *cm, lt_multiclass_metrics *out);
 
 /* Normalised copy of the counts, as confusion_matrix(normalize=):
@@ -88,9 +91,10 @@ void lt_confusion_normalize(const lt_confusion *cm, lt_normalize how, double *ou
  * column-major with leading dimension ld (prob[c * ld + i] is the
  * probability of class c for row i); each value is clipped to
  * [eps, 1 - eps] with eps = DBL_EPSILON, then each row divided by its
- * sum; the mean of -log(prob of the true class).  LT_EINVAL (naming the row and column)
- * for a probability outside [0, 1] or NaN, or a row summing to 0;
- * 0 and *out otherwise. */
+ * sum; the mean of -log(prob of the true class).  LT_EINVAL (naming the
+ * row and column) for a probability outside [0, 1] or NaN, a row of zeros
+ * or a truth code outside 0..k-1, and for k < 2 or ld < n; 0 and *out
+ * otherwise (NaN for n = 0).  Same result whatever the thread count. */
 int lt_log_loss_multi(const int32_t *truth, const double *prob, int64_t n, int k,
                       int64_t ld, double *out);
 

@@ -9,7 +9,8 @@
  * the AUC is the mean of either, and
  *   var(AUC) = var(V10) / npos + var(V01) / nneg
  * with sample variances (denominator n - 1), as pROC computes it.  The
- * placements come from binary searches in lt_scores' sorted arrays. */
+ * placements come from walks down sorted arrays: lt_scores' two for the
+ * variance, the rows in the order of each score for the paired test. */
 #ifndef LT_DELONG_H
 #define LT_DELONG_H
 

@@ -5,6 +5,7 @@
  * a constant truth) and R's forecast/yardstick packages for the
  * percentage errors, which are given in percent:
  *   MAPE  = 100 * mean(|y - yhat| / |y|)           NaN when some y is 0
+ *           (sklearn divides by max(|y|, DBL_EPSILON) instead)
  *   sMAPE = 100 * mean(|y - yhat| / ((|y| + |yhat|) / 2)),
  *           a row with y = yhat = 0 counting 0 *)
  * (*) yardstick's smape gives NaN there; a perfect prediction of 0 is
@@ -21,7 +22,9 @@ typedef struct lt_regression_metrics {
     double mape, smape;
     double r2;                 /* 1 - SS_res / SS_tot; for a constant y: 1
                                   when every prediction is exact, else 0 */
-    double explained_variance; /* 1 - var(y - yhat) / var(y), same rule */
+    double explained_variance; /* 1 - var(y - yhat) / var(y); for a
+                                  constant y: 1 when y - yhat is constant,
+                                  else 0 */
     double median_ae;          /* median of |y - yhat| */
     double max_error;          /* max |y - yhat| */
     double mean_error;         /* mean(yhat - y): the bias */

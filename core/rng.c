@@ -23,6 +23,11 @@ void lt_rng_seed(lt_rng *r, uint64_t seed)
         r->s[i] = splitmix64(&seed);
 }
 
+void lt_rng_seed_stream(lt_rng *r, uint64_t seed, uint64_t stream)
+{
+    lt_rng_seed(r, seed ^ splitmix64(&stream));
+}
+
 uint64_t lt_rng_next(lt_rng *r)
 {
     uint64_t *s = r->s;

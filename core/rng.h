@@ -19,6 +19,12 @@ typedef struct lt_rng {
 /* Seed r: s[0..3] are the first four splitmix64 outputs from state `seed`. */
 void lt_rng_seed(lt_rng *r, uint64_t seed);
 
+/* Seed r for stream `stream` of `seed`: lt_rng_seed(r, seed ^ h), h the
+ * first splitmix64 output from state `stream`.  The replicates of a
+ * bootstrap or the repeats of a cross-validation each draw from stream b
+ * of the user's seed, so that any thread can run any of them. */
+void lt_rng_seed_stream(lt_rng *r, uint64_t seed, uint64_t stream);
+
 /* The next 64 random bits. */
 uint64_t lt_rng_next(lt_rng *r);
 

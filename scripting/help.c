@@ -45,6 +45,7 @@ const lt_lua_group lt_lua_groups[] = {
     {"Workbench", NULL, lt_lua_view_lib},
     {"Sessions", NULL, lt_lua_session_lib},
     {"Session methods", "Session", lt_lua_session_methods},
+    {"Resampling", NULL, lt_lua_folds_lib},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };

@@ -8,6 +8,7 @@
  * (0xe220a8397b1dcdaf; 6457827717110365317, 3203168211198807973). */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rng.h"
 #include "tap.h"
@@ -159,5 +160,16 @@ int main(void)
     lt_rng_shuffle(&r, &one, 1);
     lt_rng_shuffle(&r, NULL, 0);
     ok(one == 5, "shuffles of 1 and 0 elements");
+
+    /* Streams: seed ^ the first splitmix64 output from state `stream`
+     * (0xe220a8397b1dcdaf from 0, as above; 0x910a2dec89025cc1 from 1). */
+    lt_rng_seed_stream(&a, 42, 0);
+    lt_rng_seed(&b, 42 ^ UINT64_C(0xe220a8397b1dcdaf));
+    ok(memcmp(&a, &b, sizeof a) == 0, "stream 0 of seed 42 is seed 42 ^ 0xe220a8397b1dcdaf");
+    lt_rng_seed_stream(&a, 42, 1);
+    lt_rng_seed(&b, 42 ^ UINT64_C(0x910a2dec89025cc1));
+    ok(memcmp(&a, &b, sizeof a) == 0, "stream 1 of seed 42 is seed 42 ^ 0x910a2dec89025cc1");
+    lt_rng_seed_stream(&b, 43, 1);
+    ok(lt_rng_next(&a) != lt_rng_next(&b), "stream 1 of seeds 42 and 43 differ");
     return tap_done();
 }
