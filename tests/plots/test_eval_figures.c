@@ -593,20 +593,45 @@ static void test_cairo_confusion(void)
     free(im.px);
     lt_figure_free(f);
 
-    /* Twenty classes: every class named on both axes. */
+    /* Twenty classes on the default page: every class named on both
+     * axes (smaller names rather than fewer), every count shown. */
     f = lt_evalfig_confusion(cm20, 20, l20, NULL);
-    if (draw_png(f, 1400, 1400, &im)) {
-        ok(mapper_init(&m, f, 1400, 1400, 0), "20 classes: laid out");
-        /* tick labels left of the area, one per row: ink at each row */
-        int rows = 0;
+    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, 1200, 750, 0)) {
+        int rows = 0, cols = 0, diag = 0;
         for (int r = 0; r < 20; r++) {
             int ink = 0;
-            for (double x = m.x - 60; x < m.x - 8; x += 1)
+            for (double x = m.x - 40; x < m.x - 6; x += 1)
                 for (double dy = -3; dy <= 3; dy += 1)
                     ink += cdist(pixel(&im, x, my(&m, r) + dy), (lt_rgb){255, 255, 255}) > 80;
             rows += ink > 5;
         }
-        is_int(rows, 20, "20 classes: a label at every row");
+        /* Names turned 45 degrees run along x + y = const: ink under the
+         * axis projected on x + y has a run per name. */
+        int hist[4000] = {0};
+        for (int y = (int)(m.y + m.h) + 3; y < (int)(m.y + m.h) + 60; y++)
+            for (int x = (int)m.x - 80; x < (int)(m.x + m.w) + 20; x++)
+                if (x >= 0 && x + y < 4000 &&
+                    cdist(pixel(&im, x, y), (lt_rgb){255, 255, 255}) > 80)
+                    hist[x + y]++;
+        for (int u = 1, len = 0; u < 4000; u++) {
+            len = hist[u] > 1 ? len + 1 : 0;
+            cols += len == 3;
+        }
+        for (int k = 0; k < 20; k++) {
+            double tot = 0;
+            for (int c = 0; c < 20; c++)
+                tot += (double)cm20[k * 20 + c];
+            lt_rgb bg = lt_palette_map(LT_CMAP_BLUES, cm20[k * 21] / tot);
+            lt_rgb fg = lt_palette_contrast(bg);
+            int ink = 0;
+            for (double dx = -8; dx <= 8; dx += 1)
+                for (double dy = -3; dy <= 3; dy += 1)
+                    ink += cdist(pixel(&im, mx(&m, k) + dx, my(&m, k) + dy), fg) < 60;
+            diag += ink > 3;
+        }
+        is_int(rows, 20, "20 classes: a name at every row");
+        is_int(cols, 20, "20 classes: a name under every column");
+        is_int(diag, 20, "20 classes: the count in every diagonal cell, in the contrasting colour");
         mapper_fini(&m);
     }
     free(im.px);
