@@ -570,10 +570,9 @@ static int eval_options(lua_State *L, double *threshold, const char **positive,
 static int evaluate(lua_State *L)
 {
     const char *fname = "evaluate";
-    const lt_col *truth = lt_lua_tocol(L, 1);
-    if (!truth)
+    if (!luaL_testudata(L, 1, LT_COLUMN_MT))
         luaL_argexpected(L, 0, 1, "Column of the truth");
-    truth = lt_lua_checkcol(L, 1);
+    const lt_col *truth = lt_lua_checkcol(L, 1);
     const lt_frame *df = NULL;
     const lt_col *x = NULL;
     if (luaL_testudata(L, 2, LT_FRAME_MT))
