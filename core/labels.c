@@ -480,7 +480,7 @@ int lt_labels_binary(const lt_col *truth, const char *positive, const lt_col *sc
      * be one (a word against integers) */
     bool none = false;
     int64_t want = 0;
-    long long v;
+    long long v = 0;
     switch (truth->type) {
     case LT_STR:
         want = lt_dict_find(truth->dict, positive, strlen(positive));
