@@ -72,7 +72,13 @@ typedef struct lt_layer {
 
     /* HEATMAP: z[r * ncol + c] is the cell at x position c, y position r
      * (row 0 at the top); cell_text (NULL or nrow*ncol strings, NULL
-     * entries allowed) is written centred in the cells. */
+     * entries allowed) is written centred in the cells, in a colour that
+     * contrasts with the cell's.  A text of one line is cut to its cell.
+     * A text may hold up to 4 lines separated by '\n' (a count over a
+     * percentage): every cell then shows the same lines, whole, with a
+     * cell to spare between neighbours in the terminal: all of them when
+     * they fit every cell, else the first line that fits every cell
+     * alone, else the first line in the cells where it fits. */
     int nrow, ncol;
     double *z;
     char **cell_text;
@@ -123,6 +129,14 @@ typedef struct lt_figure {
     lt_panel *panels;
     /* size hints of the text renderer (0 = default): cells */
     int text_width, text_height;
+    /* The shape of the plotting areas: height / width (1 for ROC curves
+     * and confusion matrices; 0 fills the page).  Cairo lays the figure
+     * out in a narrower (or shorter) box centred on the page so that the
+     * first panel gets this shape.  The text renderer, whose cells are
+     * about twice as high as wide, only narrows a figure that is too
+     * wide, leaving the right of the canvas blank (it never shortens one,
+     * nor narrows a heatmap, whose cells need their width for text). */
+    double aspect;
 } lt_figure;
 
 /* A figure of one empty panel with linear axes, or NULL. */

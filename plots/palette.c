@@ -1,5 +1,5 @@
-/* The shared colour palette (palette.h): Okabe-Ito categories, viridis and
- * a reversed RdBu, interpolated linearly in sRGB between anchor colours. */
+/* The shared colour palette (palette.h): Okabe-Ito categories, viridis, a
+ * reversed RdBu and Blues, interpolated linearly in sRGB between anchor colours. */
 #include "palette.h"
 
 #include <math.h>
@@ -29,6 +29,13 @@ static const lt_rgb rdbu[11] = {
     {0x92, 0xC5, 0xDE}, {0xD1, 0xE5, 0xF0}, {0xF7, 0xF7, 0xF7},
     {0xFD, 0xDB, 0xC7}, {0xF4, 0xA5, 0x82}, {0xD6, 0x60, 0x4D},
     {0xB2, 0x18, 0x2B}, {0x67, 0x00, 0x1F},
+};
+
+/* ColorBrewer Blues (9 classes), light to dark. */
+static const lt_rgb blues[9] = {
+    {0xF7, 0xFB, 0xFF}, {0xDE, 0xEB, 0xF7}, {0xC6, 0xDB, 0xEF},
+    {0x9E, 0xCA, 0xE1}, {0x6B, 0xAE, 0xD6}, {0x42, 0x92, 0xC6},
+    {0x21, 0x71, 0xB5}, {0x08, 0x51, 0x9C}, {0x08, 0x30, 0x6B},
 };
 
 const lt_rgb LT_RGB_TEXT = {0x22, 0x22, 0x22};
@@ -68,6 +75,8 @@ lt_rgb lt_palette_map(lt_colormap m, double t)
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     if (m == LT_CMAP_SEQUENTIAL)
         return interpolate(viridis, 11, t);
+    if (m == LT_CMAP_BLUES)
+        return interpolate(blues, 9, t);
     return interpolate(rdbu, 11, t);
 }
 

@@ -5,7 +5,9 @@
  *                vermillion, sky blue, reddish purple, yellow, grey; then
  *                it cycles;
  *   sequential   viridis (perceptually uniform, dark to light);
- *   diverging    ColorBrewer RdBu reversed: blue (low) - white - red (high). */
+ *   diverging    ColorBrewer RdBu reversed: blue (low) - white - red (high);
+ *   blues        ColorBrewer Blues, white to dark blue (one hue, so the
+ *                largest values stand out darkest: confusion matrices). */
 #ifndef LT_PALETTE_H
 #define LT_PALETTE_H
 
@@ -13,7 +15,7 @@
 
 typedef struct lt_rgb { uint8_t r, g, b; } lt_rgb;
 
-typedef enum lt_colormap { LT_CMAP_SEQUENTIAL, LT_CMAP_DIVERGING } lt_colormap;
+typedef enum lt_colormap { LT_CMAP_SEQUENTIAL, LT_CMAP_DIVERGING, LT_CMAP_BLUES } lt_colormap;
 
 #define LT_PALETTE_NCAT 8
 

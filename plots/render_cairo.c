@@ -117,7 +117,9 @@ typedef struct rc {
     cairo_t *cr;
     double s;                /* pixels per point of text and lines */
     double page;             /* points per pixel of an SVG or PDF page */
-    double W, H;             /* the drawing in pixels */
+    double W, H;             /* the drawing in pixels (while laying out:
+                                the box the figure is fitted in) */
+    double ox, oy;           /* where that box starts on the page */
     const lt_figure *f;
     pview *pv;               /* npanel views */
     int err;                 /* first error of the layout (LT_E*) */
@@ -325,6 +327,8 @@ static void wrap(rc *r, font ft, const char *s, double maxw, int max, lines *out
 
 typedef struct axlab {       /* how the tick labels of an axis are shown */
     int every;               /* label every k-th tick */
+    font ft;                 /* of the labels (F_TICK, or smaller for
+                                many categories) */
     bool rotate;             /* x only: turned 45 degrees */
     double maxw;             /* labels are cut to this width (px) */
     double extent;           /* x: height under the ticks; y: width left */
@@ -342,6 +346,8 @@ struct pview {
     bool heat;               /* holds a heatmap: no grid, a colour bar */
     const lt_layer *hl;      /* the first heatmap layer */
     double zlo, zhi;
+    double cat_pt;           /* names on both category axes in one size
+                                (0: not yet known) */
 };
 
 static bool is_cat(const lt_scale *s) { return s->kind == LT_SCALE_CATEGORY; }
@@ -471,12 +477,12 @@ static int retick(rc *r, lt_scale *s, int target)
 
 /* Do the labels of every `every`-th tick of a horizontal axis come closer
  * than GAP_PT? */
-static bool x_overlap(rc *r, const lt_scale *s, double w, int every)
+static bool x_overlap(rc *r, const lt_scale *s, font ft, double w, int every)
 {
     double gap = GAP_PT * r->s, prev = -INFINITY;
     for (int i = 0; i < s->nticks; i += every) {
         double c = tick_at(s, i, w, false);
-        double tw = text_width(r, F_TICK, s->ticks[i].label);
+        double tw = text_width(r, ft, s->ticks[i].label);
         if (c - tw / 2 < prev + gap)
             return true;
         prev = c + tw / 2;
@@ -504,49 +510,74 @@ static int round_step_at_least(double need)
     return k;
 }
 
+/* Category labels that would be thinned out are tried smaller first,
+ * down to this size, so that every category keeps its name (the classes
+ * of a confusion matrix). */
+#define SMALLEST_CAT_PT 6.5
+
+/* Categories along x in font ft: horizontal when every label fits;
+ * turned 45 degrees when that keeps them all (or drops far fewer);
+ * labels dropped to every k-th, k a round number, when even that is too
+ * tight. */
+static void label_x_cats(rc *r, const lt_scale *s, double w, font ft, axlab *a)
+{
+    double sc = r->s, lh = line_height(r, ft);
+    double spacing = s->nticks >= 2 ? fabs(tick_at(s, 1, w, false) - tick_at(s, 0, w, false)) : w;
+    int kh = 1;
+    while (kh < s->nticks && x_overlap(r, s, ft, w, kh))
+        kh = next_round_step(kh);
+    /* Turned labels need their line height between ticks (two when
+     * some are dropped, to keep the rest readable). */
+    int kr = spacing >= lh * 1.25 ? 1 : round_step_at_least(2 * lh / fmax(spacing, 1e-9));
+    a->ft = ft;
+    if (kh > 1 && (kr == 1 || kh > 2 * kr)) {
+        a->rotate = true;
+        a->every = kr;
+        a->maxw = fmin(150 * sc, 0.3 * r->H);
+    } else {
+        a->rotate = false;
+        a->every = kh;
+        a->maxw = fmax(w, 40 * sc);   /* one long name alone */
+    }
+}
+
 /* Lay out the x tick labels of v for a plotting width w; the scale may be
  * reticked to fewer ticks. */
 static void label_x(rc *r, pview *v, double w)
 {
     lt_scale *s = &v->xs;
     axlab *a = &v->xl;
-    double sc = r->s, lh = line_height(r, F_TICK);
+    double sc = r->s;
     memset(a, 0, sizeof *a);
     a->every = 1;
     a->maxw = r->W;
+    a->ft = F_TICK;
     if (!is_cat(s)) {
         int target = clampi((int)lround(w / sc / 85.0), 2, 10);
         if (target != v->xtarget && retick(r, s, target) == 0)
             v->xtarget = target;
-        while (x_overlap(r, s, w, 1) && v->xtarget > 2 && retick(r, s, v->xtarget - 1) == 0)
+        while (x_overlap(r, s, a->ft, w, 1) && v->xtarget > 2 &&
+               retick(r, s, v->xtarget - 1) == 0)
             v->xtarget--;
-        while (a->every < s->nticks && x_overlap(r, s, w, a->every))
+        while (a->every < s->nticks && x_overlap(r, s, a->ft, w, a->every))
             a->every++;
     } else {
-        /* Categories: horizontal when every label fits; turned 45 degrees
-         * when that keeps them all (or drops far fewer); labels dropped
-         * to every k-th, k a round number, when even that is too tight. */
-        double spacing = s->nticks >= 2 ? fabs(tick_at(s, 1, w, false) - tick_at(s, 0, w, false))
-                                        : w;
-        int kh = 1;
-        while (kh < s->nticks && x_overlap(r, s, w, kh))
-            kh = next_round_step(kh);
-        /* Turned labels need their line height between ticks (two when
-         * some are dropped, to keep the rest readable). */
-        int kr = spacing >= lh * 1.25 ? 1 : round_step_at_least(2 * lh / fmax(spacing, 1e-9));
-        if (kh > 1 && (kr == 1 || kh > 2 * kr)) {
-            a->rotate = true;
-            a->every = kr;
-            a->maxw = fmin(150 * sc, 0.3 * r->H);
-        } else {
-            a->every = kh;
-            a->maxw = fmax(w, 40 * sc);   /* one long name alone */
+        font ft = F_TICK;
+        if (v->cat_pt > 0)
+            ft.pt = fmin(ft.pt, v->cat_pt);
+        bool all = false;
+        for (; ft.pt >= SMALLEST_CAT_PT && !all; ft.pt -= 1) {
+            label_x_cats(r, s, w, ft, a);
+            all = a->every == 1;
         }
+        if (!all)
+            label_x_cats(r, s, w, F_TICK, a);
     }
+    double lh = line_height(r, a->ft);
     double over_lo = 0, over_hi = 0, longest = 0;
     for (int i = 0; i < s->nticks; i += a->every) {
         double c = tick_at(s, i, w, false);
-        double tw = fmin(text_width(r, F_TICK, s->ticks[i].label), a->maxw);
+        double tw = fmin(text_width(r, a->ft, s->ticks[i].label), a->maxw);
         if (tw <= 0)
             continue;
         if (a->rotate) {
@@ -564,9 +595,9 @@ static void label_x(rc *r, pview *v, double w)
     a->extent = a->rotate ? longest : s->nticks > 0 ? lh : 0;
 }
 
-static bool y_overlap(rc *r, const lt_scale *s, double h, int every)
+static bool y_overlap(rc *r, const lt_scale *s, font ft, double h, int every)
 {
-    double need = line_height(r, F_TICK) * 1.05, prev = INFINITY;
+    double need = line_height(r, ft) * 1.05, prev = INFINITY;
     for (int i = 0; i < s->nticks; i += every) {
         double c = tick_at(s, i, h, true);
         if (fabs(prev - c) < need)
@@ -582,23 +613,33 @@ static void label_y(rc *r, pview *v, double h, double maxw)
 {
     lt_scale *s = &v->ys;
     axlab *a = &v->yl;
-    double sc = r->s, lh = line_height(r, F_TICK);
+    double sc = r->s;
     memset(a, 0, sizeof *a);
     a->every = 1;
-    a->maxw = r->W;
     a->maxw = maxw;
+    a->ft = F_TICK;
     if (!is_cat(s)) {
         int target = clampi((int)lround(h / sc / 55.0), 3, 8);
         if (target != v->ytarget && retick(r, s, target) == 0)
             v->ytarget = target;
-        while (y_overlap(r, s, h, 1) && v->ytarget > 2 && retick(r, s, v->ytarget - 1) == 0)
+        while (y_overlap(r, s, a->ft, h, 1) && v->ytarget > 2 &&
+               retick(r, s, v->ytarget - 1) == 0)
             v->ytarget--;
+    } else {
+        /* Smaller names rather than fewer (SMALLEST_CAT_PT). */
+        if (v->cat_pt > 0)
+            a->ft.pt = fmin(a->ft.pt, v->cat_pt);
+        while (a->ft.pt - 1 >= SMALLEST_CAT_PT && y_overlap(r, s, a->ft, h, 1))
+            a->ft.pt -= 1;
+        if (y_overlap(r, s, a->ft, h, 1))
+            a->ft = F_TICK;
     }
-    while (a->every < s->nticks && y_overlap(r, s, h, a->every))
+    while (a->every < s->nticks && y_overlap(r, s, a->ft, h, a->every))
         a->every = is_cat(s) ? next_round_step(a->every) : a->every + 1;
+    double lh = line_height(r, a->ft);
     for (int i = 0; i < s->nticks; i += a->every) {
         double c = tick_at(s, i, h, true);
-        a->extent = fmax(a->extent, fmin(text_width(r, F_TICK, s->ticks[i].label), a->maxw));
+        a->extent = fmax(a->extent, fmin(text_width(r, a->ft, s->ticks[i].label), a->maxw));
         a->over_lo = fmax(a->over_lo, c + lh / 2 - h);
         a->over_hi = fmax(a->over_hi, lh / 2 - c);
     }
@@ -827,6 +868,8 @@ static void compute_layout(rc *r, layout *L, legend *g, lt_legend_pos outer)
         if (r->pv[i].heat)
             L->cbar = fmax(L->cbar, cbar_width(r, &r->pv[i]));
 
+    for (size_t i = 0; i < np; i++)
+        r->pv[i].cat_pt = 0;
     /* Margins shared by all cells, from the measured tick labels; a few
      * passes since the tick counts follow the plotting area. */
     double tick = (TICK_PT + PAD_PT) * sc;
@@ -844,7 +887,12 @@ static void compute_layout(rc *r, layout *L, legend *g, lt_legend_pos outer)
         double xext = 0, xover_lo = 0, xover_hi = 0;
         pw = fmax(L->cw - nlm - rm, 1);
         for (size_t i = 0; i < np; i++) {
-            label_x(r, &r->pv[i], pw);
+            pview *v = &r->pv[i];
+            label_x(r, v, pw);
+            /* Categories on both axes (a heatmap): names in one size, the
+             * smaller, from the next pass on. */
+            if (is_cat(&v->xs) && is_cat(&v->ys))
+                v->cat_pt = fmin(v->xl.ft.pt, v->yl.ft.pt);
             xext = fmax(xext, r->pv[i].xl.extent);
             xover_lo = fmax(xover_lo, r->pv[i].xl.over_lo);
             xover_hi = fmax(xover_hi, r->pv[i].xl.over_hi);
@@ -1017,20 +1065,21 @@ static void draw_axes(rc *r, const pview *v)
         double t = lt_scale_pos(&v->xs, v->xs.ticks[i].value);
         if (!(t >= -1e-9 && t <= 1 + 1e-9))
             continue;
-        const char *s = fit(r, F_TICK, v->xs.ticks[i].label, v->xl.maxw, buf, sizeof buf);
+        font ft = v->xl.ft;
+        const char *s = fit(r, ft, v->xs.ticks[i].label, v->xl.maxw, buf, sizeof buf);
         double x = v->x + t * v->w;
         if (v->xl.rotate)
-            draw_text(r, F_TICK, LT_RGB_MUTED, s, x + 0.3 * line_height(r, F_TICK),
+            draw_text(r, ft, LT_RGB_MUTED, s, x + 0.3 * line_height(r, ft),
                       bottom + lab * 0.8, 1, V_MID, -M_PI / 4);
         else
-            draw_text(r, F_TICK, LT_RGB_MUTED, s, x, bottom + lab, 0.5, V_TOP, 0);
+            draw_text(r, ft, LT_RGB_MUTED, s, x, bottom + lab, 0.5, V_TOP, 0);
     }
     for (int i = 0; i < v->ys.nticks; i += v->yl.every) {
         double t = lt_scale_pos(&v->ys, v->ys.ticks[i].value);
         if (!(t >= -1e-9 && t <= 1 + 1e-9))
             continue;
-        const char *s = fit(r, F_TICK, v->ys.ticks[i].label, v->yl.maxw, buf, sizeof buf);
-        draw_text(r, F_TICK, LT_RGB_MUTED, s, v->x - lab, v->y + v->h - t * v->h, 1, V_MID, 0);
+        const char *s = fit(r, v->yl.ft, v->ys.ticks[i].label, v->yl.maxw, buf, sizeof buf);
+        draw_text(r, v->yl.ft, LT_RGB_MUTED, s, v->x - lab, v->y + v->h - t * v->h, 1, V_MID, 0);
     }
 }
 
@@ -1411,6 +1460,29 @@ static void draw_boxes(rc *r, const pview *v, const lt_layer *l)
     }
 }
 
+/* The lines of a cell text ('\n' between them): up to MAX_CELL_LINES,
+ * each copied into line[i] (cut at a character boundary to fit). */
+enum { MAX_CELL_LINES = 4, CELL_LINE_BYTES = 128 };
+
+static int cell_lines(const char *s, char line[][CELL_LINE_BYTES])
+{
+    int n = 0;
+    while (s && n < MAX_CELL_LINES) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len >= CELL_LINE_BYTES) {
+            len = CELL_LINE_BYTES - 1;
+            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+                len--;
+        }
+        memcpy(line[n], s, len);
+        line[n][len] = '\0';
+        n++;
+        s = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
 static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
 {
     cairo_t *cr = r->cr;
@@ -1443,31 +1515,68 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
     }
     if (l->cell_text == NULL)
         return;
-    /* One size for every cell: the largest up to 9pt at which the widest
-     * text fits its cell. */
-    double widest = 0;
-    font ft = {9.0, false};
-    for (size_t i = 0; i < l->n; i++)
-        if (l->cell_text[i])
-            widest = fmax(widest, text_width(r, ft, l->cell_text[i]));
-    if (widest <= 0)
-        return;
-    double k = fmin(1, 0.88 * cellw / widest);
-    ft.pt *= k;
-    if (ft.pt * r->s * 1.15 > cellh)
-        ft.pt = cellh / (1.15 * r->s);
-    if (ft.pt < 5)
-        return;
+    /* One size for every cell: the largest up to 10.5pt at which the widest
+     * text fits its cell.  Texts of several lines ('\n') show all their
+     * lines when they fit at 5pt or more, else the first line that fits
+     * alone, the same lines in every cell; else the first line in the
+     * cells where it fits (figure.h). */
+    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
+    double widest[MAX_CELL_LINES] = {0};
+    font ft = {10.5, false};
+    int nl = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int n = cell_lines(l->cell_text[i], line);
+        nl = n > nl ? n : nl;
+        for (int j = 0; j < n; j++)
+            widest[j] = fmax(widest[j], text_width(r, ft, line[j]));
+    }
+    unsigned shown = 0;
+    double pt = 0;
+    for (int attempt = -1; attempt < nl && shown == 0; attempt++) {
+        /* attempt -1: every line; then line `attempt` alone */
+        unsigned mask = attempt < 0 ? (1u << nl) - 1 : 1u << attempt;
+        double w = 0;
+        int m = 0;
+        for (int j = 0; j < nl; j++)
+            if (mask & (1u << j)) {
+                w = fmax(w, widest[j]);
+                m++;
+            }
+        if (w <= 0)
+            continue;
+        pt = ft.pt * fmin(1, 0.88 * cellw / w);
+        if (pt * r->s * 1.15 * m > cellh)
+            pt = cellh / (1.15 * m * r->s);
+        if (pt >= 5)
+            shown = mask;
+    }
+    /* Too small for any line in every cell: the first line at the
+     * smallest size, in the cells where it fits. */
+    bool partial = shown == 0;
+    if (partial) {
+        pt = fmin(5, cellh / (1.15 * r->s));
+        if (pt < 4)
+            return;
+        shown = 1;
+    }
+    ft.pt = pt;
+    double lead = 1.15 * pt * r->s;
     for (int row = 0; row < l->nrow; row++)
         for (int col = 0; col < l->ncol; col++) {
             size_t i = (size_t)row * (size_t)l->ncol + (size_t)col;
-            if (l->cell_text[i] == NULL)
-                continue;
             double x = px(v, col), y = py(v, row);
             if (isnan(x) || isnan(y))
                 continue;
+            int n = cell_lines(l->cell_text[i], line), m = 0;
+            const char *show[MAX_CELL_LINES];
+            for (int j = 0; j < n; j++)
+                if ((shown & (1u << j)) &&
+                    !(partial && text_width(r, ft, line[j]) > 0.95 * cellw))
+                    show[m++] = line[j];
             lt_rgb bg = lt_palette_map(l->cmap, heat_t(l->z[i], lo, hi));
-            draw_text(r, ft, lt_palette_contrast(bg), l->cell_text[i], x, y, 0.5, V_MID, 0);
+            for (int j = 0; j < m; j++)
+                draw_text(r, ft, lt_palette_contrast(bg), show[j], x,
+                          y + (j - (m - 1) / 2.0) * lead, 0.5, V_MID, 0);
         }
 }
 
@@ -1620,6 +1729,41 @@ static void draw_legend(rc *r, const legend *g)
 /* ---- the whole figure ------------------------------------------------ */
 
 /* Fonts, colour limits and the layout: everything but the drawing. */
+/* Lay the figure out in a narrower (or shorter) box, centred on the
+ * page, so that the first plotting area gets the figure's aspect (height
+ * / width), found by bisection; where the area jumps (a legend moving out
+ * of a corner), the box on the side of the jump nearer that shape.
+ * The box keeps at least a quarter of the page. */
+static void fit_aspect(rc *r, layout *L, legend *g)
+{
+    double W0 = r->W, H0 = r->H, a = r->f->aspect;
+    double q = r->pv[0].h / r->pv[0].w;
+    if (fabs(q - a) > 0.002 * a) {
+        bool wide = q < a;
+        double *dim = wide ? &r->W : &r->H;
+        double lo = 0.25 * *dim, hi = *dim, qlo = NAN, qhi = q;
+        for (int i = 0; i < 16; i++) {
+            *dim = (lo + hi) / 2;
+            plan(r, L, g);
+            q = r->pv[0].h / r->pv[0].w;
+            if (wide ? q >= a : q <= a) {
+                lo = *dim;
+                qlo = q;
+            } else {
+                hi = *dim;
+                qhi = q;
+            }
+        }
+        /* Across a jump, the side whose shape is nearer. */
+        *dim = !(fabs(log(qhi / a)) < fabs(log(qlo / a))) ? lo : hi;
+        plan(r, L, g);
+    }
+    r->ox = (W0 - r->W) / 2;
+    r->oy = (H0 - r->H) / 2;
+    r->W = W0;
+    r->H = H0;
+}
+
 static void prepare(rc *r, legend *g, layout *L)
 {
     cairo_t *cr = r->cr;
@@ -1633,7 +1777,10 @@ static void prepare(rc *r, legend *g, layout *L)
     for (size_t i = 0; i < f->npanel; i++)
         if (r->pv[i].heat)
             heat_limits(r->pv[i].hl, &r->pv[i].zlo, &r->pv[i].zhi);
+    r->ox = r->oy = 0;
     plan(r, L, g);
+    if (f->aspect > 0 && isfinite(f->aspect))
+        fit_aspect(r, L, g);
 }
 
 static void draw_figure(rc *r, legend *g)
@@ -1644,6 +1791,7 @@ static void draw_figure(rc *r, legend *g)
     prepare(r, g, &L);
     set_rgb(cr, WHITE, 1);
     cairo_paint(cr);
+    cairo_translate(cr, r->ox, r->oy);
 
     for (size_t i = 0; i < f->npanel; i++) {
         const pview *v = &r->pv[i];
@@ -2061,8 +2209,8 @@ int lt_render_cairo_area(const lt_figure *f, const lt_raster_opts *o, size_t pan
         e = cairo_err(st, "plot");
     if (e == 0) {
         const pview *v = &j.r.pv[panel];
-        *x = v->x;
-        *y = v->y;
+        *x = v->x + j.r.ox;
+        *y = v->y + j.r.oy;
         *w = v->w;
         *h = v->h;
     }

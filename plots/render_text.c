@@ -65,6 +65,7 @@ typedef struct panel_box {
     tick_label *xl, *yl;     /* the labelled ticks (malloc'd) */
     const lt_layer *heat;    /* the first heatmap layer, for its colour bar */
     double zlo, zhi;
+    bool numbered;           /* category labels numbered (number_labels) */
 } panel_box;
 
 typedef struct render {
@@ -81,6 +82,11 @@ typedef struct render {
     bool shared_xlabel;
     int line_colors[16];     /* colours of the solid line series */
     int nline_colors;
+    int W, H;                /* the box the figure is laid out in, from the
+                                canvas's top-left corner */
+    bool measure;            /* lay out only, draw nothing */
+    bool legend_right;       /* an automatic legend goes right of the
+                                panels (a narrowed figure) */
 } render;
 
 /* ---- text ------------------------------------------------------------ */
@@ -726,32 +732,132 @@ static uint32_t shade_of(lt_colormap m, double t)
     return t < 0.2 ? ' ' : t < 0.4 ? SHADE_LIGHT : t < 0.6 ? SHADE_MEDIUM : t < 0.8 ? SHADE_DARK : FULL;
 }
 
+/* The lines of a cell text ('\n' between them): up to MAX_CELL_LINES,
+ * each copied into line[i] (cut at a character boundary to fit). */
+enum { MAX_CELL_LINES = 4, CELL_LINE_BYTES = 128 };
+
+static int cell_lines(const char *s, char line[][CELL_LINE_BYTES])
+{
+    int n = 0;
+    while (s && n < MAX_CELL_LINES) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len >= CELL_LINE_BYTES) {
+            len = CELL_LINE_BYTES - 1;
+            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+                len--;
+        }
+        memcpy(line[n], s, len);
+        line[n][len] = '\0';
+        n++;
+        s = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
+/* The cells x0..x1, y0..y1 of heatmap cell (r, c) in the area; false
+ * when it is not on the scales. */
+static bool heat_cell(const area *a, int r, int c, int *x0, int *x1, int *y0, int *y1)
+{
+    double xa = ux(a, c - 0.5) * a->aw, xb = ux(a, c + 0.5) * a->aw;
+    double ya = (1 - uy(a, r - 0.5)) * a->ah, yb = (1 - uy(a, r + 0.5)) * a->ah;
+    if (!isfinite(xa) || !isfinite(xb) || !isfinite(ya) || !isfinite(yb))
+        return false;
+    centre_cells(fmin(xa, xb), fmax(xa, xb), x0, x1);
+    centre_cells(fmin(ya, yb), fmax(ya, yb), y0, y1);
+    return true;
+}
+
+/* Which lines of multi-line cell texts to show, the same in every cell
+ * (a matrix reads by comparing cells): all of them when every cell has
+ * the rows and the width for them, with a cell to spare between
+ * neighbours; else the first line that fits every cell alone; else the
+ * first line in the cells where it fits (*partial).  Returns a bit mask
+ * of line indices. */
+static unsigned heat_lines_shown(const area *a, const lt_layer *l, bool *partial)
+{
+    int minw = INT32_MAX, minh = INT32_MAX, nl = 0;
+    int widest[MAX_CELL_LINES] = {0};
+    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
+    *partial = false;
+    for (int r = 0; r < l->nrow; r++)
+        for (int cc = 0; cc < l->ncol; cc++) {
+            int x0, x1, y0, y1;
+            if (!heat_cell(a, r, cc, &x0, &x1, &y0, &y1))
+                continue;
+            /* cells cut by the edge of the area count as they show */
+            x0 = imax(x0, 0), y0 = imax(y0, 0);
+            x1 = imin(x1, a->aw - 1), y1 = imin(y1, a->ah - 1);
+            if (x1 < x0 || y1 < y0)
+                continue;
+            minw = imin(minw, x1 - x0 + 1);
+            minh = imin(minh, y1 - y0 + 1);
+            const char *txt = l->cell_text[(size_t)r * (size_t)l->ncol + (size_t)cc];
+            int n = cell_lines(txt, line);
+            nl = imax(nl, n);
+            for (int j = 0; j < n; j++)
+                widest[j] = imax(widest[j], lt_text_width(line[j]));
+        }
+    if (nl == 0 || minw == INT32_MAX)
+        return 0;
+    int room = minw - 1;
+    bool all = nl <= minh;
+    for (int j = 0; j < nl; j++)
+        all = all && widest[j] <= room;
+    if (all)
+        return (1u << nl) - 1;
+    for (int j = 0; j < nl; j++)
+        if (widest[j] <= room)
+            return 1u << j;
+    *partial = true;
+    return 1;
+}
+
+static bool multi_line(const lt_layer *l)
+{
+    for (size_t i = 0; l->cell_text && i < l->n; i++)
+        if (l->cell_text[i] && strchr(l->cell_text[i], '\n'))
+            return true;
+    return false;
+}
+
 /* HEATMAP: blocks of cells in the colour map with the cell text centred
  * in a contrasting colour; without colour, shades by value with the text
- * on a clear strip. */
+ * on a clear strip.  A text of one line is cut to its cell; the lines of
+ * a multi-line text are shown whole or not at all (heat_lines_shown). */
 static void draw_heatmap(area *a, const lt_layer *l)
 {
     double lo, hi;
     heat_limits(l, &lo, &hi);
+    bool multi = multi_line(l), partial = false;
+    unsigned shown = multi ? heat_lines_shown(a, l, &partial) : 0;
+    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
     for (int r = 0; r < l->nrow; r++) {
         for (int cc = 0; cc < l->ncol; cc++) {
             size_t i = (size_t)r * (size_t)l->ncol + (size_t)cc;
-            double xa = ux(a, cc - 0.5) * a->aw, xb = ux(a, cc + 0.5) * a->aw;
-            double ya = (1 - uy(a, r - 0.5)) * a->ah, yb = (1 - uy(a, r + 0.5)) * a->ah;
-            if (!isfinite(xa) || !isfinite(xb) || !isfinite(ya) || !isfinite(yb))
-                continue;
             int x0, x1, y0, y1;
-            centre_cells(fmin(xa, xb), fmax(xa, xb), &x0, &x1);
-            centre_cells(fmin(ya, yb), fmax(ya, yb), &y0, &y1);
+            if (!heat_cell(a, r, cc, &x0, &x1, &y0, &y1))
+                continue;
             double t = heat_t(l->z[i], lo, hi);
             lt_rgb bg = lt_palette_map(l->cmap, t);
             const char *txt = l->cell_text ? l->cell_text[i] : NULL;
             int w = x1 - x0 + 1;
-            int tw = txt ? text_w(txt, w) : 0;
-            /* The text on the row of the axis label (the centre's row). */
-            int ty = row_of(a->ah, uy(a, r));
-            ty = ty < y0 ? y0 : ty > y1 ? y1 : ty;
-            int tx = x0 + (w - tw) / 2;
+            /* The lines to write: one cut to the cell, or the chosen
+             * lines of a multi-line text. */
+            const char *show[MAX_CELL_LINES];
+            int m = 0;
+            if (multi) {
+                int n = cell_lines(txt, line);
+                for (int j = 0; j < n; j++)
+                    if ((shown & (1u << j)) && !(partial && lt_text_width(line[j]) > w - 1))
+                        show[m++] = line[j];
+            } else if (txt && text_w(txt, w) > 0) {
+                show[m++] = txt;
+            }
+            /* The text around the row of the axis label (the centre's
+             * row), the first of two lines above it. */
+            int ty = row_of(a->ah, uy(a, r)) - m / 2;
+            ty = imax(y0, imin(ty, y1 - m + 1));
             if (a->mono) {
                 if (!isnan(t)) {
                     uint32_t sh = shade_of(l->cmap, t);
@@ -759,18 +865,20 @@ static void draw_heatmap(area *a, const lt_layer *l)
                         for (int x = x0; x <= x1; x++)
                             lt_canvas_put(a->c, x, y, sh, NULL, 0);
                 }
-                if (tw > 0) {
+                for (int j = 0; j < m; j++) {
                     /* A clear strip one cell wider than the text. */
+                    int tw = text_w(show[j], w), tx = x0 + (w - tw) / 2;
                     for (int x = imax(tx - 1, x0); x <= imin(tx + tw, x1); x++)
-                        lt_canvas_put(a->c, x, ty, ' ', NULL, 0);
-                    put_text(a->c, tx, ty, txt, w, NULL, 0);
+                        lt_canvas_put(a->c, x, ty + j, ' ', NULL, 0);
+                    put_text(a->c, tx, ty + j, show[j], w, NULL, 0);
                 }
             } else {
                 if (!isnan(t))
                     lt_canvas_fill_bg(a->c, x0, y0, w, y1 - y0 + 1, bg);
-                if (tw > 0) {
-                    lt_rgb fg = isnan(t) ? MUTED : lt_palette_contrast(bg);
-                    put_text(a->c, tx, ty, txt, w, &fg, 0);
+                lt_rgb fg = isnan(t) ? MUTED : lt_palette_contrast(bg);
+                for (int j = 0; j < m; j++) {
+                    int tw = text_w(show[j], w), tx = x0 + (w - tw) / 2;
+                    put_text(a->c, tx, ty + j, show[j], w, &fg, 0);
                 }
             }
         }
@@ -971,6 +1079,80 @@ static int realloc_xl(panel_box *b)
     return 0;
 }
 
+/* s cut to at most maxw cells (and cap bytes), with "…" when cut. */
+static void cut_text(const char *s, int maxw, char *out, size_t cap)
+{
+    size_t len = strlen(s), i = 0, o = 0;
+    bool whole = lt_text_width(s) <= maxw && len < cap;
+    int room = whole ? maxw : maxw - 1, cells = 0;
+    while (i < len) {
+        size_t j = i;
+        int w = lt_text_cp_width(lt_text_decode(s, len, &j));
+        if (cells + w > room || o + (j - i) + 4 > cap)
+            break;
+        memcpy(out + o, s + i, j - i);
+        o += j - i;
+        cells += w;
+        i = j;
+    }
+    if (!whole && maxw > 0) {
+        while (o > 0 && out[o - 1] == ' ')
+            o--;
+        memcpy(out + o, "\xE2\x80\xA6", 3);
+        o += 3;
+    }
+    out[o] = '\0';
+}
+
+/* A square heatmap with the same categories on both axes (a confusion or
+ * correlation matrix) whose column names do not fit under the columns:
+ * the columns are numbered and each row name carries its number ("a long
+ * class name  7"), so that every column is named, if by reference. */
+static bool wants_numbers(const panel_box *b, int k, int maxw)
+{
+    const lt_panel *p = b->p;
+    if (b->heat == NULL || b->xs.kind != LT_SCALE_CATEGORY ||
+        b->ys.kind != LT_SCALE_CATEGORY || p->x.ncat != p->y.ncat || p->x.ncat < 2)
+        return false;
+    if (k == 1 && maxw >= imin(longest_label(&b->xs), 8))
+        return false;
+    for (int i = 0; i < p->x.ncat; i++) {
+        const char *a = p->x.cats ? p->x.cats[i] : NULL, *c = p->y.cats ? p->y.cats[i] : NULL;
+        if ((a == NULL) != (c == NULL) || (a && strcmp(a, c) != 0))
+            return false;
+    }
+    return true;
+}
+
+static void number_labels(panel_box *b, int maxw)
+{
+    int n = b->xs.ncat;
+    char num[16];
+    int nd = snprintf(num, sizeof num, "%d", n);
+    for (int pass = 0; pass < 2; pass++) {
+        lt_tick *t = pass ? b->xs.ticks : b->xs.cats;
+        int nt = pass ? b->xs.nticks : b->xs.ncat;
+        for (int i = 0; i < nt; i++)
+            snprintf(t[i].label, sizeof t[i].label, "%d", (int)lround(t[i].value) + 1);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        lt_tick *t = pass ? b->ys.ticks : b->ys.cats;
+        int nt = pass ? b->ys.nticks : b->ys.ncat;
+        for (int i = 0; i < nt; i++) {
+            int at = (int)lround(t[i].value);
+            const char *name = b->p->y.cats && at >= 0 && at < b->p->y.ncat && b->p->y.cats[at]
+                                   ? b->p->y.cats[at] : "";
+            char cut[sizeof t[i].label];
+            cut_text(name, imax(1, maxw - nd - 1), cut, sizeof cut - (size_t)nd - 2);
+            /* cut leaves room for the number */
+            char both[sizeof cut + 16];
+            snprintf(both, sizeof both, "%s %*d", cut, nd, at + 1);
+            memcpy(t[i].label, both, sizeof t[i].label - 1);
+            t[i].label[sizeof t[i].label - 1] = '\0';
+        }
+    }
+}
+
 /* Place the area of panel b from its row budget and tick labels. */
 static int layout_panel(render *R, panel_box *b)
 {
@@ -1011,7 +1193,13 @@ static int layout_panel(render *R, panel_box *b)
         return rc;
     b->xs_ok = true;
 
-    if ((rc = choose_ylabels(b, imax(4, b->w / 3))) != 0)
+    int ymaxw = imax(4, b->w / 3);
+    if (b->numbered) {
+        /* Names only as wide as leaves three cells per column. */
+        ymaxw = imax(8, imin(ymaxw, b->w - 2 - 3 * b->xs.ncat));
+        number_labels(b, ymaxw);
+    }
+    if ((rc = choose_ylabels(b, ymaxw)) != 0)
         return rc;
     b->xl = malloc((size_t)(b->xs.nticks > 0 ? b->xs.nticks : 1) * sizeof *b->xl);
     if (b->xl == NULL)
@@ -1057,6 +1245,17 @@ static int layout_panel(render *R, panel_box *b)
         tx--;
         if ((rc = lt_scale_retick(&b->xs, tx)) != 0 || (rc = realloc_xl(b)) != 0)
             return rc;
+    }
+    if (!b->numbered && wants_numbers(b, k, maxw)) {
+        /* Again, with numbers for names. */
+        lt_scale_fini(&b->xs);
+        lt_scale_fini(&b->ys);
+        b->xs_ok = b->ys_ok = false;
+        free(b->xl);
+        free(b->yl);
+        b->xl = b->yl = NULL;
+        b->numbered = true;
+        return layout_panel(R, b);
     }
     return 0;
 }
@@ -1316,7 +1515,7 @@ static int render_figure(render *R)
 {
     const lt_figure *f = R->f;
     lt_canvas *c = R->c;
-    int W = c->w, H = c->h;
+    int W = R->W, H = R->H;
 
     R->nent = f->legend == LT_LEGEND_NONE ? 0 : lt_legend_entries(f, R->ent, MAX_LEGEND);
     R->legw = 0;
@@ -1344,7 +1543,7 @@ static int render_figure(render *R)
     int cap_lines = count_lines(f->caption, W, 3);
     int nrow = imax(1, f->nrow);
     R->legpos = R->nent == 0 ? LT_LEGEND_NONE : f->legend;
-    if (R->legpos == LT_LEGEND_AUTO && f->npanel > 1)
+    if (R->legpos == LT_LEGEND_AUTO && (f->npanel > 1 || R->legend_right))
         R->legpos = LT_LEGEND_RIGHT;
     int leg_right = 0, leg_below = 0;
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -1394,6 +1593,8 @@ static int render_figure(render *R)
             }
         }
         /* Everything fits: draw. */
+        if (R->measure)
+            return 0;
         int y = 0;
         if (title)
             put_text(c, 0, y++, f->title, W, NULL, LT_CELL_BOLD);
@@ -1442,6 +1643,60 @@ static int render_figure(render *R)
     return lt_seterr(LT_EINVAL, "plot: no room for the legend in %d x %d cells", W, H);
 }
 
+/* The shape of the first plotting area, height / width, counting a cell
+ * twice as high as wide (R->W wide), or NaN when the layout fails. */
+static double area_shape(render *R)
+{
+    R->measure = true;
+    int rc = render_figure(R);
+    R->measure = false;
+    const panel_box *b = &R->pb[0];
+    return rc == 0 && b->aw > 0 ? 2.0 * b->ah / b->aw : NAN;
+}
+
+/* The figure's aspect (figure.h): the widest box whose first area is
+ * tall enough, or the one cell wider when that is nearer the shape, with
+ * an automatic legend right of the panels.  Panels of heatmaps keep the
+ * full width. */
+static int fit_aspect(render *R)
+{
+    const lt_figure *f = R->f;
+    double a = f->aspect;
+    if (!(a > 0 && isfinite(a)) || f->npanel == 0)
+        return 0;
+    for (size_t i = 0; i < f->npanel; i++)
+        for (size_t j = 0; j < f->panels[i].nlayer; j++)
+            if (f->panels[i].layers[j].kind == LT_LAYER_HEATMAP)
+                return 0;
+    double q = area_shape(R);
+    if (!(q < a))
+        return 0;   /* not too wide (or no layout: render_figure says why) */
+    /* The room freed on the right takes the legend rather than a corner
+     * of the smaller area. */
+    R->legend_right = true;
+    q = area_shape(R);
+    if (!(q < a))
+        return 0;
+    /* From the full width down, to the first box whose area is tall
+     * enough (not a bisection: the shape jumps where the legend moves
+     * below). */
+    int full = R->W, lo = imax(20, full / 4);
+    double prev = q;
+    for (int w = full - 1; w >= lo; w--) {
+        R->W = w;
+        q = area_shape(R);
+        if (q >= a) {
+            if (fabs(log(prev / a)) < fabs(log(q / a)))
+                R->W = w + 1;
+            return 0;
+        }
+        prev = q;
+    }
+    R->W = full;
+    R->legend_right = false;
+    return 0;
+}
+
 lt_canvas *lt_render_text(const lt_figure *f, const lt_text_opts *o)
 {
     if (f == NULL || lt_figure_is_empty(f)) {
@@ -1467,7 +1722,11 @@ lt_canvas *lt_render_text(const lt_figure *f, const lt_text_opts *o)
         lt_nomem();
         return NULL;
     }
-    int rc = render_figure(&R);
+    R.W = o->width;
+    R.H = o->height;
+    int rc = fit_aspect(&R);
+    if (rc == 0)
+        rc = render_figure(&R);
     free_boxes(&R);
     free(R.pb);
     if (rc != 0) {

@@ -18,12 +18,18 @@
  *   BOX                        whiskers, box and median from box drawing
  *                              characters, outliers as dots;
  *   HEATMAP                    cells filled with the colour map, the cell
- *                              text centred in contrasting colour;
+ *                              text centred in contrasting colour (lines
+ *                              of a multi-line text as figure.h says);
  *                              without colour, shades U+2591..U+2593
- *                              and the text alone;
+ *                              and the text alone; a square heatmap with
+ *                              the same names on both axes whose column
+ *                              names do not fit numbers its columns, and
+ *                              each row name carries its number;
  *   TEXT                       the label, clipped to the area.
  * The legend (colour swatch + label per labelled layer, a colour bar
- * for a heatmap) goes where lt_legend_place puts it. */
+ * for a heatmap) goes where lt_legend_place puts it.  A figure with an
+ * aspect (figure.h) too wide for it is drawn narrower, from the left, its
+ * legend on the right. */
 #ifndef LT_RENDER_TEXT_H
 #define LT_RENDER_TEXT_H
 
