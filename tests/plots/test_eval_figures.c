@@ -1118,6 +1118,67 @@ static void test_from_scores(void)
     free(score);
 }
 
+/* ---- the aspect in the terminal -------------------------------------- */
+
+/* The plotting area of a one-panel canvas: the axis corner U+2514 and
+ * the axis lines from it. */
+static bool text_area(const lt_canvas *c, int *aw, int *ah, int *right)
+{
+    for (int y = 0; y < c->h; y++)
+        for (int x = 0; x < c->w; x++) {
+            if (c->cells[(size_t)y * (size_t)c->w + (size_t)x].ch != 0x2514)
+                continue;
+            int w = 0, h = 0;
+            while (x + 1 + w < c->w &&
+                   (c->cells[(size_t)y * (size_t)c->w + (size_t)(x + 1 + w)].ch == 0x2500 ||
+                    c->cells[(size_t)y * (size_t)c->w + (size_t)(x + 1 + w)].ch == 0x252C))
+                w++;
+            while (y - 1 - h >= 0 &&
+                   (c->cells[(size_t)(y - 1 - h) * (size_t)c->w + (size_t)x].ch == 0x2502 ||
+                    c->cells[(size_t)(y - 1 - h) * (size_t)c->w + (size_t)x].ch == 0x2524))
+                h++;
+            *aw = w;
+            *ah = h;
+            *right = 0;
+            for (int yy = 0; yy < c->h; yy++)
+                for (int xx = 0; xx < c->w; xx++)
+                    if (c->cells[(size_t)yy * (size_t)c->w + (size_t)xx].ch != ' ')
+                        *right = xx > *right ? xx : *right;
+            return true;
+        }
+    return false;
+}
+
+static void test_text_aspect(void)
+{
+    int sizes[3][2] = {{80, 24}, {120, 40}, {200, 30}};
+    for (int i = 0; i < 3; i++) {
+        lt_figure *f = fig_roc();
+        lt_text_opts o = {.width = sizes[i][0], .height = sizes[i][1]};
+        lt_canvas *c = lt_render_text(f, &o);
+        int aw = 0, ah = 0, right = 0, x, y = 0;
+        if (ok(c && text_area(c, &aw, &ah, &right), "ROC at %d x %d drawn", o.width, o.height)) {
+            /* a cell is about twice as high as wide */
+            ok(fabs(2.0 * ah / aw - 1) < 0.12, "square-ish: %d cells wide, %d rows high", aw, ah);
+            const lt_cell *e = find_text(c, "gbm (AUC", &x, &y);
+            ok(e && x > aw && y < 4, "the legend whole, right of the area, at its top");
+            ok(right < o.width - 10, "the canvas right of the legend left blank (to %d)", right);
+        }
+        lt_canvas_free(c);
+        lt_figure_free(f);
+    }
+    /* A heatmap keeps the width for its cells. */
+    lt_figure *f = lt_evalfig_confusion(CM3, 3, L3, NULL);
+    lt_text_opts o = {.width = 100, .height = 24};
+    lt_canvas *c = lt_render_text(f, &o);
+    int aw = 0, ah = 0, right = 0;
+    bool found = c && text_area(c, &aw, &ah, &right);
+    ok(found && right >= 95, "a confusion matrix is not narrowed in the terminal (to column %d)",
+       right);
+    lt_canvas_free(c);
+    lt_figure_free(f);
+}
+
 int main(void)
 {
     curves_make(&A, 3000, 1.6, 0.27, 1);
@@ -1132,6 +1193,7 @@ int main(void)
     test_structure();
     test_degenerate();
     test_from_scores();
+    test_text_aspect();
     curves_free(&A);
     curves_free(&B);
     cairo_debug_reset_static_data();
