@@ -31,18 +31,26 @@ void lt_labels_fini(lt_labels *l);   /* frees names; a zeroed struct is fine */
  * and pred_code (room for truth->n each; pred_code may be NULL with
  * pred).  LT_ELENGTH when the lengths differ, LT_ETYPE for f64 or time
  * columns holding non-integral values ("truth is a number column with
- * fractional values; expected class labels"), LT_EINVAL for more than
- * `max_classes` classes; 0 otherwise. */
+ * fractional values; expected class labels") and for time columns,
+ * LT_EINVAL for more than `max_classes` classes (max_classes <= 0: no
+ * limit); 0 otherwise.  Labels come from the kept rows only. */
 int lt_labels_encode(const lt_col *truth, const lt_col *pred, int max_classes,
                      lt_labels *out, int32_t *truth_code, int32_t *pred_code,
                      int64_t *nkept);
 
 /* The positive class of a binary truth column when the user named none:
- * bool true; the label 1 of integer 0/1 labels; else a label that reads
- * as "yes", "true", "y", "t", "positive", "pos" or "1" (any case); else
+ * bool true; the label 1 of 0/1 labels (integers or their text; 1 beside
+ * another label, as in 1/2, is no "yes"); else a label that reads as
+ * "yes", "true", "y", "t", "positive" or "pos" (any case); else
  * the last label in the sorted order (scikit-learn's classes_[1]).  For
  * columns of one label, that label.  Returns the index in l->names. */
 int lt_labels_default_positive(const lt_labels *l, const lt_col *truth);
+/* The same, and *why (may be NULL) says which rule chose it, for the
+ * printout: "true of a bool column", "1 of 0/1 labels", "it reads as
+ * yes", "the last label in sorted order", "the only label" (static
+ * strings).  -1 for no labels. */
+int lt_labels_default_positive_why(const lt_labels *l, const lt_col *truth,
+                                   const char **why);
 
 /* Index of the label named `name` in l, or -1. */
 int lt_labels_find(const lt_labels *l, const char *name);

@@ -42,6 +42,11 @@ const lt_lua_group lt_lua_groups[] = {
     {"Cross tables", NULL, lt_lua_reshape_lib},
     {"Plots", NULL, lt_lua_plot_lib},
     {"Figure methods", "Figure", lt_lua_figure_methods},
+    {"Evaluation", NULL, lt_lua_evaluate_lib},
+    {"Evaluation methods", "Evaluation", lt_lua_evaluation_methods},
+    {"Confusion methods", "Confusion", lt_lua_confusion_methods},
+    {"Curve methods", "Curve", lt_lua_curve_methods},
+    {"Comparison methods", "Comparison", lt_lua_comparison_methods},
     {"Workbench", NULL, lt_lua_view_lib},
     {"Sessions", NULL, lt_lua_session_lib},
     {"Session methods", "Session", lt_lua_session_methods},
@@ -249,6 +254,11 @@ static const lt_lua_group *find_type(const char *name, size_t len)
         name = "Column", len = 6;
     else if (len == 3 && strncmp(name, "fig", 3) == 0)
         name = "Figure", len = 6;
+    /* a type first: the group "Evaluation" lists functions, the type
+     * "Evaluation" has the methods */
+    for (const lt_lua_group *g = lt_lua_groups; g->title; g++)
+        if (g->type && strlen(g->type) == len && strncasecmp(g->type, name, len) == 0)
+            return g;
     const lt_lua_group *g = find_group(name, len);
     return g && g->type ? g : NULL;
 }
@@ -389,11 +399,14 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
     } else if (format_named(&b, name, false)) {
         return sb_take(&b);
     } else {
-        const lt_lua_group *g = find_group(name, len);
-        if (g && g->type && strcasecmp(g->type, name) == 0) {
-            /* A type name: every group of its methods. */
+        const lt_lua_group *g = find_group(name, len), *ty = find_type(name, len);
+        if (ty && strcasecmp(ty->type, name) == 0) {
+            /* A type name: every group of its methods, after the group
+             * of functions titled so ("Evaluation": evaluate, compare). */
+            if (g && !g->type)
+                format_group(&b, g);
             for (const lt_lua_group *h = lt_lua_groups; h->title; h++)
-                if (h->type && strcmp(h->type, g->type) == 0)
+                if (h->type && strcmp(h->type, ty->type) == 0)
                     format_group(&b, h);
         } else if (g) {
             format_group(&b, g);

@@ -49,6 +49,11 @@ extern const lt_lua_reg lt_lua_figure_methods[];
 extern const lt_lua_reg lt_lua_view_lib[];
 extern const lt_lua_reg lt_lua_session_lib[];
 extern const lt_lua_reg lt_lua_session_methods[];
+extern const lt_lua_reg lt_lua_evaluate_lib[];
+extern const lt_lua_reg lt_lua_evaluation_methods[];
+extern const lt_lua_reg lt_lua_confusion_methods[];
+extern const lt_lua_reg lt_lua_curve_methods[];
+extern const lt_lua_reg lt_lua_comparison_methods[];
 extern const lt_lua_reg lt_lua_folds_lib[];
 
 /* All groups, in the order help() lists them; ends with a NULL title. */

@@ -184,6 +184,7 @@ void lt_lua_open_expr(lua_State *L);
 void lt_lua_open_verbs(lua_State *L);
 void lt_lua_open_plot(lua_State *L);
 void lt_lua_open_session(lua_State *L);
+void lt_lua_open_evaluate(lua_State *L);
 
 /* ---- the workbench session (l_session.c) ---- */
 

@@ -16,6 +16,7 @@ int luaopen_lunette(lua_State *L)
     lt_lua_open_verbs(L);
     lt_lua_open_plot(L);
     lt_lua_open_session(L);
+    lt_lua_open_evaluate(L);
     lua_newtable(L);
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
         if (!g->type) {

@@ -45,13 +45,19 @@ for _, name in ipairs(lib_names) do
   end
 end
 
+local ev = evaluate(frame{ t = { 1, 0 } }.t, frame{ s = { 0.9, 0.1 } }.s)
 local objects = {
   Frame = frame{ x = { 1 } },
   Column = frame{ x = { 1 } }.x,
   Selector = numeric(),
   Session = session,
+  Evaluation = ev,
+  Confusion = ev:confusion(),
+  Curve = ev:roc(),
+  Comparison = compare(ev, ev),
 }
-for _, typename in ipairs{ "Frame", "Column", "Selector", "Session" } do
+for _, typename in ipairs{ "Frame", "Column", "Selector", "Session", "Evaluation", "Confusion",
+                           "Curve", "Comparison" } do
   local mt = getmetatable(objects[typename])
   t.is(mt.__name, "lunette." .. typename, typename .. " metatable name")
   t.is(type(mt.__methods), "table", typename .. " metatable has its method table")
