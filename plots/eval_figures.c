@@ -737,6 +737,8 @@ lt_figure *lt_evalfig_regression(const double *y, const double *yhat, size_t n,
     }
     if (lt_figure_set_str(&f->title, title ? title : "Regression diagnostics") != 0)
         goto fail;
+    /* Square panels: the identity line at 45 degrees over equal ranges. */
+    f->aspect = 1;
     lt_panel *a = &f->panels[0];
     lt_panel *b = lt_figure_add_panel(f);
     if (b == NULL || lt_figure_grid(f, 2) != 0)

@@ -1680,9 +1680,17 @@ static int fit_aspect(render *R)
     /* From the full width down, to the first box whose area is tall
      * enough (not a bisection: the shape jumps where the legend moves
      * below). */
-    int full = R->W, lo = imax(20, full / 4);
-    double prev = q;
-    for (int w = full - 1; w >= lo; w--) {
+    int full = R->W, lo = 20;
+    /* (in steps of a 64th of the range first, for huge canvases) */
+    int step = imax(1, (full - lo) / 64), hi = full;
+    for (int w = full - step; w >= lo - step + 1; w -= step) {
+        R->W = imax(w, lo);
+        if (area_shape(R) >= a)
+            break;
+        hi = R->W;
+    }
+    double prev = NAN;
+    for (int w = hi - 1; w >= lo; w--) {
         R->W = w;
         q = area_shape(R);
         if (q >= a) {
@@ -1692,8 +1700,7 @@ static int fit_aspect(render *R)
         }
         prev = q;
     }
-    R->W = full;
-    R->legend_right = false;
+    R->W = lo;
     return 0;
 }
 

@@ -17,6 +17,8 @@
 
 #include "canvas.h"
 #include "error.h"
+#include "frame.h"
+#include "scores.h"
 #include "eval_figures.h"
 #include "figure.h"
 #include "palette.h"
@@ -1044,6 +1046,139 @@ static void test_degenerate(void)
     draws(lt_evalfig_regression(cst, cst, 3, NULL), "a perfect constant prediction");
 }
 
+/* ---- from core/scores.h ---------------------------------------------- */
+
+static const double *col(const lt_frame *f, const char *name)
+{
+    lt_col *c = f ? lt_frame_col(f, name) : NULL;
+    return c ? lt_col_f64(c) : NULL;
+}
+
+/* The curves as core/scores.h gives them make the figures, and the AUC
+ * and AP the figures add to the labels are the ones it computes. */
+static void test_from_scores(void)
+{
+    enum { N = 4000 };
+    uint8_t *truth = malloc(N);
+    double *score = malloc(N * sizeof *score);
+    unsigned st = 21;
+    for (int i = 0; i < N; i++) {
+        truth[i] = lcg(&st) < 0.3;
+        double p = 1 / (1 + exp(-(gauss(&st) + 1.3 * truth[i] - 1)));
+        score[i] = round(p * 200) / 200;   /* ties */
+    }
+    lt_scores *sc = lt_scores_new(truth, score, N, NULL);
+    if (!ok(sc != NULL, "scores sorted")) {
+        free(truth);
+        free(score);
+        return;
+    }
+    char want[64];
+    lt_frame *roc = lt_scores_roc(sc, true);
+    lt_curve_series rs = {NULL, col(roc, "fpr"), col(roc, "tpr"), roc ? (size_t)roc->nrow : 0};
+    lt_figure *f = lt_evalfig_curves(LT_CURVE_ROC, &rs, 1, NAN, NULL);
+    snprintf(want, sizeof want, "AUC %.3f", lt_scores_metric(sc, LT_METRIC_AUC, 0.5, NULL, NULL));
+    is_str(f ? f->panels[0].layers[1].label : NULL, want, "ROC of lt_scores_roc: %s", want);
+    ok(f && f->panels[0].layers[1].n <= rs.n, "ROC: no more points than given");
+    draws(f, "ROC from lt_scores_roc");
+
+    lt_frame *pr = lt_scores_pr(sc);
+    lt_curve_series ps = {"model", col(pr, "recall"), col(pr, "precision"),
+                          pr ? (size_t)pr->nrow : 0};
+    f = lt_evalfig_curves(LT_CURVE_PR, &ps, 1, (double)sc->npos / N, NULL);
+    snprintf(want, sizeof want, "model (AP %.3f)",
+             lt_scores_metric(sc, LT_METRIC_AP, 0.5, NULL, NULL));
+    is_str(f ? f->panels[0].layers[1].label : NULL, want, "PR of lt_scores_pr: %s", want);
+    draws(f, "PR from lt_scores_pr");
+
+    lt_frame *g = lt_scores_gain(sc);
+    lt_curve_series gs = {"model", col(g, "tested"), col(g, "found"), g ? (size_t)g->nrow : 0};
+    draws(lt_evalfig_curves(LT_CURVE_GAIN, &gs, 1, (double)sc->npos / N, NULL),
+          "gain from lt_scores_gain");
+    lt_curve_series ls = {"model", col(g, "tested"), col(g, "lift"), g ? (size_t)g->nrow : 0};
+    draws(lt_evalfig_curves(LT_CURVE_LIFT, &ls, 1, NAN, NULL), "lift from lt_scores_gain");
+
+    lt_frame *t = lt_scores_threshold_curve(sc);
+    draws(lt_evalfig_threshold(col(t, "threshold"), col(t, "precision"), col(t, "recall"),
+                               col(t, "f1"), t ? (size_t)t->nrow : 0, 0.5, NULL),
+          "threshold curve from lt_scores_threshold_curve");
+
+    lt_frame *cal = lt_scores_calibration(sc, 10, false);
+    lt_curve_series cs = {"model", col(cal, "mean_predicted"), col(cal, "fraction_positive"),
+                          cal ? (size_t)cal->nrow : 0};
+    draws(lt_evalfig_curves(LT_CURVE_CALIBRATION, &cs, 1, NAN, NULL),
+          "calibration from lt_scores_calibration");
+    lt_frame_free(roc);
+    lt_frame_free(pr);
+    lt_frame_free(g);
+    lt_frame_free(t);
+    lt_frame_free(cal);
+    lt_scores_free(sc);
+    free(truth);
+    free(score);
+}
+
+/* ---- the aspect in the terminal -------------------------------------- */
+
+/* The plotting area of a one-panel canvas: the axis corner U+2514 and
+ * the axis lines from it. */
+static bool text_area(const lt_canvas *c, int *aw, int *ah, int *right)
+{
+    for (int y = 0; y < c->h; y++)
+        for (int x = 0; x < c->w; x++) {
+            if (c->cells[(size_t)y * (size_t)c->w + (size_t)x].ch != 0x2514)
+                continue;
+            int w = 0, h = 0;
+            while (x + 1 + w < c->w &&
+                   (c->cells[(size_t)y * (size_t)c->w + (size_t)(x + 1 + w)].ch == 0x2500 ||
+                    c->cells[(size_t)y * (size_t)c->w + (size_t)(x + 1 + w)].ch == 0x252C))
+                w++;
+            while (y - 1 - h >= 0 &&
+                   (c->cells[(size_t)(y - 1 - h) * (size_t)c->w + (size_t)x].ch == 0x2502 ||
+                    c->cells[(size_t)(y - 1 - h) * (size_t)c->w + (size_t)x].ch == 0x2524))
+                h++;
+            *aw = w;
+            *ah = h;
+            *right = 0;
+            for (int yy = 0; yy < c->h; yy++)
+                for (int xx = 0; xx < c->w; xx++)
+                    if (c->cells[(size_t)yy * (size_t)c->w + (size_t)xx].ch != ' ')
+                        *right = xx > *right ? xx : *right;
+            return true;
+        }
+    return false;
+}
+
+static void test_text_aspect(void)
+{
+    int sizes[3][2] = {{80, 24}, {120, 40}, {200, 30}};
+    for (int i = 0; i < 3; i++) {
+        lt_figure *f = fig_roc();
+        lt_text_opts o = {.width = sizes[i][0], .height = sizes[i][1]};
+        lt_canvas *c = lt_render_text(f, &o);
+        int aw = 0, ah = 0, right = 0, x, y = 0;
+        if (ok(c && text_area(c, &aw, &ah, &right), "ROC at %d x %d drawn", o.width, o.height)) {
+            /* a cell is about twice as high as wide */
+            ok(fabs(2.0 * ah / aw - 1) < 0.12, "square-ish: %d cells wide, %d rows high", aw, ah);
+            const lt_cell *e = find_text(c, "gbm (AUC", &x, &y);
+            ok(e && x > aw && y < 4, "the legend whole, right of the area, at its top");
+            ok(right < o.width - 10, "the canvas right of the legend left blank (to %d)", right);
+        }
+        lt_canvas_free(c);
+        lt_figure_free(f);
+    }
+    /* A heatmap keeps the width for its cells. */
+    lt_figure *f = lt_evalfig_confusion(CM3, 3, L3, NULL);
+    lt_text_opts o = {.width = 100, .height = 24};
+    lt_canvas *c = lt_render_text(f, &o);
+    int aw = 0, ah = 0, right = 0;
+    bool found = c && text_area(c, &aw, &ah, &right);
+    ok(found && right >= 95, "a confusion matrix is not narrowed in the terminal (to column %d)",
+       right);
+    lt_canvas_free(c);
+    lt_figure_free(f);
+}
+
 int main(void)
 {
     curves_make(&A, 3000, 1.6, 0.27, 1);
@@ -1057,6 +1192,8 @@ int main(void)
     test_thinning();
     test_structure();
     test_degenerate();
+    test_from_scores();
+    test_text_aspect();
     curves_free(&A);
     curves_free(&B);
     cairo_debug_reset_static_data();
