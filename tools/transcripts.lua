@@ -47,6 +47,18 @@ end
 
 -- help() and scripts print through the global print: capture it there.
 local real_print = print
+
+-- As the REPL, do not print again a figure that plot() has just drawn.
+local drawn = setmetatable({}, { __mode = "k" })
+local real_plot = plot
+plot = setmetatable({}, {
+  __index = real_plot,
+  __call = function(_, ...)
+    local fig = real_plot(...)
+    drawn[fig] = true
+    return fig
+  end,
+})
 local function run(code)
   local chunk = load("return " .. code, "=stdin", "t")
   if not chunk then
@@ -62,8 +74,11 @@ local function run(code)
   elseif res.n > 1 then
     rawset(_G, "_", res[2])
     local shown = {}
-    for i = 2, res.n do shown[i - 1] = repr(res[i]) end
-    emit(table.unpack(shown, 1, res.n - 1))
+    for i = 2, res.n do
+      if not drawn[res[i]] then shown[#shown + 1] = repr(res[i]) end
+    end
+    if #shown > 0 then emit(table.unpack(shown)) end
+    drawn = setmetatable({}, { __mode = "k" })
   end
 end
 
