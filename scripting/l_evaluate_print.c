@@ -339,7 +339,9 @@ int lt_ev_metric_rows(const evaluation *ev, ev_metric_row *out)
 
 /* ---- evaluations ------------------------------------------------------- */
 
-static void write_metrics(sbuf *b, const evaluation *ev)
+/* The metric table; the column of explanations only when it fits `width`
+ * cells (0: no limit). */
+static void write_metrics(sbuf *b, const evaluation *ev, int width)
 {
     ev_metric_row rows[EV_MAX_METRICS];
     int n = lt_ev_metric_rows(ev, rows);
@@ -368,7 +370,7 @@ static void write_metrics(sbuf *b, const evaluation *ev)
         r++;
     }
     g.nrow = r;
-    grid_write(b, &g, 2, true, 0);
+    grid_write(b, &g, 2, true, width);
     free(g.cell);
 }
 
@@ -463,7 +465,6 @@ static void write_classes(sbuf *b, const evaluation *ev)
 
 char *lt_ev_format(const evaluation *ev, const lt_print_opts *o)
 {
-    (void)o;
     sbuf b = {0};
     write_title(&b, ev);
     if (ev->kind == EV_BINARY)
@@ -471,7 +472,7 @@ char *lt_ev_format(const evaluation *ev, const lt_print_opts *o)
     else if (ev->kind == EV_MULTICLASS)
         write_classes(&b, ev);
     sb_printf(&b, "\n");
-    write_metrics(&b, ev);
+    write_metrics(&b, ev, o ? o->width : 0);
     if (ev->kind == EV_MULTICLASS) {
         sb_printf(&b, "\n");
         write_per_class(&b, ev);
