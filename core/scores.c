@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "radix.h"
 
 /* Below this many rows a loop stays on one thread. */
 enum { PAR_MIN = 1 << 16 };
@@ -36,25 +37,9 @@ enum { BLOCK = 1 << 15 };
 /* ---- keys ------------------------------------------------------------------ */
 
 /* Ascending keys order the scores descending; -0.0 maps as 0.0. */
-static inline uint64_t desc_key(double x)
-{
-    x += 0.0;   /* -0.0 + 0.0 is +0.0 */
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    b ^= (uint64_t)((int64_t)b >> 63) | (UINT64_C(1) << 63);
-    return ~b;
-}
+static inline uint64_t desc_key(double x) { return ~f64_bits(x); }
 
-static inline double key_score(uint64_t k)
-{
-    uint64_t b = ~k;
-    b ^= (b >> 63) ? UINT64_C(1) << 63 : UINT64_MAX;
-    double x;
-    memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-static inline int bitlen(uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
+static inline double key_score(uint64_t k) { return f64_of_bits(~k); }
 
 /* ---- radix sort of keys ----------------------------------------------------- */
 
@@ -185,25 +170,8 @@ static int sort_keys(uint64_t *k, uint64_t *t, int64_t m, int nbits, int nthr, l
         int64_t *bound = cnt + (size_t)nthr * RADIX;
 #pragma omp parallel num_threads(nthr)
         {
-            int nt = omp_get_num_threads(), th = omp_get_thread_num();
-            int64_t c0 = m * th / nt, c1 = m * (th + 1) / nt;
-            int64_t *my = cnt + (size_t)th * RADIX;
-            for (int64_t i = c0; i < c1; i++)
-                my[(k[i] >> sh) & mask]++;
-#pragma omp barrier
-#pragma omp single
-            {
-                int64_t pos = 0;
-                for (int b = 0; b < RADIX; b++) {
-                    bound[b] = pos;
-                    for (int u = 0; u < nt; u++) {
-                        int64_t x = cnt[(size_t)u * RADIX + b];
-                        cnt[(size_t)u * RADIX + b] = pos;
-                        pos += x;
-                    }
-                }
-                bound[RADIX] = m;
-            }
+            int64_t c0, c1;
+            int64_t *my = split_count(k, m, sh, RADIX, cnt, bound, &c0, &c1);
             for (int64_t i = c0; i < c1; i++)
                 t[my[(k[i] >> sh) & mask]++] = k[i];
         }
