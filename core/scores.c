@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "nsum.h"
 #include "radix.h"
 
 /* Below this many rows a loop stays on one thread. */
@@ -402,23 +403,6 @@ static bool is_threshold_metric(lt_metric m)
 
 /* ---- sums --------------------------------------------------------------------- */
 
-/* Neumaier's compensated sum. */
-typedef struct ksum {
-    double s, c;
-} ksum;
-
-static inline void kadd(ksum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
-
-static inline double kval(const ksum *k) { return k->s + k->c; }
-
 static double wsum(const uint32_t *w, int64_t m)
 {
     double s = 0;
@@ -614,7 +598,7 @@ static double average_precision(const lt_scores *s, const uint32_t *wp, const ui
     int64_t sa = STRIDE(wp), sb = STRIDE(wn);
     int64_t np = s->npos, nn = s->nneg, j = 0;
     double tp = 0, fp = 0;
-    ksum acc = { 0, 0 };
+    nsum acc = { 0, 0 };
     for (int64_t i = 0; i < np;) {
         double v = s->pos[i], dp = 0;
         for (; i < np && s->pos[i] == v; i++)
@@ -623,9 +607,9 @@ static double average_precision(const lt_scores *s, const uint32_t *wp, const ui
             fp += b[j * sb];
         tp += dp;
         if (dp > 0)
-            kadd(&acc, dp * (tp / (tp + fp)));
+            nsum_add(&acc, dp * (tp / (tp + fp)));
     }
-    return tp > 0 ? kval(&acc) / tp : NAN;
+    return tp > 0 ? nsum_value(&acc) / tp : NAN;
 }
 
 /* The loss of one row of class y with probability p, as sklearn's
@@ -647,39 +631,38 @@ static inline double brier_of(double p, int y)
 
 /* Sum of f over v[0..m) (class y), compensated per block, blocks in
  * order. */
-static ksum class_sum(const double *v, int64_t m, int y, const uint32_t *w,
+static nsum class_sum(const double *v, int64_t m, int y, const uint32_t *w,
                       double (*f)(double, int))
 {
-    ksum tot = { 0, 0 };
+    nsum tot = { 0, 0 };
     if (w) {
         for (int64_t i = 0; i < m; i++)
             if (w[i])
-                kadd(&tot, w[i] * f(v[i], y));
+                nsum_add(&tot, w[i] * f(v[i], y));
         return tot;
     }
     int64_t nb = (m + BLOCK - 1) / BLOCK;
     if (nb <= 1) {
         for (int64_t i = 0; i < m; i++)
-            kadd(&tot, f(v[i], y));
+            nsum_add(&tot, f(v[i], y));
         return tot;
     }
-    ksum *part = malloc((size_t)nb * sizeof *part);
+    nsum *part = malloc((size_t)nb * sizeof *part);
     if (!part) {   /* the same sum, one block at a time */
         for (int64_t i = 0; i < m; i++)
-            kadd(&tot, f(v[i], y));
+            nsum_add(&tot, f(v[i], y));
         return tot;
     }
 #pragma omp parallel for schedule(static) if (m >= PAR_MIN)
     for (int64_t b = 0; b < nb; b++) {
-        ksum k = { 0, 0 };
+        nsum k = { 0, 0 };
         int64_t e = (b + 1) * BLOCK < m ? (b + 1) * BLOCK : m;
         for (int64_t i = b * BLOCK; i < e; i++)
-            kadd(&k, f(v[i], y));
+            nsum_add(&k, f(v[i], y));
         part[b] = k;
     }
     for (int64_t b = 0; b < nb; b++) {
-        kadd(&tot, part[b].s);
-        kadd(&tot, part[b].c);
+        nsum_merge(&tot, &part[b]);
     }
     free(part);
     return tot;
@@ -694,11 +677,10 @@ static double prob_loss(const lt_scores *s, const uint32_t *wp, const uint32_t *
                (wn ? wsum(wn, s->nneg) : (double)s->nneg);
     if (n == 0)
         return NAN;
-    ksum a = class_sum(s->pos, s->npos, 1, wp, f);
-    ksum b = class_sum(s->neg, s->nneg, 0, wn, f);
-    kadd(&a, b.s);
-    kadd(&a, b.c);
-    return kval(&a) / n;
+    nsum a = class_sum(s->pos, s->npos, 1, wp, f);
+    nsum b = class_sum(s->neg, s->nneg, 0, wn, f);
+    nsum_merge(&a, &b);
+    return nsum_value(&a) / n;
 }
 
 bool lt_scores_in_unit(const lt_scores *s)
@@ -1046,7 +1028,7 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
     int64_t n = s->npos + s->nneg;
     double *edge = malloc((size_t)(bins + 1) * sizeof *edge);
     int64_t *cnt = calloc((size_t)bins * 2, sizeof *cnt);
-    ksum *sum = calloc((size_t)bins, sizeof *sum);
+    nsum *sum = calloc((size_t)bins, sizeof *sum);
     if (!edge || !cnt || !sum) {
         lt_nomem();
         free(edge);
@@ -1074,7 +1056,7 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
                 b++;
             cnt[2 * b]++;
             cnt[2 * b + 1] += y;
-            kadd(&sum[b], v[i]);
+            nsum_add(&sum[b], v[i]);
         }
     }
     int64_t rows = 0;
@@ -1091,7 +1073,7 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
                 continue;
             tcol(&tb, 0)[k] = edge[b];
             tcol(&tb, 1)[k] = edge[b + 1];
-            tcol(&tb, 2)[k] = kval(&sum[b]) / (double)cnt[2 * b];
+            tcol(&tb, 2)[k] = nsum_value(&sum[b]) / (double)cnt[2 * b];
             tcol(&tb, 3)[k] = (double)cnt[2 * b + 1] / (double)cnt[2 * b];
             lt_col_i64(tb.col[4])[k] = cnt[2 * b];
             k++;
