@@ -413,27 +413,14 @@ static double wsum(const uint32_t *w, int64_t m)
 
 /* ---- AUC ---------------------------------------------------------------------- */
 
-/* Positives scoring above v in pos[0..np) (descending), by bisection. */
-static int64_t count_above(const double *v, int64_t m, double x)
+/* Rows of v[0..m) (descending) scoring above x, or at x too when
+ * `at_too`, by bisection; none for x NaN. */
+static int64_t count_above(const double *v, int64_t m, double x, bool at_too)
 {
     int64_t lo = 0, hi = m;
     while (lo < hi) {
         int64_t mid = lo + (hi - lo) / 2;
-        if (v[mid] > x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Rows scoring >= x in v[0..m) (descending); none for x NaN. */
-static int64_t count_at_least(const double *v, int64_t m, double x)
-{
-    int64_t lo = 0, hi = m;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (v[mid] >= x)
+        if (v[mid] > x || (at_too && v[mid] == x))
             lo = mid + 1;
         else
             hi = mid;
@@ -450,7 +437,7 @@ static uint64_t auc_pairs(const double *pos, int64_t np, const double *neg, int6
     if (j0 >= j1)
         return 0;
     uint64_t acc = 0;
-    int64_t i = count_above(pos, np, neg[j0]);
+    int64_t i = count_above(pos, np, neg[j0], false);
     for (int64_t j = j0; j < j1;) {
         double v = neg[j];
         int64_t je = j + 1;
@@ -545,6 +532,25 @@ static void walk_init(walk *w, const lt_scores *s, const uint32_t *wp, const uin
     *w = (walk){ .s = s, .wp = wp, .wn = wn };
 }
 
+/* Move *at past the rows of v[0..m) (descending) scoring x; their
+ * weight (w NULL: one each). */
+static inline double take_run(const double *v, int64_t m, int64_t *at, double x,
+                              const uint32_t *w)
+{
+    int64_t i = *at;
+    double d = 0;
+    if (w) {
+        for (; i < m && v[i] == x; i++)
+            d += w[i];
+    } else {
+        while (i < m && v[i] == x)
+            i++;
+        d = (double)(i - *at);
+    }
+    *at = i;
+    return d;
+}
+
 static bool walk_next(walk *w)
 {
     const lt_scores *s = w->s;
@@ -552,29 +558,19 @@ static bool walk_next(walk *w)
     if (!hp && !hn)
         return false;
     double v = hp && (!hn || s->pos[w->i] >= s->neg[w->j]) ? s->pos[w->i] : s->neg[w->j];
-    double dp = 0, dn = 0;
-    if (w->wp)
-        for (; w->i < s->npos && s->pos[w->i] == v; w->i++)
-            dp += w->wp[w->i];
-    else {
-        int64_t i0 = w->i;
-        while (w->i < s->npos && s->pos[w->i] == v)
-            w->i++;
-        dp = (double)(w->i - i0);
-    }
-    if (w->wn)
-        for (; w->j < s->nneg && s->neg[w->j] == v; w->j++)
-            dn += w->wn[w->j];
-    else {
-        int64_t j0 = w->j;
-        while (w->j < s->nneg && s->neg[w->j] == v)
-            w->j++;
-        dn = (double)(w->j - j0);
-    }
     w->v = v;
-    w->dp = dp;
-    w->dn = dn;
+    w->dp = take_run(s->pos, s->npos, &w->i, v, w->wp);
+    w->dn = take_run(s->neg, s->nneg, &w->j, v, w->wn);
     return true;
+}
+
+/* The counts after the rows at the walk's score turn predicted positive. */
+static void walk_counts(const walk *w, lt_counts2 *c)
+{
+    c->tp += w->dp;
+    c->fn -= w->dp;
+    c->fp += w->dn;
+    c->tn -= w->dn;
 }
 
 static int64_t distinct_scores(const lt_scores *s)
@@ -690,24 +686,21 @@ bool lt_scores_in_unit(const lt_scores *s)
 
 /* ---- counts and metrics ------------------------------------------------------------ */
 
+/* The (weighted: w, else one each) rows of v[0..m) (descending) scoring
+ * t or more, and those below. */
+static void split_at(const double *v, int64_t m, double t, const uint32_t *w, double *at_least,
+                     double *below)
+{
+    int64_t k = count_above(v, m, t, true);
+    *at_least = w ? wsum(w, k) : (double)k;
+    *below = w ? wsum(w + k, m - k) : (double)(m - k);
+}
+
 void lt_scores_counts(const lt_scores *s, double t, const uint32_t *wpos, const uint32_t *wneg,
                       lt_counts2 *out)
 {
-    int64_t kp = count_at_least(s->pos, s->npos, t), kn = count_at_least(s->neg, s->nneg, t);
-    if (wpos) {
-        out->tp = wsum(wpos, kp);
-        out->fn = wsum(wpos + kp, s->npos - kp);
-    } else {
-        out->tp = (double)kp;
-        out->fn = (double)(s->npos - kp);
-    }
-    if (wneg) {
-        out->fp = wsum(wneg, kn);
-        out->tn = wsum(wneg + kn, s->nneg - kn);
-    } else {
-        out->fp = (double)kn;
-        out->tn = (double)(s->nneg - kn);
-    }
+    split_at(s->pos, s->npos, t, wpos, &out->tp, &out->fn);
+    split_at(s->neg, s->nneg, t, wneg, &out->fp, &out->tn);
 }
 
 static double pick(const lt_binary_metrics *b, lt_metric m)
@@ -760,8 +753,14 @@ typedef struct table {
     const char *name[MAXCOL];
 } table;
 
+static void table_fini(table *tb)
+{
+    for (int c = 0; c < tb->ncol; c++)
+        lt_col_unref(tb->col[c]);
+}
+
 /* ncol columns of `rows` rows, f64 unless types says otherwise (NULL:
- * all f64).  0 or LT_ENOMEM. */
+ * all f64).  0, or LT_ENOMEM with nothing left to release. */
 static int table_init(table *tb, int64_t rows, int ncol, const char *const *names,
                       const lt_type *types)
 {
@@ -769,16 +768,12 @@ static int table_init(table *tb, int64_t rows, int ncol, const char *const *name
     tb->ncol = ncol;
     for (int c = 0; c < ncol; c++) {
         tb->name[c] = names[c];
-        if (!(tb->col[c] = lt_col_new(types ? types[c] : LT_F64, rows)))
+        if (!(tb->col[c] = lt_col_new(types ? types[c] : LT_F64, rows))) {
+            table_fini(tb);
             return LT_ENOMEM;
+        }
     }
     return 0;
-}
-
-static void table_fini(table *tb)
-{
-    for (int c = 0; c < tb->ncol; c++)
-        lt_col_unref(tb->col[c]);
 }
 
 static double *tcol(const table *tb, int c) { return lt_col_f64(tb->col[c]); }
@@ -796,19 +791,28 @@ static lt_frame *table_frame(table *tb)
     return f;
 }
 
-/* Cumulative counts at each distinct score, descending: tp[g], fp[g] and
- * the score v[g].  *ng gets the number of scores; 0 or LT_ENOMEM. */
-static int cumulate(const lt_scores *s, double **v, double **tp, double **fp, int64_t *ng)
+/* Cumulative counts at each of the g distinct scores, descending: the
+ * score v[k], and tp[k], fp[k] of the rows scoring v[k] or more. */
+typedef struct cum {
+    double *v, *tp, *fp;
+    int64_t g;
+} cum;
+
+static void cum_fini(cum *u)
+{
+    free(u->v);
+    free(u->tp);
+    free(u->fp);
+}
+
+/* 0 or LT_ENOMEM (nothing left to release). */
+static int cumulate(const lt_scores *s, cum *u)
 {
     int64_t g = distinct_scores(s);
     size_t sz = (size_t)(g > 0 ? g : 1) * sizeof(double);
-    *v = malloc(sz);
-    *tp = malloc(sz);
-    *fp = malloc(sz);
-    if (!*v || !*tp || !*fp) {
-        free(*v);
-        free(*tp);
-        free(*fp);
+    *u = (cum){ malloc(sz), malloc(sz), malloc(sz), g };
+    if (!u->v || !u->tp || !u->fp) {
+        cum_fini(u);
         return lt_nomem();
     }
     walk w;
@@ -817,20 +821,20 @@ static int cumulate(const lt_scores *s, double **v, double **tp, double **fp, in
     for (int64_t k = 0; walk_next(&w); k++) {
         a += w.dp;
         b += w.dn;
-        (*v)[k] = w.v;
-        (*tp)[k] = a;
-        (*fp)[k] = b;
+        u->v[k] = w.v;
+        u->tp[k] = a;
+        u->fp[k] = b;
     }
-    *ng = g;
     return 0;
 }
 
 lt_frame *lt_scores_roc(const lt_scores *s, bool drop_intermediate)
 {
-    double *v, *tp, *fp;
-    int64_t g;
-    if (cumulate(s, &v, &tp, &fp, &g) < 0)
+    cum u;
+    if (cumulate(s, &u) < 0)
         return NULL;
+    double *v = u.v, *tp = u.tp, *fp = u.fp;
+    int64_t g = u.g;
     /* keep the corners: where the second difference of fp or tp is not 0 */
     int64_t m = 0;
     for (int64_t k = 0; k < g; k++) {
@@ -856,12 +860,8 @@ lt_frame *lt_scores_roc(const lt_scores *s, bool drop_intermediate)
             tpr[k + 1] = np > 0 ? tp[k] / np : NAN;
         }
         f = table_frame(&tb);
-    } else {
-        table_fini(&tb);
     }
-    free(v);
-    free(tp);
-    free(fp);
+    cum_fini(&u);
     return f;
 }
 
@@ -871,10 +871,11 @@ lt_frame *lt_scores_pr(const lt_scores *s)
         lt_seterr(LT_EINVAL, "pr curve: the truth has no positive rows; expected some");
         return NULL;
     }
-    double *v, *tp, *fp;
-    int64_t g;
-    if (cumulate(s, &v, &tp, &fp, &g) < 0)
+    cum u;
+    if (cumulate(s, &u) < 0)
         return NULL;
+    const double *v = u.v, *tp = u.tp, *fp = u.fp;
+    int64_t g = u.g;
     table tb;
     lt_frame *f = NULL;
     if (table_init(&tb, g + 1, 3, (const char *[]){ "threshold", "precision", "recall" },
@@ -890,12 +891,8 @@ lt_frame *lt_scores_pr(const lt_scores *s)
         pr[g] = 1;
         re[g] = 0;
         f = table_frame(&tb);
-    } else {
-        table_fini(&tb);
     }
-    free(v);
-    free(tp);
-    free(fp);
+    cum_fini(&u);
     return f;
 }
 
@@ -908,10 +905,8 @@ lt_frame *lt_scores_gain(const lt_scores *s)
     int64_t g = distinct_scores(s);
     table tb;
     if (table_init(&tb, g + 1, 4, (const char *[]){ "threshold", "tested", "found", "lift" },
-                   NULL) < 0) {
-        table_fini(&tb);
+                   NULL) < 0)
         return NULL;
-    }
     double *th = tcol(&tb, 0), *te = tcol(&tb, 1), *fo = tcol(&tb, 2), *li = tcol(&tb, 3);
     double n = (double)(s->npos + s->nneg), np = (double)s->npos, tp = 0, all = 0;
     th[0] = INFINITY;
@@ -936,10 +931,8 @@ lt_frame *lt_scores_threshold_curve(const lt_scores *s)
     table tb;
     if (table_init(&tb, g, 5,
                    (const char *[]){ "threshold", "precision", "recall", "f1", "predicted" },
-                   NULL) < 0) {
-        table_fini(&tb);
+                   NULL) < 0)
         return NULL;
-    }
     double *th = tcol(&tb, 0), *pr = tcol(&tb, 1), *re = tcol(&tb, 2), *f1 = tcol(&tb, 3),
            *pp = tcol(&tb, 4);
     double n = (double)(s->npos + s->nneg);
@@ -947,10 +940,7 @@ lt_frame *lt_scores_threshold_curve(const lt_scores *s)
     walk w;
     walk_init(&w, s, NULL, NULL);
     for (int64_t k = 0; walk_next(&w); k++) {
-        c.tp += w.dp;
-        c.fn -= w.dp;
-        c.fp += w.dn;
-        c.tn -= w.dn;
+        walk_counts(&w, &c);
         lt_binary_metrics b;
         lt_binary_metrics_of(&c, &b);
         th[k] = w.v;
@@ -1079,8 +1069,6 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
             k++;
         }
         f = table_frame(&tb);
-    } else {
-        table_fini(&tb);
     }
     free(edge);
     free(cnt);
@@ -1180,10 +1168,7 @@ int lt_scores_best_threshold(const lt_scores *s, const lt_threshold_spec *spec, 
         if (!walk_next(&w))
             break;
         cand = w.v;
-        c.tp += w.dp;
-        c.fn -= w.dp;
-        c.fp += w.dn;
-        c.tn -= w.dn;
+        walk_counts(&w, &c);
     }
     if (!found) {
         if (spec->goal == LT_GOAL_MIN_RECALL)
