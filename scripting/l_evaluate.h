@@ -161,19 +161,12 @@ char *lt_ev_strdup(const char *s);
  * bytes (the slot is NULL until it is allocated), with nuv user values;
  * returns the struct. */
 void *lt_ev_newobject(lua_State *L, const char *mt, size_t size, int nuv);
-/* The struct of the open object at idx, or a bad-argument error
- * ("what is closed"). */
-void *lt_ev_checkobject(lua_State *L, int idx, const char *mt, const char *what);
 evaluation *lt_ev_check(lua_State *L, int idx);
 /* The evaluation at idx, which must be binary ("fname: needs binary
  * scores; this evaluation is multiclass"). */
 evaluation *lt_ev_checkbinary(lua_State *L, int idx, const char *fname);
 /* Raise "fname: <lt_errmsg>" (or "fname: cancelled") when rc < 0. */
 void lt_ev_check_rc(lua_State *L, int rc, const char *fname);
-/* Options: a number (def when absent), one of names (its index). */
-double lt_ev_optnum(lua_State *L, int arg, const char *key, double def);
-int lt_ev_optchoice(lua_State *L, int arg, const char *key, const char *const *names,
-                    int def);
 /* Add column c (owned, NULL after a failure) to f as `name`. */
 int lt_ev_add_col(lt_frame *f, const char *name, lt_col *c);
 /* The options of a __plot at argument 2: { title = }. */

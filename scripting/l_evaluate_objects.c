@@ -86,8 +86,9 @@ int lt_ev_confusion(lua_State *L)
     evaluation *ev = lt_ev_check(L, 1);
     static const char *const known[] = {"threshold", "normalize", NULL};
     lt_lua_checkopts(L, 2, known);
-    lt_normalize how = (lt_normalize)lt_ev_optchoice(L, 2, "normalize", norm_names, LT_NORM_NONE);
-    double t = lt_ev_optnum(L, 2, "threshold", NAN);
+    lt_normalize how =
+        (lt_normalize)lt_lua_optchoice(L, 2, "normalize", norm_names, LT_NORM_NONE);
+    double t = lt_lua_optnum(L, 2, "threshold", NAN);
     bool has_t = lt_lua_optfield(L, 2, "threshold") != LUA_TNIL;
     lua_pop(L, 1);
     if (ev->kind == EV_REGRESSION)
@@ -130,7 +131,7 @@ int lt_ev_confusion(lua_State *L)
 
 static ev_confusion *checkcm(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_CONFUSION_MT, "confusion matrix");
+    return lt_lua_checkobject(L, idx, LT_CONFUSION_MT, "confusion matrix");
 }
 
 static int cm_labels(lua_State *L)
@@ -292,7 +293,7 @@ int lt_ev_calibration(lua_State *L)
     lt_lua_checkopts(L, 2, known);
     lua_Integer bins = lt_lua_optint(L, 2, "bins", 10);
     luaL_argcheck(L, bins >= 1 && bins <= 100000, 2, "option 'bins': 1 to 100000 expected");
-    bool quantile = lt_ev_optchoice(L, 2, "strategy", strategies, 0) == 1;
+    bool quantile = lt_lua_optchoice(L, 2, "strategy", strategies, 0) == 1;
     if (ev->rows->unit_why)
         return luaL_error(L, "%s: %s", fname, ev->rows->unit_why);
     ev_curve *c = push_curve(L, ev, EC_CALIBRATION);
@@ -324,7 +325,7 @@ int lt_ev_threshold_curve(lua_State *L)
 
 static ev_curve *checkcurve(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_CURVE_MT, "curve");
+    return lt_lua_checkobject(L, idx, LT_CURVE_MT, "curve");
 }
 
 static int curve_frame(lua_State *L)
@@ -431,7 +432,7 @@ static int curve_plot(lua_State *L)
 
 static ev_comparison *checkcmp(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_COMPARISON_MT, "comparison");
+    return lt_lua_checkobject(L, idx, LT_COMPARISON_MT, "comparison");
 }
 
 /* The table of a comparison: metric names in order of first appearance,
