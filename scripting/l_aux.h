@@ -141,6 +141,21 @@ void lt_lua_pushnumber(lua_State *L, double v, bool integral);
  * with name such as "column 'x'" or "the values". */
 lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char *name);
 
+/* A growable string for text built piece by piece (help texts, the
+ * __tostring of evaluation objects): start from {0}; after a failed
+ * allocation `oom` is set and further writes do nothing. */
+typedef struct lt_sbuf {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} lt_sbuf;
+
+/* Append printf-style text to b. */
+void lt_sbuf_printf(lt_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The finished string (malloc'd, the caller's), or NULL after an
+ * allocation failure or when nothing was written; b is spent. */
+char *lt_sbuf_take(lt_sbuf *b);
+
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);
 /* Print the string at the top through the global print (which a host
