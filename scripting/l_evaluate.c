@@ -817,19 +817,8 @@ static int ev_index(lua_State *L)
     return luaL_error(L, "evaluation: no field or method '%s'", key);
 }
 
-static int ev_tostring(lua_State *L)
-{
-    evaluation **slot = luaL_checkudata(L, 1, LT_EVALUATION_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Evaluation (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(ev_tostring, evaluation, LT_EVALUATION_MT, "lunette.Evaluation (closed)",
+               lt_ev_format)
 
 /* Numbers have this __call: ev.threshold is a number, so ev:threshold(t)
  * calls that number with (ev, t).  Anything else is the error Lua would

@@ -156,6 +156,23 @@ int lt_ev_metric_rows(const evaluation *ev, ev_metric_row *out);
         return 0;                                    \
     }
 
+/* __tostring of such a userdata: format(object, print options) as text,
+ * or `closed` ("lunette.Curve (closed)") once it is closed. */
+#define LT_EV_TOSTRING(fname, type, mt, closed, format)   \
+    static int fname(lua_State *L)                         \
+    {                                                      \
+        type **slot = luaL_checkudata(L, 1, mt);           \
+        if (!*slot) {                                      \
+            lua_pushliteral(L, closed);                    \
+            return 1;                                      \
+        }                                                  \
+        lt_print_opts o;                                   \
+        lt_lua_print_opts(L, &o);                          \
+        void **box = lt_lua_newbox(L);                     \
+        *box = format(*slot, &o);                          \
+        return lt_lua_pushboxed(L, box, "tostring");       \
+    }
+
 char *lt_ev_strdup(const char *s);
 /* Push a userdata of metatable mt holding a new zeroed struct of `size`
  * bytes (the slot is NULL until it is allocated), with nuv user values;

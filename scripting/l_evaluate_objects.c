@@ -164,19 +164,8 @@ static int cm_matrix(lua_State *L)
     return 1;
 }
 
-static int cm_tostring(lua_State *L)
-{
-    ev_confusion **slot = luaL_checkudata(L, 1, LT_CONFUSION_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Confusion (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_confusion_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(cm_tostring, ev_confusion, LT_CONFUSION_MT, "lunette.Confusion (closed)",
+               lt_ev_confusion_format)
 
 static int cm_plot(lua_State *L)
 {
@@ -357,19 +346,8 @@ static int curve_index(lua_State *L)
                       "counts the points)", key ? key : lt_lua_typename(L, 2));
 }
 
-static int curve_tostring(lua_State *L)
-{
-    ev_curve **slot = luaL_checkudata(L, 1, LT_CURVE_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Curve (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_curve_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(curve_tostring, ev_curve, LT_CURVE_MT, "lunette.Curve (closed)",
+               lt_ev_curve_format)
 
 /* The f64 column `name` of a curve's points. */
 static const double *curve_col(const ev_curve *c, const char *name)
@@ -597,19 +575,8 @@ static int cmp_index(lua_State *L)
                       "auc1, auc2, note; methods: frame)", key ? key : lt_lua_typename(L, 2));
 }
 
-static int cmp_tostring(lua_State *L)
-{
-    ev_comparison **slot = luaL_checkudata(L, 1, LT_COMPARISON_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Comparison (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_comparison_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(cmp_tostring, ev_comparison, LT_COMPARISON_MT, "lunette.Comparison (closed)",
+               lt_ev_comparison_format)
 
 /* plot(lt_ev_compare(...)): the ROC curves of binary evaluations on one panel. */
 static int cmp_plot(lua_State *L)
