@@ -1603,7 +1603,13 @@ static void table_cells(lua_State *L, int oarg, cells *m, const char *fname)
         m->cols = numbered(L, m->ncol);
 }
 
-static const char *const cmaps[] = {"sequential", "diverging", NULL};
+/* The colour maps by name, in lt_colormap's order (plots/palette.h). */
+static const char *const cmaps[] = {
+    [LT_CMAP_SEQUENTIAL] = "sequential",
+    [LT_CMAP_DIVERGING] = "diverging",
+    [LT_CMAP_BLUES] = "blues",
+    [LT_CMAP_BLUES + 1] = NULL,
+};
 
 static int plot_heatmap(lua_State *L)
 {
@@ -1637,7 +1643,7 @@ static int plot_heatmap(lua_State *L)
         luaL_argerror(L, 2, lua_pushfstring(L, "option 'fmt': a printf format with one "
                                             "number conversion expected (\"%%.2f\", \"%%d\", "
                                             "\"%%.1f%%%%\"), got '%s'", fmt));
-    lt_colormap cmap = lt_lua_optchoice(L, 2, "cmap", cmaps, 0) ? LT_CMAP_DIVERGING : LT_CMAP_SEQUENTIAL;
+    lt_colormap cmap = (lt_colormap)lt_lua_optchoice(L, 2, "cmap", cmaps, LT_CMAP_SEQUENTIAL);
     double zlo = NAN, zhi = NAN;
     if (lt_lua_optfield(L, 2, "zlim") != LUA_TNIL) {
         bool ok = lua_istable(L, -1) && lua_rawlen(L, -1) == 2;
@@ -2594,7 +2600,7 @@ static void push_layer(lua_State *L, const lt_layer *l, size_t panel)
         lua_setfield(L, -2, "ncol");
         set_array(L, "z", l->z, l->n);
         set_strings(L, "cell_text", l->cell_text, l->n);
-        lua_pushstring(L, l->cmap == LT_CMAP_DIVERGING ? "diverging" : "sequential");
+        lua_pushstring(L, cmaps[l->cmap]);
         lua_setfield(L, -2, "cmap");
         lt_lua_pushnumber(L, l->zlo, false);
         lua_setfield(L, -2, "zlo");
@@ -2795,7 +2801,8 @@ const lt_lua_reg lt_lua_plot_lib[] = {
      "fmt = signif 3       a printf format of the values: \"%.2f\", \"%d\",\n"
      "                     \"%.1f%%\"; default 3 significant digits, whole\n"
      "                     numbers in full\n"
-     "cmap = \"sequential\"  or \"diverging\" (centred on 0) for signed values\n"
+     "cmap = \"sequential\"  viridis; \"diverging\" (centred on 0) for signed\n"
+     "                     values; \"blues\" (white to dark blue) for counts\n"
      "zlim = auto          { lo, hi }: the values of the colour map's ends\n"
      LABEL_HELP,
      "plot.heatmap(churn:crosstab(\"contract\", \"churn\"))\n"
