@@ -1,7 +1,8 @@
 /* Pieces shared by the two radix sorts of liblunette, internal to it:
  * sort.c (rows by keys) and scores.c (the scores of each class).  The
- * order-preserving unsigned image of a double, and the counting phase of
- * a top-digit split threaded over contiguous chunks. */
+ * order-preserving unsigned image of a double, bucket starts from counts,
+ * and the counting phase of a top-digit split threaded over contiguous
+ * chunks. */
 #ifndef LT_RADIX_H
 #define LT_RADIX_H
 
@@ -29,6 +30,18 @@ static inline double f64_of_bits(uint64_t u)
     double x;
     memcpy(&x, &b, sizeof x);
     return x;
+}
+
+/* Counts c[0..n) of the buckets of a digit become where each bucket
+ * starts (an exclusive prefix sum). */
+static inline void bucket_starts(int64_t *c, size_t n)
+{
+    int64_t pos = 0;
+    for (size_t b = 0; b < n; b++) {
+        int64_t x = c[b];
+        c[b] = pos;
+        pos += x;
+    }
 }
 
 /* The counting phase of a top-digit split of the m keys k over the

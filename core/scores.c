@@ -87,12 +87,7 @@ static void lsd(uint64_t *k, uint64_t *t, int64_t m, int nbits, scratch *s)
         int64_t *c = h + (size_t)d * R;
         if (c[(src[0] >> sh) & mask] == m)
             continue;
-        int64_t pos = 0;
-        for (size_t b = 0; b < R; b++) {
-            int64_t x = c[b];
-            c[b] = pos;
-            pos += x;
-        }
+        bucket_starts(c, R);
         for (int64_t i = 0; i < m; i++)
             dst[c[(src[i] >> sh) & mask]++] = src[i];
         uint64_t *tp = src;

@@ -168,12 +168,7 @@ static void lsd(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, int b
         int64_t *c = h + (size_t)d * R;
         if (c[(src[0] >> sh) & (R - 1)] == m)
             continue;
-        int64_t pos = 0;
-        for (size_t b = 0; b < R; b++) {
-            int64_t x = c[b];
-            c[b] = pos;
-            pos += x;
-        }
+        bucket_starts(c, R);
         scatter(src, sx, dst, dx, 0, m, sh, R - 1, c, wide);
         uint64_t *tp = src;
         src = dst;
