@@ -1,6 +1,6 @@
 /* Lua bindings of model evaluation (core/labels.h, scores.h, confusion.h,
  * regression_metrics.h, delong.h, bootstrap.h, plots/eval_figures.h):
- * evaluate() and lt_ev_compare(), and the objects they return:
+ * evaluate() and compare(), and the objects they return:
  * "lunette.Evaluation" (metric fields, curves, thresholds, intervals),
  * "lunette.Confusion", "lunette.Curve", "lunette.Comparison", and the
  * interval tables of ev:ci ("lunette.Interval").  Their text is made by
@@ -1216,7 +1216,7 @@ const lt_lua_reg lt_lua_evaluate_lib[] = {
      "positive = default   the positive class (string, number or boolean)\n"
      "threshold = 0.5      binary: the score from which rows predict positive\n"
      "type = \"auto\"        \"binary\", \"multiclass\" or \"regression\"\n"
-     "name = nil           a name for lt_ev_compare() and legends",
+     "name = nil           a name for compare() and legends",
      "ev = evaluate(test.churn, test.score, { positive = \"Yes\" })\n"
      "print(ev.auc, ev.f1)\n"
      "evaluate(test.species, test.predicted)       -- multiclass\n"
@@ -1231,7 +1231,7 @@ const lt_lua_reg lt_lua_evaluate_lib[] = {
      NULL,
      "a = evaluate(test.churn, test.rule_a, { name = \"rule A\" })\n"
      "b = evaluate(test.churn, test.rule_b, { name = \"rule B\" })\n"
-     "cmp = lt_ev_compare(a, b)\nprint(cmp.p_value)\nplot(cmp)"},
+     "cmp = compare(a, b)\nprint(cmp.p_value)\nplot(cmp)"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 

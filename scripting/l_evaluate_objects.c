@@ -578,7 +578,7 @@ static int cmp_index(lua_State *L)
 LT_EV_TOSTRING(cmp_tostring, ev_comparison, LT_COMPARISON_MT, "lunette.Comparison (closed)",
                lt_ev_comparison_format)
 
-/* plot(lt_ev_compare(...)): the ROC curves of binary evaluations on one panel. */
+/* plot(compare(...)): the ROC curves of binary evaluations on one panel. */
 static int cmp_plot(lua_State *L)
 {
     const ev_comparison *c = checkcmp(L, 1);
