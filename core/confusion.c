@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "nsum.h"
 
 /* Sums of products of counts are exact in 128 bits (counts < 2^63, so
  * n^2 < 2^126); rounded once to double at the end. */
@@ -272,18 +273,6 @@ void lt_confusion_normalize(const lt_confusion *cm, lt_normalize how, double *ou
 
 /* ---- multiclass log loss ------------------------------------------------ */
 
-/* Neumaier's compensated sum: s + c is the running total. */
-typedef struct nsum {
-    double s, c;
-} nsum;
-
-static void nsum_add(nsum *a, double x)
-{
-    double t = a->s + x;
-    a->c += fabs(a->s) >= fabs(x) ? (a->s - t) + x : (x - t) + a->s;
-    a->s = t;
-}
-
 /* 0 if row i is valid; otherwise 1 + what is at fault: the column c of a
  * probability outside [0, 1], k for a truth code outside 0..k-1, k + 1
  * for a row of zeros. */
@@ -361,8 +350,7 @@ int lt_log_loss_multi(const int32_t *truth, const double *prob, int64_t n, int k
     }
     nsum total = { 0, 0 };
     for (int64_t b = 0; b < nblocks; b++) {
-        nsum_add(&total, part[b].s);
-        nsum_add(&total, part[b].c);
+        nsum_merge(&total, &part[b]);
     }
     free(part);
     *out = (total.s + total.c) / (double)n;

@@ -198,6 +198,18 @@ static int int_id(local *l, int64_t v, int max_classes)
     return id;
 }
 
+/* The id kept in *slot (-1: none yet) for value v, made on first use. */
+static int slot_id(local *l, int32_t *slot, int64_t v, int max_classes)
+{
+    if (*slot < 0) {
+        int id = new_id(l, v, max_classes);
+        if (id < 0)
+            return id;
+        *slot = id;
+    }
+    return *slot;
+}
+
 /* The id of row i's value (not missing), or a negative code. */
 static int row_id(local *l, int64_t i, int max_classes)
 {
@@ -205,23 +217,11 @@ static int row_id(local *l, int64_t i, int max_classes)
     switch (c->type) {
     case LT_STR: {
         int32_t code = lt_col_codes(c)[i];
-        if (l->bycode[code] < 0) {
-            int id = new_id(l, code, max_classes);
-            if (id < 0)
-                return id;
-            l->bycode[code] = id;
-        }
-        return l->bycode[code];
+        return slot_id(l, &l->bycode[code], code, max_classes);
     }
     case LT_BOOL: {
         int b = lt_col_bool(c)[i] != 0;
-        if (l->byb[b] < 0) {
-            int id = new_id(l, b, max_classes);
-            if (id < 0)
-                return id;
-            l->byb[b] = id;
-        }
-        return l->byb[b];
+        return slot_id(l, &l->byb[b], b, max_classes);
     }
     case LT_I64:
         return int_id(l, lt_col_i64(c)[i], max_classes);

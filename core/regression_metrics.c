@@ -20,29 +20,10 @@
 
 #include "error.h"
 #include "fn.h"
+#include "nsum.h"
 #include "reduce_groups.h"
 
 enum { BLOCK = 1 << 14, PAR_MIN = 1 << 16 };
-
-/* Neumaier's compensated sum: s + c is the running total. */
-typedef struct nsum {
-    double s, c;
-} nsum;
-
-static void nsum_add(nsum *a, double x)
-{
-    double t = a->s + x;
-    a->c += fabs(a->s) >= fabs(x) ? (a->s - t) + x : (x - t) + a->s;
-    a->s = t;
-}
-
-static void nsum_merge(nsum *a, const nsum *b)
-{
-    nsum_add(a, b->s);
-    nsum_add(a, b->c);
-}
-
-static double nsum_value(const nsum *a) { return a->s + a->c; }
 
 /* What one block of rows found; blocks are merged in order. */
 typedef struct block {

@@ -24,6 +24,8 @@
 #include <string.h>
 
 #include "error.h"
+#include "nsum.h"
+#include "radix.h"
 
 /* Below this many rows a loop stays on one thread. */
 enum { PAR_MIN = 1 << 16 };
@@ -36,25 +38,9 @@ enum { BLOCK = 1 << 15 };
 /* ---- keys ------------------------------------------------------------------ */
 
 /* Ascending keys order the scores descending; -0.0 maps as 0.0. */
-static inline uint64_t desc_key(double x)
-{
-    x += 0.0;   /* -0.0 + 0.0 is +0.0 */
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    b ^= (uint64_t)((int64_t)b >> 63) | (UINT64_C(1) << 63);
-    return ~b;
-}
+static inline uint64_t desc_key(double x) { return ~f64_bits(x); }
 
-static inline double key_score(uint64_t k)
-{
-    uint64_t b = ~k;
-    b ^= (b >> 63) ? UINT64_C(1) << 63 : UINT64_MAX;
-    double x;
-    memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-static inline int bitlen(uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
+static inline double key_score(uint64_t k) { return f64_of_bits(~k); }
 
 /* ---- radix sort of keys ----------------------------------------------------- */
 
@@ -101,12 +87,7 @@ static void lsd(uint64_t *k, uint64_t *t, int64_t m, int nbits, scratch *s)
         int64_t *c = h + (size_t)d * R;
         if (c[(src[0] >> sh) & mask] == m)
             continue;
-        int64_t pos = 0;
-        for (size_t b = 0; b < R; b++) {
-            int64_t x = c[b];
-            c[b] = pos;
-            pos += x;
-        }
+        bucket_starts(c, R);
         for (int64_t i = 0; i < m; i++)
             dst[c[(src[i] >> sh) & mask]++] = src[i];
         uint64_t *tp = src;
@@ -185,25 +166,8 @@ static int sort_keys(uint64_t *k, uint64_t *t, int64_t m, int nbits, int nthr, l
         int64_t *bound = cnt + (size_t)nthr * RADIX;
 #pragma omp parallel num_threads(nthr)
         {
-            int nt = omp_get_num_threads(), th = omp_get_thread_num();
-            int64_t c0 = m * th / nt, c1 = m * (th + 1) / nt;
-            int64_t *my = cnt + (size_t)th * RADIX;
-            for (int64_t i = c0; i < c1; i++)
-                my[(k[i] >> sh) & mask]++;
-#pragma omp barrier
-#pragma omp single
-            {
-                int64_t pos = 0;
-                for (int b = 0; b < RADIX; b++) {
-                    bound[b] = pos;
-                    for (int u = 0; u < nt; u++) {
-                        int64_t x = cnt[(size_t)u * RADIX + b];
-                        cnt[(size_t)u * RADIX + b] = pos;
-                        pos += x;
-                    }
-                }
-                bound[RADIX] = m;
-            }
+            int64_t c0, c1;
+            int64_t *my = split_count(k, m, sh, RADIX, cnt, bound, &c0, &c1);
             for (int64_t i = c0; i < c1; i++)
                 t[my[(k[i] >> sh) & mask]++] = k[i];
         }
@@ -434,23 +398,6 @@ static bool is_threshold_metric(lt_metric m)
 
 /* ---- sums --------------------------------------------------------------------- */
 
-/* Neumaier's compensated sum. */
-typedef struct ksum {
-    double s, c;
-} ksum;
-
-static inline void kadd(ksum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
-
-static inline double kval(const ksum *k) { return k->s + k->c; }
-
 static double wsum(const uint32_t *w, int64_t m)
 {
     double s = 0;
@@ -461,27 +408,14 @@ static double wsum(const uint32_t *w, int64_t m)
 
 /* ---- AUC ---------------------------------------------------------------------- */
 
-/* Positives scoring above v in pos[0..np) (descending), by bisection. */
-static int64_t count_above(const double *v, int64_t m, double x)
+/* Rows of v[0..m) (descending) scoring above x, or at x too when
+ * `at_too`, by bisection; none for x NaN. */
+static int64_t count_above(const double *v, int64_t m, double x, bool at_too)
 {
     int64_t lo = 0, hi = m;
     while (lo < hi) {
         int64_t mid = lo + (hi - lo) / 2;
-        if (v[mid] > x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Rows scoring >= x in v[0..m) (descending); none for x NaN. */
-static int64_t count_at_least(const double *v, int64_t m, double x)
-{
-    int64_t lo = 0, hi = m;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (v[mid] >= x)
+        if (v[mid] > x || (at_too && v[mid] == x))
             lo = mid + 1;
         else
             hi = mid;
@@ -498,7 +432,7 @@ static uint64_t auc_pairs(const double *pos, int64_t np, const double *neg, int6
     if (j0 >= j1)
         return 0;
     uint64_t acc = 0;
-    int64_t i = count_above(pos, np, neg[j0]);
+    int64_t i = count_above(pos, np, neg[j0], false);
     for (int64_t j = j0; j < j1;) {
         double v = neg[j];
         int64_t je = j + 1;
@@ -593,6 +527,25 @@ static void walk_init(walk *w, const lt_scores *s, const uint32_t *wp, const uin
     *w = (walk){ .s = s, .wp = wp, .wn = wn };
 }
 
+/* Move *at past the rows of v[0..m) (descending) scoring x; their
+ * weight (w NULL: one each). */
+static inline double take_run(const double *v, int64_t m, int64_t *at, double x,
+                              const uint32_t *w)
+{
+    int64_t i = *at;
+    double d = 0;
+    if (w) {
+        for (; i < m && v[i] == x; i++)
+            d += w[i];
+    } else {
+        while (i < m && v[i] == x)
+            i++;
+        d = (double)(i - *at);
+    }
+    *at = i;
+    return d;
+}
+
 static bool walk_next(walk *w)
 {
     const lt_scores *s = w->s;
@@ -600,29 +553,19 @@ static bool walk_next(walk *w)
     if (!hp && !hn)
         return false;
     double v = hp && (!hn || s->pos[w->i] >= s->neg[w->j]) ? s->pos[w->i] : s->neg[w->j];
-    double dp = 0, dn = 0;
-    if (w->wp)
-        for (; w->i < s->npos && s->pos[w->i] == v; w->i++)
-            dp += w->wp[w->i];
-    else {
-        int64_t i0 = w->i;
-        while (w->i < s->npos && s->pos[w->i] == v)
-            w->i++;
-        dp = (double)(w->i - i0);
-    }
-    if (w->wn)
-        for (; w->j < s->nneg && s->neg[w->j] == v; w->j++)
-            dn += w->wn[w->j];
-    else {
-        int64_t j0 = w->j;
-        while (w->j < s->nneg && s->neg[w->j] == v)
-            w->j++;
-        dn = (double)(w->j - j0);
-    }
     w->v = v;
-    w->dp = dp;
-    w->dn = dn;
+    w->dp = take_run(s->pos, s->npos, &w->i, v, w->wp);
+    w->dn = take_run(s->neg, s->nneg, &w->j, v, w->wn);
     return true;
+}
+
+/* The counts after the rows at the walk's score turn predicted positive. */
+static void walk_counts(const walk *w, lt_counts2 *c)
+{
+    c->tp += w->dp;
+    c->fn -= w->dp;
+    c->fp += w->dn;
+    c->tn -= w->dn;
 }
 
 static int64_t distinct_scores(const lt_scores *s)
@@ -646,7 +589,7 @@ static double average_precision(const lt_scores *s, const uint32_t *wp, const ui
     int64_t sa = STRIDE(wp), sb = STRIDE(wn);
     int64_t np = s->npos, nn = s->nneg, j = 0;
     double tp = 0, fp = 0;
-    ksum acc = { 0, 0 };
+    nsum acc = { 0, 0 };
     for (int64_t i = 0; i < np;) {
         double v = s->pos[i], dp = 0;
         for (; i < np && s->pos[i] == v; i++)
@@ -655,9 +598,9 @@ static double average_precision(const lt_scores *s, const uint32_t *wp, const ui
             fp += b[j * sb];
         tp += dp;
         if (dp > 0)
-            kadd(&acc, dp * (tp / (tp + fp)));
+            nsum_add(&acc, dp * (tp / (tp + fp)));
     }
-    return tp > 0 ? kval(&acc) / tp : NAN;
+    return tp > 0 ? nsum_value(&acc) / tp : NAN;
 }
 
 /* The loss of one row of class y with probability p, as sklearn's
@@ -679,39 +622,38 @@ static inline double brier_of(double p, int y)
 
 /* Sum of f over v[0..m) (class y), compensated per block, blocks in
  * order. */
-static ksum class_sum(const double *v, int64_t m, int y, const uint32_t *w,
+static nsum class_sum(const double *v, int64_t m, int y, const uint32_t *w,
                       double (*f)(double, int))
 {
-    ksum tot = { 0, 0 };
+    nsum tot = { 0, 0 };
     if (w) {
         for (int64_t i = 0; i < m; i++)
             if (w[i])
-                kadd(&tot, w[i] * f(v[i], y));
+                nsum_add(&tot, w[i] * f(v[i], y));
         return tot;
     }
     int64_t nb = (m + BLOCK - 1) / BLOCK;
     if (nb <= 1) {
         for (int64_t i = 0; i < m; i++)
-            kadd(&tot, f(v[i], y));
+            nsum_add(&tot, f(v[i], y));
         return tot;
     }
-    ksum *part = malloc((size_t)nb * sizeof *part);
+    nsum *part = malloc((size_t)nb * sizeof *part);
     if (!part) {   /* the same sum, one block at a time */
         for (int64_t i = 0; i < m; i++)
-            kadd(&tot, f(v[i], y));
+            nsum_add(&tot, f(v[i], y));
         return tot;
     }
 #pragma omp parallel for schedule(static) if (m >= PAR_MIN)
     for (int64_t b = 0; b < nb; b++) {
-        ksum k = { 0, 0 };
+        nsum k = { 0, 0 };
         int64_t e = (b + 1) * BLOCK < m ? (b + 1) * BLOCK : m;
         for (int64_t i = b * BLOCK; i < e; i++)
-            kadd(&k, f(v[i], y));
+            nsum_add(&k, f(v[i], y));
         part[b] = k;
     }
     for (int64_t b = 0; b < nb; b++) {
-        kadd(&tot, part[b].s);
-        kadd(&tot, part[b].c);
+        nsum_merge(&tot, &part[b]);
     }
     free(part);
     return tot;
@@ -726,11 +668,10 @@ static double prob_loss(const lt_scores *s, const uint32_t *wp, const uint32_t *
                (wn ? wsum(wn, s->nneg) : (double)s->nneg);
     if (n == 0)
         return NAN;
-    ksum a = class_sum(s->pos, s->npos, 1, wp, f);
-    ksum b = class_sum(s->neg, s->nneg, 0, wn, f);
-    kadd(&a, b.s);
-    kadd(&a, b.c);
-    return kval(&a) / n;
+    nsum a = class_sum(s->pos, s->npos, 1, wp, f);
+    nsum b = class_sum(s->neg, s->nneg, 0, wn, f);
+    nsum_merge(&a, &b);
+    return nsum_value(&a) / n;
 }
 
 bool lt_scores_in_unit(const lt_scores *s)
@@ -740,24 +681,21 @@ bool lt_scores_in_unit(const lt_scores *s)
 
 /* ---- counts and metrics ------------------------------------------------------------ */
 
+/* The (weighted: w, else one each) rows of v[0..m) (descending) scoring
+ * t or more, and those below. */
+static void split_at(const double *v, int64_t m, double t, const uint32_t *w, double *at_least,
+                     double *below)
+{
+    int64_t k = count_above(v, m, t, true);
+    *at_least = w ? wsum(w, k) : (double)k;
+    *below = w ? wsum(w + k, m - k) : (double)(m - k);
+}
+
 void lt_scores_counts(const lt_scores *s, double t, const uint32_t *wpos, const uint32_t *wneg,
                       lt_counts2 *out)
 {
-    int64_t kp = count_at_least(s->pos, s->npos, t), kn = count_at_least(s->neg, s->nneg, t);
-    if (wpos) {
-        out->tp = wsum(wpos, kp);
-        out->fn = wsum(wpos + kp, s->npos - kp);
-    } else {
-        out->tp = (double)kp;
-        out->fn = (double)(s->npos - kp);
-    }
-    if (wneg) {
-        out->fp = wsum(wneg, kn);
-        out->tn = wsum(wneg + kn, s->nneg - kn);
-    } else {
-        out->fp = (double)kn;
-        out->tn = (double)(s->nneg - kn);
-    }
+    split_at(s->pos, s->npos, t, wpos, &out->tp, &out->fn);
+    split_at(s->neg, s->nneg, t, wneg, &out->fp, &out->tn);
 }
 
 static double pick(const lt_binary_metrics *b, lt_metric m)
@@ -810,8 +748,14 @@ typedef struct table {
     const char *name[MAXCOL];
 } table;
 
+static void table_fini(table *tb)
+{
+    for (int c = 0; c < tb->ncol; c++)
+        lt_col_unref(tb->col[c]);
+}
+
 /* ncol columns of `rows` rows, f64 unless types says otherwise (NULL:
- * all f64).  0 or LT_ENOMEM. */
+ * all f64).  0, or LT_ENOMEM with nothing left to release. */
 static int table_init(table *tb, int64_t rows, int ncol, const char *const *names,
                       const lt_type *types)
 {
@@ -819,16 +763,12 @@ static int table_init(table *tb, int64_t rows, int ncol, const char *const *name
     tb->ncol = ncol;
     for (int c = 0; c < ncol; c++) {
         tb->name[c] = names[c];
-        if (!(tb->col[c] = lt_col_new(types ? types[c] : LT_F64, rows)))
+        if (!(tb->col[c] = lt_col_new(types ? types[c] : LT_F64, rows))) {
+            table_fini(tb);
             return LT_ENOMEM;
+        }
     }
     return 0;
-}
-
-static void table_fini(table *tb)
-{
-    for (int c = 0; c < tb->ncol; c++)
-        lt_col_unref(tb->col[c]);
 }
 
 static double *tcol(const table *tb, int c) { return lt_col_f64(tb->col[c]); }
@@ -846,19 +786,28 @@ static lt_frame *table_frame(table *tb)
     return f;
 }
 
-/* Cumulative counts at each distinct score, descending: tp[g], fp[g] and
- * the score v[g].  *ng gets the number of scores; 0 or LT_ENOMEM. */
-static int cumulate(const lt_scores *s, double **v, double **tp, double **fp, int64_t *ng)
+/* Cumulative counts at each of the g distinct scores, descending: the
+ * score v[k], and tp[k], fp[k] of the rows scoring v[k] or more. */
+typedef struct cum {
+    double *v, *tp, *fp;
+    int64_t g;
+} cum;
+
+static void cum_fini(cum *u)
+{
+    free(u->v);
+    free(u->tp);
+    free(u->fp);
+}
+
+/* 0 or LT_ENOMEM (nothing left to release). */
+static int cumulate(const lt_scores *s, cum *u)
 {
     int64_t g = distinct_scores(s);
     size_t sz = (size_t)(g > 0 ? g : 1) * sizeof(double);
-    *v = malloc(sz);
-    *tp = malloc(sz);
-    *fp = malloc(sz);
-    if (!*v || !*tp || !*fp) {
-        free(*v);
-        free(*tp);
-        free(*fp);
+    *u = (cum){ malloc(sz), malloc(sz), malloc(sz), g };
+    if (!u->v || !u->tp || !u->fp) {
+        cum_fini(u);
         return lt_nomem();
     }
     walk w;
@@ -867,20 +816,20 @@ static int cumulate(const lt_scores *s, double **v, double **tp, double **fp, in
     for (int64_t k = 0; walk_next(&w); k++) {
         a += w.dp;
         b += w.dn;
-        (*v)[k] = w.v;
-        (*tp)[k] = a;
-        (*fp)[k] = b;
+        u->v[k] = w.v;
+        u->tp[k] = a;
+        u->fp[k] = b;
     }
-    *ng = g;
     return 0;
 }
 
 lt_frame *lt_scores_roc(const lt_scores *s, bool drop_intermediate)
 {
-    double *v, *tp, *fp;
-    int64_t g;
-    if (cumulate(s, &v, &tp, &fp, &g) < 0)
+    cum u;
+    if (cumulate(s, &u) < 0)
         return NULL;
+    double *v = u.v, *tp = u.tp, *fp = u.fp;
+    int64_t g = u.g;
     /* keep the corners: where the second difference of fp or tp is not 0 */
     int64_t m = 0;
     for (int64_t k = 0; k < g; k++) {
@@ -906,12 +855,8 @@ lt_frame *lt_scores_roc(const lt_scores *s, bool drop_intermediate)
             tpr[k + 1] = np > 0 ? tp[k] / np : NAN;
         }
         f = table_frame(&tb);
-    } else {
-        table_fini(&tb);
     }
-    free(v);
-    free(tp);
-    free(fp);
+    cum_fini(&u);
     return f;
 }
 
@@ -921,10 +866,11 @@ lt_frame *lt_scores_pr(const lt_scores *s)
         lt_seterr(LT_EINVAL, "pr curve: the truth has no positive rows; expected some");
         return NULL;
     }
-    double *v, *tp, *fp;
-    int64_t g;
-    if (cumulate(s, &v, &tp, &fp, &g) < 0)
+    cum u;
+    if (cumulate(s, &u) < 0)
         return NULL;
+    const double *v = u.v, *tp = u.tp, *fp = u.fp;
+    int64_t g = u.g;
     table tb;
     lt_frame *f = NULL;
     if (table_init(&tb, g + 1, 3, (const char *[]){ "threshold", "precision", "recall" },
@@ -940,12 +886,8 @@ lt_frame *lt_scores_pr(const lt_scores *s)
         pr[g] = 1;
         re[g] = 0;
         f = table_frame(&tb);
-    } else {
-        table_fini(&tb);
     }
-    free(v);
-    free(tp);
-    free(fp);
+    cum_fini(&u);
     return f;
 }
 
@@ -958,10 +900,8 @@ lt_frame *lt_scores_gain(const lt_scores *s)
     int64_t g = distinct_scores(s);
     table tb;
     if (table_init(&tb, g + 1, 4, (const char *[]){ "threshold", "tested", "found", "lift" },
-                   NULL) < 0) {
-        table_fini(&tb);
+                   NULL) < 0)
         return NULL;
-    }
     double *th = tcol(&tb, 0), *te = tcol(&tb, 1), *fo = tcol(&tb, 2), *li = tcol(&tb, 3);
     double n = (double)(s->npos + s->nneg), np = (double)s->npos, tp = 0, all = 0;
     th[0] = INFINITY;
@@ -986,10 +926,8 @@ lt_frame *lt_scores_threshold_curve(const lt_scores *s)
     table tb;
     if (table_init(&tb, g, 5,
                    (const char *[]){ "threshold", "precision", "recall", "f1", "predicted" },
-                   NULL) < 0) {
-        table_fini(&tb);
+                   NULL) < 0)
         return NULL;
-    }
     double *th = tcol(&tb, 0), *pr = tcol(&tb, 1), *re = tcol(&tb, 2), *f1 = tcol(&tb, 3),
            *pp = tcol(&tb, 4);
     double n = (double)(s->npos + s->nneg);
@@ -997,10 +935,7 @@ lt_frame *lt_scores_threshold_curve(const lt_scores *s)
     walk w;
     walk_init(&w, s, NULL, NULL);
     for (int64_t k = 0; walk_next(&w); k++) {
-        c.tp += w.dp;
-        c.fn -= w.dp;
-        c.fp += w.dn;
-        c.tn -= w.dn;
+        walk_counts(&w, &c);
         lt_binary_metrics b;
         lt_binary_metrics_of(&c, &b);
         th[k] = w.v;
@@ -1078,7 +1013,7 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
     int64_t n = s->npos + s->nneg;
     double *edge = malloc((size_t)(bins + 1) * sizeof *edge);
     int64_t *cnt = calloc((size_t)bins * 2, sizeof *cnt);
-    ksum *sum = calloc((size_t)bins, sizeof *sum);
+    nsum *sum = calloc((size_t)bins, sizeof *sum);
     if (!edge || !cnt || !sum) {
         lt_nomem();
         free(edge);
@@ -1106,7 +1041,7 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
                 b++;
             cnt[2 * b]++;
             cnt[2 * b + 1] += y;
-            kadd(&sum[b], v[i]);
+            nsum_add(&sum[b], v[i]);
         }
     }
     int64_t rows = 0;
@@ -1123,14 +1058,12 @@ lt_frame *lt_scores_calibration(const lt_scores *s, int bins, bool quantile)
                 continue;
             tcol(&tb, 0)[k] = edge[b];
             tcol(&tb, 1)[k] = edge[b + 1];
-            tcol(&tb, 2)[k] = kval(&sum[b]) / (double)cnt[2 * b];
+            tcol(&tb, 2)[k] = nsum_value(&sum[b]) / (double)cnt[2 * b];
             tcol(&tb, 3)[k] = (double)cnt[2 * b + 1] / (double)cnt[2 * b];
             lt_col_i64(tb.col[4])[k] = cnt[2 * b];
             k++;
         }
         f = table_frame(&tb);
-    } else {
-        table_fini(&tb);
     }
     free(edge);
     free(cnt);
@@ -1230,10 +1163,7 @@ int lt_scores_best_threshold(const lt_scores *s, const lt_threshold_spec *spec, 
         if (!walk_next(&w))
             break;
         cand = w.v;
-        c.tp += w.dp;
-        c.fn -= w.dp;
-        c.fp += w.dn;
-        c.tn -= w.dn;
+        walk_counts(&w, &c);
     }
     if (!found) {
         if (spec->goal == LT_GOAL_MIN_RECALL)

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "radix.h"
 
 /* Below this many rows a loop stays on one thread. */
 enum { PAR_MIN = 1 << 16 };
@@ -44,20 +45,9 @@ enum { DIGIT = 11, SMALL = 48 };
 #define LT_SORT_NARROW_MAX UINT32_MAX
 #endif
 
-static inline int bitlen(uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
-
 static inline uint64_t low_mask(int bits)
 {
     return bits >= 64 ? UINT64_MAX : (UINT64_C(1) << bits) - 1;
-}
-
-/* An order-preserving unsigned image of a double (-0.0 as 0.0). */
-static inline uint64_t f64_bits(double x)
-{
-    x += 0.0;   /* -0.0 + 0.0 is +0.0 */
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    return b ^ ((uint64_t)((int64_t)b >> 63) | (UINT64_C(1) << 63));
 }
 
 static inline uint64_t i64_bits(int64_t x) { return (uint64_t)x ^ (UINT64_C(1) << 63); }
@@ -178,12 +168,7 @@ static void lsd(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, int b
         int64_t *c = h + (size_t)d * R;
         if (c[(src[0] >> sh) & (R - 1)] == m)
             continue;
-        int64_t pos = 0;
-        for (size_t b = 0; b < R; b++) {
-            int64_t x = c[b];
-            c[b] = pos;
-            pos += x;
-        }
+        bucket_starts(c, R);
         scatter(src, sx, dst, dx, 0, m, sh, R - 1, c, wide);
         uint64_t *tp = src;
         src = dst;
@@ -259,25 +244,9 @@ static int msd_top(uint64_t *k, void *ix, uint64_t *tk, void *tix, int64_t m, in
     int64_t *bound = cnt + (size_t)nthr * RADIX;
 #pragma omp parallel num_threads(nthr)
     {
-        int nt = omp_get_num_threads(), t = omp_get_thread_num();
-        int64_t c0 = m * t / nt, c1 = m * (t + 1) / nt;
-        int64_t *my = cnt + (size_t)t * RADIX;
-        for (int64_t i = c0; i < c1; i++)
-            my[(k[i] >> blo) & mask]++;
-#pragma omp barrier
-#pragma omp single
-        {
-            int64_t pos = 0;
-            for (int b = 0; b < RADIX; b++) {
-                bound[b] = pos;
-                for (int u = 0; u < nt; u++) {
-                    int64_t x = cnt[(size_t)u * RADIX + b];
-                    cnt[(size_t)u * RADIX + b] = pos;
-                    pos += x;
-                }
-            }
-            bound[RADIX] = m;
-        }
+        int t = omp_get_thread_num();
+        int64_t c0, c1;
+        int64_t *my = split_count(k, m, blo, RADIX, cnt, bound, &c0, &c1);
         scatter(k, ix, tk, tix, c0, c1, blo, mask, my, wide);
 #pragma omp barrier
 #pragma omp for schedule(dynamic, 1)

@@ -226,9 +226,12 @@ static const kind_info kinds[] = {
                               "fraction positive"},
 };
 
-/* Area under the polyline through the finite points, by trapezoids (the
- * AUC of ROC points, whatever their order). */
-static double trapezoid(const double *x, const double *y, size_t n)
+/* The area under the curve through the finite points (x, y), segment by
+ * segment in their order, NaN without two of them.  By trapezoids (the
+ * AUC of ROC points, whatever their order); for `steps` (PR points), the
+ * average precision as average_precision_score defines it: the sum of
+ * (R_k - R_{k-1}) P_k over the points by increasing recall. */
+static double curve_area(const double *x, const double *y, size_t n, bool steps)
 {
     double a = 0;
     bool any = false;
@@ -237,33 +240,15 @@ static double trapezoid(const double *x, const double *y, size_t n)
         if (!(isfinite(x[i]) && isfinite(y[i])))
             continue;
         if (prev < n) {
-            a += (x[i] - x[prev]) * (y[i] + y[prev]) / 2;
+            if (steps)   /* the precision of the point at the larger recall */
+                a += fabs(x[i] - x[prev]) * (x[i] >= x[prev] ? y[i] : y[prev]);
+            else
+                a += (x[i] - x[prev]) * (y[i] + y[prev]) / 2;
             any = true;
         }
         prev = i;
     }
-    return any ? fabs(a) : NAN;
-}
-
-/* Average precision of PR points as average_precision_score defines it:
- * the sum of (R_k - R_{k-1}) P_k over the points by increasing recall. */
-static double step_area(const double *x, const double *y, size_t n)
-{
-    double a = 0;
-    bool any = false;
-    size_t prev = n;
-    for (size_t i = 0; i < n; i++) {
-        if (!(isfinite(x[i]) && isfinite(y[i])))
-            continue;
-        if (prev < n) {
-            /* the precision of the point at the larger recall */
-            double hi_y = x[i] >= x[prev] ? y[i] : y[prev];
-            a += fabs(x[i] - x[prev]) * hi_y;
-            any = true;
-        }
-        prev = i;
-    }
-    return any ? a : NAN;
+    return !any ? NAN : steps ? a : fabs(a);
 }
 
 /* The legend label of a series: the caller's, with the AUC (ROC) or AP
@@ -275,10 +260,10 @@ static char *series_label(lt_curve_kind kind, const lt_curve_series *s, bool *fa
     double v = NAN;
     if (kind == LT_CURVE_ROC) {
         metric = "AUC";
-        v = trapezoid(s->x, s->y, s->n);
+        v = curve_area(s->x, s->y, s->n, false);
     } else if (kind == LT_CURVE_PR) {
         metric = "AP";
-        v = step_area(s->x, s->y, s->n);
+        v = curve_area(s->x, s->y, s->n, true);
     }
     char buf[64] = "";
     if (metric && isfinite(v) && !(s->label && has_ci(s->label, metric)))

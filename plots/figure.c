@@ -578,3 +578,22 @@ bool lt_figure_is_empty(const lt_figure *f)
                 return false;
     return true;
 }
+
+int lt_figure_cell_lines(const char *s, char line[][LT_CELL_LINE_BYTES])
+{
+    int n = 0;
+    while (s && n < LT_CELL_LINES_MAX) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len >= LT_CELL_LINE_BYTES) {
+            len = LT_CELL_LINE_BYTES - 1;
+            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+                len--;
+        }
+        memcpy(line[n], s, len);
+        line[n][len] = '\0';
+        n++;
+        s = e ? e + 1 : NULL;
+    }
+    return n;
+}

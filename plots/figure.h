@@ -74,11 +74,11 @@ typedef struct lt_layer {
      * (row 0 at the top); cell_text (NULL or nrow*ncol strings, NULL
      * entries allowed) is written centred in the cells, in a colour that
      * contrasts with the cell's.  A text of one line is cut to its cell.
-     * A text may hold up to 4 lines separated by '\n' (a count over a
-     * percentage): every cell then shows the same lines, whole, with a
-     * cell to spare between neighbours in the terminal: all of them when
-     * they fit every cell, else the first line that fits every cell
-     * alone, else the first line in the cells where it fits. */
+     * A text may hold up to LT_CELL_LINES_MAX lines separated by '\n' (a
+     * count over a percentage): every cell then shows the same lines,
+     * whole, with a cell to spare between neighbours in the terminal: all
+     * of them when they fit every cell, else the first line that fits
+     * every cell alone, else the first line in the cells where it fits. */
     int nrow, ncol;
     double *z;
     char **cell_text;
@@ -176,6 +176,9 @@ lt_layer *lt_panel_add_band(lt_panel *p, const double *x, const double *lo,
 lt_layer *lt_panel_add_boxes(lt_panel *p, const double *x,
                              const lt_box_stats *box, size_t n,
                              const char *label);
+/* The most lines of a heatmap cell text, and the room of one line. */
+enum { LT_CELL_LINES_MAX = 4, LT_CELL_LINE_BYTES = 128 };
+
 /* z is nrow x ncol as described in lt_layer; cell_text may be NULL. */
 lt_layer *lt_panel_add_heatmap(lt_panel *p, const double *z, int nrow,
                                int ncol, const char *const *cell_text,
@@ -198,5 +201,11 @@ bool lt_panel_bounds(const lt_panel *p, int axis, bool positive,
 /* Does the figure have anything to show (a layer with at least one
  * element)? */
 bool lt_figure_is_empty(const lt_figure *f);
+
+/* The lines of a heatmap cell text s ('\n' between them; NULL has none):
+ * up to LT_CELL_LINES_MAX, each copied into line[i], cut at a character
+ * boundary to fit.  Returns how many.  (Both renderers lay the lines out
+ * from these.) */
+int lt_figure_cell_lines(const char *s, char line[][LT_CELL_LINE_BYTES]);
 
 #endif

@@ -1460,29 +1460,6 @@ static void draw_boxes(rc *r, const pview *v, const lt_layer *l)
     }
 }
 
-/* The lines of a cell text ('\n' between them): up to MAX_CELL_LINES,
- * each copied into line[i] (cut at a character boundary to fit). */
-enum { MAX_CELL_LINES = 4, CELL_LINE_BYTES = 128 };
-
-static int cell_lines(const char *s, char line[][CELL_LINE_BYTES])
-{
-    int n = 0;
-    while (s && n < MAX_CELL_LINES) {
-        const char *e = strchr(s, '\n');
-        size_t len = e ? (size_t)(e - s) : strlen(s);
-        if (len >= CELL_LINE_BYTES) {
-            len = CELL_LINE_BYTES - 1;
-            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-                len--;
-        }
-        memcpy(line[n], s, len);
-        line[n][len] = '\0';
-        n++;
-        s = e ? e + 1 : NULL;
-    }
-    return n;
-}
-
 static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
 {
     cairo_t *cr = r->cr;
@@ -1520,12 +1497,12 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
      * lines when they fit at 5pt or more, else the first line that fits
      * alone, the same lines in every cell; else the first line in the
      * cells where it fits (figure.h). */
-    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
-    double widest[MAX_CELL_LINES] = {0};
+    char line[LT_CELL_LINES_MAX][LT_CELL_LINE_BYTES];
+    double widest[LT_CELL_LINES_MAX] = {0};
     font ft = {10.5, false};
     int nl = 0;
     for (size_t i = 0; i < l->n; i++) {
-        int n = cell_lines(l->cell_text[i], line);
+        int n = lt_figure_cell_lines(l->cell_text[i], line);
         nl = n > nl ? n : nl;
         for (int j = 0; j < n; j++)
             widest[j] = fmax(widest[j], text_width(r, ft, line[j]));
@@ -1567,8 +1544,8 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
             double x = px(v, col), y = py(v, row);
             if (isnan(x) || isnan(y))
                 continue;
-            int n = cell_lines(l->cell_text[i], line), m = 0;
-            const char *show[MAX_CELL_LINES];
+            int n = lt_figure_cell_lines(l->cell_text[i], line), m = 0;
+            const char *show[LT_CELL_LINES_MAX];
             for (int j = 0; j < n; j++)
                 if ((shown & (1u << j)) &&
                     !(partial && text_width(r, ft, line[j]) > 0.95 * cellw))

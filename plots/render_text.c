@@ -732,29 +732,6 @@ static uint32_t shade_of(lt_colormap m, double t)
     return t < 0.2 ? ' ' : t < 0.4 ? SHADE_LIGHT : t < 0.6 ? SHADE_MEDIUM : t < 0.8 ? SHADE_DARK : FULL;
 }
 
-/* The lines of a cell text ('\n' between them): up to MAX_CELL_LINES,
- * each copied into line[i] (cut at a character boundary to fit). */
-enum { MAX_CELL_LINES = 4, CELL_LINE_BYTES = 128 };
-
-static int cell_lines(const char *s, char line[][CELL_LINE_BYTES])
-{
-    int n = 0;
-    while (s && n < MAX_CELL_LINES) {
-        const char *e = strchr(s, '\n');
-        size_t len = e ? (size_t)(e - s) : strlen(s);
-        if (len >= CELL_LINE_BYTES) {
-            len = CELL_LINE_BYTES - 1;
-            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-                len--;
-        }
-        memcpy(line[n], s, len);
-        line[n][len] = '\0';
-        n++;
-        s = e ? e + 1 : NULL;
-    }
-    return n;
-}
-
 /* The cells x0..x1, y0..y1 of heatmap cell (r, c) in the area; false
  * when it is not on the scales. */
 static bool heat_cell(const area *a, int r, int c, int *x0, int *x1, int *y0, int *y1)
@@ -777,8 +754,8 @@ static bool heat_cell(const area *a, int r, int c, int *x0, int *x1, int *y0, in
 static unsigned heat_lines_shown(const area *a, const lt_layer *l, bool *partial)
 {
     int minw = INT32_MAX, minh = INT32_MAX, nl = 0;
-    int widest[MAX_CELL_LINES] = {0};
-    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
+    int widest[LT_CELL_LINES_MAX] = {0};
+    char line[LT_CELL_LINES_MAX][LT_CELL_LINE_BYTES];
     *partial = false;
     for (int r = 0; r < l->nrow; r++)
         for (int cc = 0; cc < l->ncol; cc++) {
@@ -793,7 +770,7 @@ static unsigned heat_lines_shown(const area *a, const lt_layer *l, bool *partial
             minw = imin(minw, x1 - x0 + 1);
             minh = imin(minh, y1 - y0 + 1);
             const char *txt = l->cell_text[(size_t)r * (size_t)l->ncol + (size_t)cc];
-            int n = cell_lines(txt, line);
+            int n = lt_figure_cell_lines(txt, line);
             nl = imax(nl, n);
             for (int j = 0; j < n; j++)
                 widest[j] = imax(widest[j], lt_text_width(line[j]));
@@ -831,7 +808,7 @@ static void draw_heatmap(area *a, const lt_layer *l)
     heat_limits(l, &lo, &hi);
     bool multi = multi_line(l), partial = false;
     unsigned shown = multi ? heat_lines_shown(a, l, &partial) : 0;
-    char line[MAX_CELL_LINES][CELL_LINE_BYTES];
+    char line[LT_CELL_LINES_MAX][LT_CELL_LINE_BYTES];
     for (int r = 0; r < l->nrow; r++) {
         for (int cc = 0; cc < l->ncol; cc++) {
             size_t i = (size_t)r * (size_t)l->ncol + (size_t)cc;
@@ -844,10 +821,10 @@ static void draw_heatmap(area *a, const lt_layer *l)
             int w = x1 - x0 + 1;
             /* The lines to write: one cut to the cell, or the chosen
              * lines of a multi-line text. */
-            const char *show[MAX_CELL_LINES];
+            const char *show[LT_CELL_LINES_MAX];
             int m = 0;
             if (multi) {
-                int n = cell_lines(txt, line);
+                int n = lt_figure_cell_lines(txt, line);
                 for (int j = 0; j < n; j++)
                     if ((shown & (1u << j)) && !(partial && lt_text_width(line[j]) > w - 1))
                         show[m++] = line[j];

@@ -2,7 +2,6 @@
  * both reading the registration entries of help.h. */
 #include "help.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,99 +133,52 @@ void lt_lua_setfuncs(lua_State *L, const lt_lua_reg *regs)
     }
 }
 
-/* ---- a growable string (all output is built here, then handed over) ---- */
-
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    if (b->oom)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = true;
-        return;
-    }
-    if (b->len + (size_t)n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 256) + (size_t)n;
-        char *s = realloc(b->s, cap);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        b->s = s;
-        b->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-/* The finished string (NULL after an allocation failure). */
-static char *sb_take(sbuf *b)
-{
-    if (b->oom || !b->s) {
-        free(b->s);
-        return NULL;
-    }
-    return b->s;
-}
+/* ---- output (all of it is built in an lt_sbuf, then handed over) ------ */
 
 /* Lines of `text`, each after `indent` spaces. */
-static void sb_indented(sbuf *b, const char *text, int indent)
+static void sb_indented(lt_sbuf *b, const char *text, int indent)
 {
     while (*text) {
         const char *nl = strchr(text, '\n');
         int n = nl ? (int)(nl - text) : (int)strlen(text);
-        sb_printf(b, "%*s%.*s\n", indent, "", n, text);
+        lt_sbuf_printf(b, "%*s%.*s\n", indent, "", n, text);
         text += n + (nl != NULL);
     }
 }
 
 /* ---- formatting --------------------------------------------------------- */
 
-static void format_entry(sbuf *b, const lt_lua_reg *r)
+static void format_entry(lt_sbuf *b, const lt_lua_reg *r)
 {
     if (b->len)
-        sb_printf(b, "\n");
-    sb_printf(b, "%s\n", r->sig);
+        lt_sbuf_printf(b, "\n");
+    lt_sbuf_printf(b, "%s\n", r->sig);
     sb_indented(b, r->summary, 2);
     if (r->options) {
-        sb_printf(b, "Options:\n");
+        lt_sbuf_printf(b, "Options:\n");
         sb_indented(b, r->options, 2);
     }
-    sb_printf(b, "Example:\n");
+    lt_sbuf_printf(b, "Example:\n");
     sb_indented(b, r->example, 2);
 }
 
 enum { SIG_COLUMN = 30 };
 
-static void format_group(sbuf *b, const lt_lua_group *g)
+static void format_group(lt_sbuf *b, const lt_lua_group *g)
 {
-    sb_printf(b, "%s%s\n", b->len ? "\n" : "", g->title);
+    lt_sbuf_printf(b, "%s%s\n", b->len ? "\n" : "", g->title);
     for (const lt_lua_reg *r = g->regs; r->name; r++) {
         int n = (int)strcspn(r->summary, "\n");
         if ((int)strlen(r->sig) <= SIG_COLUMN)
-            sb_printf(b, "  %-*s %.*s\n", SIG_COLUMN, r->sig, n, r->summary);
+            lt_sbuf_printf(b, "  %-*s %.*s\n", SIG_COLUMN, r->sig, n, r->summary);
         else
-            sb_printf(b, "  %s\n  %*s %.*s\n", r->sig, SIG_COLUMN, "", n, r->summary);
+            lt_sbuf_printf(b, "  %s\n  %*s %.*s\n", r->sig, SIG_COLUMN, "", n, r->summary);
     }
 }
 
-static void format_overview(sbuf *b)
+static void format_overview(lt_sbuf *b)
 {
-    sb_printf(b, "lunette help: help(fn), help\"name\" or help\"Frame:head\" for a topic,\n"
+    lt_sbuf_printf(b, "lunette help: help(fn), help\"name\" or help\"Frame:head\" for a topic,\n"
                  "help\"Columns\" for a group.\n");
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++)
         format_group(b, g);
@@ -265,7 +217,7 @@ static const lt_lua_group *find_type(const char *name, size_t len)
 
 /* Append every entry named `name` in groups of the given kind (library
  * fields when methods is false); returns how many. */
-static int format_named(sbuf *b, const char *name, bool methods)
+static int format_named(lt_sbuf *b, const char *name, bool methods)
 {
     int found = 0;
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
@@ -283,7 +235,7 @@ static int format_named(sbuf *b, const char *name, bool methods)
 
 /* Append the library entries of dotted names that end in "." + name
  * ("hist" finds plot.hist); returns how many. */
-static int format_suffix(sbuf *b, const char *name)
+static int format_suffix(lt_sbuf *b, const char *name)
 {
     int found = 0;
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
@@ -361,7 +313,7 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
     (void)L;
     if (suggest)
         *suggest = NULL;
-    sbuf b = {0};
+    lt_sbuf b = {0};
     /* "head()" and " head " mean "head". */
     while (topic && (*topic == ' ' || *topic == '\t'))
         topic++;
@@ -372,7 +324,7 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
         len -= 2;
     if (len == 0) {
         format_overview(&b);
-        return sb_take(&b);
+        return lt_sbuf_take(&b);
     }
     char name[128];
     if (len >= sizeof name)
@@ -382,7 +334,7 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
 
     const char *sep = strpbrk(name, ":.");
     if (sep && *sep == '.' && format_named(&b, name, false))
-        return sb_take(&b);   /* a field of a library table: plot.hist */
+        return lt_sbuf_take(&b);   /* a field of a library table: plot.hist */
     if (sep) {
         /* The methods of a type may come from several groups. */
         const lt_lua_group *t = find_type(name, (size_t)(sep - name));
@@ -392,12 +344,12 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
             for (const lt_lua_reg *r = g->regs; r->name; r++) {
                 if (strcmp(r->name, sep + 1) == 0) {
                     format_entry(&b, r);
-                    return sb_take(&b);
+                    return lt_sbuf_take(&b);
                 }
             }
         }
     } else if (format_named(&b, name, false)) {
-        return sb_take(&b);
+        return lt_sbuf_take(&b);
     } else {
         const lt_lua_group *g = find_group(name, len), *ty = find_type(name, len);
         if (ty && strcasecmp(ty->type, name) == 0) {
@@ -415,7 +367,7 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
             format_suffix(&b, name);
         }
         if (b.len || b.oom)
-            return sb_take(&b);
+            return lt_sbuf_take(&b);
     }
     free(b.s);
     if (suggest)
@@ -430,7 +382,7 @@ char *lt_lua_help(lua_State *L, const char *topic, char **suggest)
  * NULL with *known false when the value is not lunette's. */
 static char *help_value(lua_State *L, int idx, bool *known)
 {
-    sbuf b = {0};
+    lt_sbuf b = {0};
     *known = true;
     if (lua_iscfunction(L, idx)) {
         lua_CFunction fn = lua_tocfunction(L, idx);
@@ -439,7 +391,7 @@ static char *help_value(lua_State *L, int idx, bool *known)
                 if (r->fn == fn)
                     format_entry(&b, r);
         if (b.len || b.oom)
-            return sb_take(&b);
+            return lt_sbuf_take(&b);
     } else if (luaL_testudata(L, idx, LT_FRAME_MT)) {
         return lt_lua_help(L, "Frame", NULL);
     } else if (luaL_testudata(L, idx, LT_COLUMN_MT)) {
@@ -447,7 +399,7 @@ static char *help_value(lua_State *L, int idx, bool *known)
     } else if (luaL_testudata(L, idx, LT_SELECTOR_MT)) {
         format_named(&b, "numeric", false);
         format_named(&b, "nominal", false);
-        return sb_take(&b);
+        return lt_sbuf_take(&b);
     } else if (lt_lua_isna(L, idx)) {
         return lt_lua_help(L, "NA", NULL);
     } else if (lua_istable(L, idx)) {

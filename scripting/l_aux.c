@@ -2,6 +2,7 @@
 #include "l_aux.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@ int lt_lua_result(lua_State *L, const void *p, const char *fname)
     return 1;
 }
 
-static void **newobject(lua_State *L, const char *mt, int nuv)
+void **lt_lua_newobject(lua_State *L, const char *mt, int nuv)
 {
     void **slot = lua_newuserdatauv(L, sizeof *slot, nuv);
     *slot = NULL;
@@ -39,12 +40,12 @@ static void **newobject(lua_State *L, const char *mt, int nuv)
 
 lt_frame **lt_lua_newframe(lua_State *L)
 {
-    return (lt_frame **)newobject(L, LT_FRAME_MT, 0);
+    return (lt_frame **)lt_lua_newobject(L, LT_FRAME_MT, 0);
 }
 
 lt_col **lt_lua_newcol(lua_State *L)
 {
-    return (lt_col **)newobject(L, LT_COLUMN_MT, 1);
+    return (lt_col **)lt_lua_newobject(L, LT_COLUMN_MT, 1);
 }
 
 const char *lt_lua_colname(lua_State *L, int idx)
@@ -56,7 +57,7 @@ const char *lt_lua_colname(lua_State *L, int idx)
     return name;
 }
 
-static void *checkobject(lua_State *L, int idx, const char *mt, const char *what)
+void *lt_lua_checkobject(lua_State *L, int idx, const char *mt, const char *what)
 {
     void **slot = luaL_checkudata(L, idx, mt);
     if (!*slot)
@@ -66,12 +67,12 @@ static void *checkobject(lua_State *L, int idx, const char *mt, const char *what
 
 lt_frame *lt_lua_checkframe(lua_State *L, int idx)
 {
-    return checkobject(L, idx, LT_FRAME_MT, "frame");
+    return lt_lua_checkobject(L, idx, LT_FRAME_MT, "frame");
 }
 
 lt_col *lt_lua_checkcol(lua_State *L, int idx)
 {
-    return checkobject(L, idx, LT_COLUMN_MT, "column");
+    return lt_lua_checkobject(L, idx, LT_COLUMN_MT, "column");
 }
 
 lt_col *lt_lua_tocol(lua_State *L, int idx)
@@ -227,6 +228,38 @@ const char *lt_lua_optstr(lua_State *L, int arg, const char *key, const char *de
     const char *v = t == LUA_TNIL ? def : lua_tostring(L, -1);
     lua_pop(L, 1);
     return v;
+}
+
+double lt_lua_optnum(lua_State *L, int arg, const char *key, double def)
+{
+    int t = lt_lua_optfield(L, arg, key);
+    if (t != LUA_TNIL && t != LUA_TNUMBER)
+        opterror(L, arg, key, "number");
+    double v = t == LUA_TNIL ? def : lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+int lt_lua_optchoice(lua_State *L, int arg, const char *key, const char *const *names, int def)
+{
+    const char *s = lt_lua_optstr(L, arg, key, NULL);
+    if (!s)
+        return def;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(names[i], s) == 0)
+            return i;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; names[i]; i++) {
+        if (i)
+            luaL_addstring(&b, names[i + 1] ? ", " : " or ");
+        luaL_addchar(&b, '"');
+        luaL_addstring(&b, names[i]);
+        luaL_addchar(&b, '"');
+    }
+    luaL_pushresult(&b);
+    return luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': %s expected, got '%s'", key,
+                                                 lua_tostring(L, -1), s));
 }
 
 /* ---- suggestions -------------------------------------------------------- */
@@ -478,4 +511,43 @@ void lt_lua_print_top(lua_State *L)
     fputc('\n', stdout);
     fflush(stdout);
     lua_pop(L, 1);
+}
+
+/* ---- growable strings ------------------------------------------------------ */
+
+void lt_sbuf_printf(lt_sbuf *b, const char *fmt, ...)
+{
+    if (b->oom)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = true;
+        return;
+    }
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = (b->cap ? b->cap * 2 : 256) + (size_t)n;
+        char *s = realloc(b->s, cap);
+        if (!s) {
+            b->oom = true;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *lt_sbuf_take(lt_sbuf *b)
+{
+    if (b->oom || !b->s) {
+        free(b->s);
+        return NULL;
+    }
+    return b->s;
 }

@@ -44,6 +44,14 @@ int lt_lua_error(lua_State *L, const char *fname);
  * return lt_lua_result(L, *slot, "head");`. */
 int lt_lua_result(lua_State *L, const void *p, const char *fname);
 
+/* Push a userdata of metatable mt holding a NULL pointer, with nuv user
+ * values, and return its slot, where the caller stores the owned object
+ * (the metatable's __gc frees it).  */
+void **lt_lua_newobject(lua_State *L, const char *mt, int nuv);
+/* The object in the slot of the userdata at idx (metatable mt); raise a
+ * bad-argument error ("`what` is closed") when the slot is NULL. */
+void *lt_lua_checkobject(lua_State *L, int idx, const char *mt, const char *what);
+
 /* Push a Frame / Column userdata holding NULL (with its metatable) and
  * return the slot where the caller stores the owned pointer.  A Column has
  * one user value: the name of the frame column it was taken from (df.x,
@@ -91,6 +99,12 @@ const char *lt_lua_optstr(lua_State *L, int arg, const char *key, const char *de
 /* Push field `key` of the options table at arg (nil when absent) and
  * return its Lua type. */
 int lt_lua_optfield(lua_State *L, int arg, const char *key);
+/* A number option (def when absent). */
+double lt_lua_optnum(lua_State *L, int arg, const char *key, double def);
+/* A string option that must be one of names (NULL-terminated): its index,
+ * def when absent; anything else raises, listing the names. */
+int lt_lua_optchoice(lua_State *L, int arg, const char *key, const char *const *names,
+                     int def);
 
 /* The closest of cands[0..n) to name (lt_suggest, else the first that
  * name abbreviates, with three letters or more), or NULL. */
@@ -126,6 +140,21 @@ void lt_lua_pushnumber(lua_State *L, double v, bool integral);
  * as a Column userdata.  Errors read "fname: name mixes value types ...",
  * with name such as "column 'x'" or "the values". */
 lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char *name);
+
+/* A growable string for text built piece by piece (help texts, the
+ * __tostring of evaluation objects): start from {0}; after a failed
+ * allocation `oom` is set and further writes do nothing. */
+typedef struct lt_sbuf {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} lt_sbuf;
+
+/* Append printf-style text to b. */
+void lt_sbuf_printf(lt_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The finished string (malloc'd, the caller's), or NULL after an
+ * allocation failure or when nothing was written; b is spent. */
+char *lt_sbuf_take(lt_sbuf *b);
 
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);

@@ -1,6 +1,6 @@
 /* Lua bindings of model evaluation (core/labels.h, scores.h, confusion.h,
  * regression_metrics.h, delong.h, bootstrap.h, plots/eval_figures.h):
- * evaluate() and lt_ev_compare(), and the objects they return:
+ * evaluate() and compare(), and the objects they return:
  * "lunette.Evaluation" (metric fields, curves, thresholds, intervals),
  * "lunette.Confusion", "lunette.Curve", "lunette.Comparison", and the
  * interval tables of ev:ci ("lunette.Interval").  Their text is made by
@@ -77,26 +77,16 @@ static void ev_free(evaluation *ev)
  * (NULL in the slot until then) with nuv user values; returns the struct. */
 void *lt_ev_newobject(lua_State *L, const char *mt, size_t size, int nuv)
 {
-    void **slot = lua_newuserdatauv(L, sizeof *slot, nuv);
-    *slot = NULL;
-    luaL_setmetatable(L, mt);
+    void **slot = lt_lua_newobject(L, mt, nuv);
     *slot = calloc(1, size);
     if (!*slot)
         luaL_error(L, "out of memory");
     return *slot;
 }
 
-void *lt_ev_checkobject(lua_State *L, int idx, const char *mt, const char *what)
-{
-    void **slot = luaL_checkudata(L, idx, mt);
-    if (!*slot)
-        luaL_argerror(L, idx, lua_pushfstring(L, "%s is closed", what));
-    return *slot;
-}
-
 evaluation *lt_ev_check(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_EVALUATION_MT, "evaluation");
+    return lt_lua_checkobject(L, idx, LT_EVALUATION_MT, "evaluation");
 }
 
 LT_EV_GC(ev_gc, evaluation, LT_EVALUATION_MT, ev_free)
@@ -113,46 +103,6 @@ void lt_ev_check_rc(lua_State *L, int rc, const char *fname)
 {
     if (rc < 0)
         core_error(L, fname);
-}
-
-/* ---- options ---------------------------------------------------------- */
-
-/* A number option: def when absent; anything but a number raises. */
-double lt_ev_optnum(lua_State *L, int arg, const char *key, double def)
-{
-    double v = def;
-    int t = lt_lua_optfield(L, arg, key);
-    if (t == LUA_TNUMBER)
-        v = lua_tonumber(L, -1);
-    else if (t != LUA_TNIL)
-        luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': number expected, got %s", key,
-                                              lt_lua_typename(L, -1)));
-    lua_pop(L, 1);
-    return v;
-}
-
-/* A string option that must be one of names (NULL-terminated); returns
- * its index, def when absent. */
-int lt_ev_optchoice(lua_State *L, int arg, const char *key, const char *const *names, int def)
-{
-    const char *s = lt_lua_optstr(L, arg, key, NULL);
-    if (!s)
-        return def;
-    for (int i = 0; names[i]; i++)
-        if (strcmp(names[i], s) == 0)
-            return i;
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (int i = 0; names[i]; i++) {
-        if (i)
-            luaL_addstring(&b, names[i + 1] ? ", " : " or ");
-        luaL_addchar(&b, '"');
-        luaL_addstring(&b, names[i]);
-        luaL_addchar(&b, '"');
-    }
-    luaL_pushresult(&b);
-    return luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': %s expected, got '%s'", key,
-                                                 lua_tostring(L, -1), s));
 }
 
 /* The label the value at idx names, as text (a string as is, an integer
@@ -552,8 +502,8 @@ static int eval_options(lua_State *L, double *threshold, const char **positive,
 {
     static const char *const known[] = {"positive", "threshold", "type", "name", NULL};
     lt_lua_checkopts(L, 3, known);
-    int type = lt_ev_optchoice(L, 3, "type", type_names, T_AUTO);
-    *threshold = lt_ev_optnum(L, 3, "threshold", NAN);
+    int type = lt_lua_optchoice(L, 3, "type", type_names, T_AUTO);
+    *threshold = lt_lua_optnum(L, 3, "threshold", NAN);
     bool given = lt_lua_optfield(L, 3, "threshold") != LUA_TNIL;
     luaL_argcheck(L, !given || !isnan(*threshold), 3,
                   "option 'threshold': a number expected, got NaN");
@@ -867,19 +817,8 @@ static int ev_index(lua_State *L)
     return luaL_error(L, "evaluation: no field or method '%s'", key);
 }
 
-static int ev_tostring(lua_State *L)
-{
-    evaluation **slot = luaL_checkudata(L, 1, LT_EVALUATION_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Evaluation (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(ev_tostring, evaluation, LT_EVALUATION_MT, "lunette.Evaluation (closed)",
+               lt_ev_format)
 
 /* Numbers have this __call: ev.threshold is a number, so ev:threshold(t)
  * calls that number with (ev, t).  Anything else is the error Lua would
@@ -987,8 +926,9 @@ static int ev_threshold(lua_State *L)
     static const lt_metric goal_metric[] = {LT_METRIC_F1, LT_METRIC_ACCURACY,
                                             LT_METRIC_BALANCED_ACCURACY, LT_METRIC_MCC,
                                             LT_METRIC_KAPPA, LT_METRIC_COUNT};
-    int goal = lt_ev_optchoice(L, 2, "maximize", goals, -1);
-    double precision = lt_ev_optnum(L, 2, "precision", NAN), recall = lt_ev_optnum(L, 2, "recall", NAN);
+    int goal = lt_lua_optchoice(L, 2, "maximize", goals, -1);
+    double precision = lt_lua_optnum(L, 2, "precision", NAN),
+           recall = lt_lua_optnum(L, 2, "recall", NAN);
     if (goal >= 0) {
         spec.goal = LT_GOAL_MAXIMIZE;
         spec.metric = goal_metric[goal];
@@ -1006,8 +946,8 @@ static int ev_threshold(lua_State *L)
         int ct = lua_gettop(L);
         lt_lua_checkopts(L, ct, ckeys);
         spec.goal = LT_GOAL_MIN_COST;
-        spec.cost_fp = lt_ev_optnum(L, ct, "fp", 1);
-        spec.cost_fn = lt_ev_optnum(L, ct, "fn", 1);
+        spec.cost_fp = lt_lua_optnum(L, ct, "fp", 1);
+        spec.cost_fn = lt_lua_optnum(L, ct, "fn", 1);
         luaL_argcheck(L, spec.cost_fp >= 0 && spec.cost_fn >= 0 && isfinite(spec.cost_fp) &&
                       isfinite(spec.cost_fn), 2, "option 'cost': fp and fn must be >= 0");
         lua_pop(L, 1);
@@ -1148,11 +1088,11 @@ static int ev_ci(lua_State *L)
                                      : lua_pushfstring(L, "unknown metric '%s'", mname));
     }
     static const char *const methods[] = {"delong", "bootstrap", NULL};
-    int method = lt_ev_optchoice(L, 2, "method", methods, m == LT_METRIC_AUC ? 0 : 1);
+    int method = lt_lua_optchoice(L, 2, "method", methods, m == LT_METRIC_AUC ? 0 : 1);
     if (method == 0 && m != LT_METRIC_AUC)
         luaL_argerror(L, 2, lua_pushfstring(L, "method \"delong\" is for the AUC; use "
                                             "method = \"bootstrap\" for %s", mname));
-    double level = lt_ev_optnum(L, 2, "level", 0.95);
+    double level = lt_lua_optnum(L, 2, "level", 0.95);
     luaL_argcheck(L, level > 0 && level < 1, 2, "option 'level': between 0 and 1 expected");
     lua_Integer nboot = lt_lua_optint(L, 2, "n", 2000);
     luaL_argcheck(L, nboot >= 2 && nboot <= 10000000, 2,
@@ -1276,7 +1216,7 @@ const lt_lua_reg lt_lua_evaluate_lib[] = {
      "positive = default   the positive class (string, number or boolean)\n"
      "threshold = 0.5      binary: the score from which rows predict positive\n"
      "type = \"auto\"        \"binary\", \"multiclass\" or \"regression\"\n"
-     "name = nil           a name for lt_ev_compare() and legends",
+     "name = nil           a name for compare() and legends",
      "ev = evaluate(test.churn, test.score, { positive = \"Yes\" })\n"
      "print(ev.auc, ev.f1)\n"
      "evaluate(test.species, test.predicted)       -- multiclass\n"
@@ -1291,7 +1231,7 @@ const lt_lua_reg lt_lua_evaluate_lib[] = {
      NULL,
      "a = evaluate(test.churn, test.rule_a, { name = \"rule A\" })\n"
      "b = evaluate(test.churn, test.rule_b, { name = \"rule B\" })\n"
-     "cmp = lt_ev_compare(a, b)\nprint(cmp.p_value)\nplot(cmp)"},
+     "cmp = compare(a, b)\nprint(cmp.p_value)\nplot(cmp)"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 

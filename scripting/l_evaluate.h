@@ -156,24 +156,34 @@ int lt_ev_metric_rows(const evaluation *ev, ev_metric_row *out);
         return 0;                                    \
     }
 
+/* __tostring of such a userdata: format(object, print options) as text,
+ * or `closed` ("lunette.Curve (closed)") once it is closed. */
+#define LT_EV_TOSTRING(fname, type, mt, closed, format)   \
+    static int fname(lua_State *L)                         \
+    {                                                      \
+        type **slot = luaL_checkudata(L, 1, mt);           \
+        if (!*slot) {                                      \
+            lua_pushliteral(L, closed);                    \
+            return 1;                                      \
+        }                                                  \
+        lt_print_opts o;                                   \
+        lt_lua_print_opts(L, &o);                          \
+        void **box = lt_lua_newbox(L);                     \
+        *box = format(*slot, &o);                          \
+        return lt_lua_pushboxed(L, box, "tostring");       \
+    }
+
 char *lt_ev_strdup(const char *s);
 /* Push a userdata of metatable mt holding a new zeroed struct of `size`
  * bytes (the slot is NULL until it is allocated), with nuv user values;
  * returns the struct. */
 void *lt_ev_newobject(lua_State *L, const char *mt, size_t size, int nuv);
-/* The struct of the open object at idx, or a bad-argument error
- * ("what is closed"). */
-void *lt_ev_checkobject(lua_State *L, int idx, const char *mt, const char *what);
 evaluation *lt_ev_check(lua_State *L, int idx);
 /* The evaluation at idx, which must be binary ("fname: needs binary
  * scores; this evaluation is multiclass"). */
 evaluation *lt_ev_checkbinary(lua_State *L, int idx, const char *fname);
 /* Raise "fname: <lt_errmsg>" (or "fname: cancelled") when rc < 0. */
 void lt_ev_check_rc(lua_State *L, int rc, const char *fname);
-/* Options: a number (def when absent), one of names (its index). */
-double lt_ev_optnum(lua_State *L, int arg, const char *key, double def);
-int lt_ev_optchoice(lua_State *L, int arg, const char *key, const char *const *names,
-                    int def);
 /* Add column c (owned, NULL after a failure) to f as `name`. */
 int lt_ev_add_col(lt_frame *f, const char *name, lt_col *c);
 /* The options of a __plot at argument 2: { title = }. */

@@ -86,8 +86,9 @@ int lt_ev_confusion(lua_State *L)
     evaluation *ev = lt_ev_check(L, 1);
     static const char *const known[] = {"threshold", "normalize", NULL};
     lt_lua_checkopts(L, 2, known);
-    lt_normalize how = (lt_normalize)lt_ev_optchoice(L, 2, "normalize", norm_names, LT_NORM_NONE);
-    double t = lt_ev_optnum(L, 2, "threshold", NAN);
+    lt_normalize how =
+        (lt_normalize)lt_lua_optchoice(L, 2, "normalize", norm_names, LT_NORM_NONE);
+    double t = lt_lua_optnum(L, 2, "threshold", NAN);
     bool has_t = lt_lua_optfield(L, 2, "threshold") != LUA_TNIL;
     lua_pop(L, 1);
     if (ev->kind == EV_REGRESSION)
@@ -130,7 +131,7 @@ int lt_ev_confusion(lua_State *L)
 
 static ev_confusion *checkcm(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_CONFUSION_MT, "confusion matrix");
+    return lt_lua_checkobject(L, idx, LT_CONFUSION_MT, "confusion matrix");
 }
 
 static int cm_labels(lua_State *L)
@@ -163,19 +164,8 @@ static int cm_matrix(lua_State *L)
     return 1;
 }
 
-static int cm_tostring(lua_State *L)
-{
-    ev_confusion **slot = luaL_checkudata(L, 1, LT_CONFUSION_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Confusion (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_confusion_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(cm_tostring, ev_confusion, LT_CONFUSION_MT, "lunette.Confusion (closed)",
+               lt_ev_confusion_format)
 
 static int cm_plot(lua_State *L)
 {
@@ -292,7 +282,7 @@ int lt_ev_calibration(lua_State *L)
     lt_lua_checkopts(L, 2, known);
     lua_Integer bins = lt_lua_optint(L, 2, "bins", 10);
     luaL_argcheck(L, bins >= 1 && bins <= 100000, 2, "option 'bins': 1 to 100000 expected");
-    bool quantile = lt_ev_optchoice(L, 2, "strategy", strategies, 0) == 1;
+    bool quantile = lt_lua_optchoice(L, 2, "strategy", strategies, 0) == 1;
     if (ev->rows->unit_why)
         return luaL_error(L, "%s: %s", fname, ev->rows->unit_why);
     ev_curve *c = push_curve(L, ev, EC_CALIBRATION);
@@ -324,7 +314,7 @@ int lt_ev_threshold_curve(lua_State *L)
 
 static ev_curve *checkcurve(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_CURVE_MT, "curve");
+    return lt_lua_checkobject(L, idx, LT_CURVE_MT, "curve");
 }
 
 static int curve_frame(lua_State *L)
@@ -356,19 +346,8 @@ static int curve_index(lua_State *L)
                       "counts the points)", key ? key : lt_lua_typename(L, 2));
 }
 
-static int curve_tostring(lua_State *L)
-{
-    ev_curve **slot = luaL_checkudata(L, 1, LT_CURVE_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Curve (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_curve_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(curve_tostring, ev_curve, LT_CURVE_MT, "lunette.Curve (closed)",
+               lt_ev_curve_format)
 
 /* The f64 column `name` of a curve's points. */
 static const double *curve_col(const ev_curve *c, const char *name)
@@ -431,7 +410,7 @@ static int curve_plot(lua_State *L)
 
 static ev_comparison *checkcmp(lua_State *L, int idx)
 {
-    return lt_ev_checkobject(L, idx, LT_COMPARISON_MT, "comparison");
+    return lt_lua_checkobject(L, idx, LT_COMPARISON_MT, "comparison");
 }
 
 /* The table of a comparison: metric names in order of first appearance,
@@ -596,21 +575,10 @@ static int cmp_index(lua_State *L)
                       "auc1, auc2, note; methods: frame)", key ? key : lt_lua_typename(L, 2));
 }
 
-static int cmp_tostring(lua_State *L)
-{
-    ev_comparison **slot = luaL_checkudata(L, 1, LT_COMPARISON_MT);
-    if (!*slot) {
-        lua_pushliteral(L, "lunette.Comparison (closed)");
-        return 1;
-    }
-    lt_print_opts o;
-    lt_lua_print_opts(L, &o);
-    void **box = lt_lua_newbox(L);
-    *box = lt_ev_comparison_format(*slot, &o);
-    return lt_lua_pushboxed(L, box, "tostring");
-}
+LT_EV_TOSTRING(cmp_tostring, ev_comparison, LT_COMPARISON_MT, "lunette.Comparison (closed)",
+               lt_ev_comparison_format)
 
-/* plot(lt_ev_compare(...)): the ROC curves of binary evaluations on one panel. */
+/* plot(compare(...)): the ROC curves of binary evaluations on one panel. */
 static int cmp_plot(lua_State *L)
 {
     const ev_comparison *c = checkcmp(L, 1);

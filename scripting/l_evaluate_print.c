@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "l_aux.h"
 #include "l_evaluate.h"
 
 /* ---- names and numbers ------------------------------------------------- */
@@ -78,52 +79,15 @@ static const char *thr_text(double t, char *buf, size_t cap)
 
 /* ---- a growing string -------------------------------------------------- */
 
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_printf(sbuf *b, const char *fmt, ...)
+/* The text of b without its last newlines ("" when empty), or NULL after
+ * a failure. */
+static char *take_text(lt_sbuf *b)
 {
-    if (b->oom)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = true;
-        return;
-    }
-    if (b->len + (size_t)n + 1 > b->cap) {
-        size_t cap = (b->cap ? 2 * b->cap : 512) + (size_t)n;
-        char *s = realloc(b->s, cap);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        b->s = s;
-        b->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-/* The string without its last newline, or NULL after a failure. */
-static char *sb_take(sbuf *b)
-{
-    if (b->oom || !b->s) {
-        free(b->s);
-        return b->oom ? NULL : calloc(1, 1);
-    }
-    while (b->len > 0 && b->s[b->len - 1] == '\n')
+    if (!b->oom && !b->s)
+        return calloc(1, 1);
+    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
         b->s[--b->len] = '\0';
-    return b->s;
+    return lt_sbuf_take(b);
 }
 
 /* ---- aligned tables ---------------------------------------------------- */
@@ -186,7 +150,7 @@ static void set_cell(grid *g, int r, int c, const char *fmt, ...)
  * (two before the last when it is free text), no trailing spaces.  With
  * maxw > 0, only the leading columns that fit maxw cells are written (the
  * first always); returns how many columns were written. */
-static int grid_write(sbuf *b, grid *g, int indent, bool last_free, int maxw)
+static int grid_write(lt_sbuf *b, grid *g, int indent, bool last_free, int maxw)
 {
     int *w = calloc((size_t)g->ncol, sizeof *w);
     if (!w) {
@@ -205,23 +169,23 @@ static int grid_write(sbuf *b, grid *g, int indent, bool last_free, int maxw)
             used += 1 + w[ncol];
     for (int r = 0; r < g->nrow; r++) {
         size_t start = b->len;
-        sb_printf(b, "%*s", indent, "");
+        lt_sbuf_printf(b, "%*s", indent, "");
         for (int c = 0; c < ncol; c++) {
             const char *s = cell(g, r, c);
             int pad = w[c] - width_of(s);
             bool free_text = last_free && c == g->ncol - 1;
             if (c > 0)
-                sb_printf(b, free_text ? "  " : " ");
+                lt_sbuf_printf(b, free_text ? "  " : " ");
             if (free_text)
-                sb_printf(b, "%s", s);
+                lt_sbuf_printf(b, "%s", s);
             else if ((g->left >> c) & 1)
-                sb_printf(b, "%s%*s", s, pad, "");
+                lt_sbuf_printf(b, "%s%*s", s, pad, "");
             else
-                sb_printf(b, "%*s%s", pad, "", s);
+                lt_sbuf_printf(b, "%*s%s", pad, "", s);
         }
         while (!b->oom && b->len > start && b->s[b->len - 1] == ' ')
             b->s[--b->len] = '\0';
-        sb_printf(b, "\n");
+        lt_sbuf_printf(b, "\n");
     }
     free(w);
     return ncol;
@@ -341,7 +305,7 @@ int lt_ev_metric_rows(const evaluation *ev, ev_metric_row *out)
 
 /* The metric table; the column of explanations only when it fits `width`
  * cells (0: no limit). */
-static void write_metrics(sbuf *b, const evaluation *ev, int width)
+static void write_metrics(lt_sbuf *b, const evaluation *ev, int width)
 {
     ev_metric_row rows[EV_MAX_METRICS];
     int n = lt_ev_metric_rows(ev, rows);
@@ -374,48 +338,48 @@ static void write_metrics(sbuf *b, const evaluation *ev, int width)
     free(g.cell);
 }
 
-static void write_dropped(sbuf *b, const evaluation *ev)
+static void write_dropped(lt_sbuf *b, const evaluation *ev)
 {
     char c[32];
     if (ev->dropped > 0)
-        sb_printf(b, " (%s dropped: missing %s)", lt_ev_count(ev->dropped, c, sizeof c),
+        lt_sbuf_printf(b, " (%s dropped: missing %s)", lt_ev_count(ev->dropped, c, sizeof c),
                   ev->dropped_what);
 }
 
-static void write_title(sbuf *b, const evaluation *ev)
+static void write_title(lt_sbuf *b, const evaluation *ev)
 {
     char c[32];
-    sb_printf(b, "%s evaluation", ev->kind == EV_BINARY ? "Binary"
+    lt_sbuf_printf(b, "%s evaluation", ev->kind == EV_BINARY ? "Binary"
                                   : ev->kind == EV_MULTICLASS ? "Multiclass" : "Regression");
     if (ev->name)
-        sb_printf(b, " \"%s\"", ev->name);
-    sb_printf(b, " of %s row%s", lt_ev_count(ev->n, c, sizeof c), ev->n == 1 ? "" : "s");
+        lt_sbuf_printf(b, " \"%s\"", ev->name);
+    lt_sbuf_printf(b, " of %s row%s", lt_ev_count(ev->n, c, sizeof c), ev->n == 1 ? "" : "s");
     write_dropped(b, ev);
-    sb_printf(b, "\n");
+    lt_sbuf_printf(b, "\n");
 }
 
-static void write_binary_header(sbuf *b, const evaluation *ev)
+static void write_binary_header(lt_sbuf *b, const evaluation *ev)
 {
     const ev_rows *r = ev->rows;
     char c[32], t[48], p[48];
     double npos = ev->counts.tp + ev->counts.fn;
-    sb_printf(b, "positive class '%s' (%s%s), ", r->positive,
+    lt_sbuf_printf(b, "positive class '%s' (%s%s), ", r->positive,
               strcmp(r->positive_why, "given") == 0 ? "" : "default: ", r->positive_why);
     if (r->negative)
-        sb_printf(b, "negative '%s'\n", r->negative);
+        lt_sbuf_printf(b, "negative '%s'\n", r->negative);
     else
-        sb_printf(b, "no other class in truth\n");
-    sb_printf(b, "prevalence %s (%s positive)\n",
+        lt_sbuf_printf(b, "no other class in truth\n");
+    lt_sbuf_printf(b, "prevalence %s (%s positive)\n",
               lt_ev_num(ev->n > 0 ? npos / (double)ev->n : NAN, p, sizeof p),
               lt_ev_count((int64_t)npos, c, sizeof c));
     thr_text(ev->threshold, t, sizeof t);
-    sb_printf(b, "threshold %s: a score >= %s predicts '%s'", t, t, r->positive);
+    lt_sbuf_printf(b, "threshold %s: a score >= %s predicts '%s'", t, t, r->positive);
     if (ev->threshold_why)
-        sb_printf(b, "\n  chosen: %s", ev->threshold_why);
-    sb_printf(b, "\n");
+        lt_sbuf_printf(b, "\n  chosen: %s", ev->threshold_why);
+    lt_sbuf_printf(b, "\n");
 }
 
-static void write_per_class(sbuf *b, const evaluation *ev)
+static void write_per_class(lt_sbuf *b, const evaluation *ev)
 {
     enum { SHOWN = 30 };
     int k = ev->labels.k, shown = k > SHOWN ? SHOWN : k;
@@ -441,23 +405,23 @@ static void write_per_class(sbuf *b, const evaluation *ev)
     grid_write(b, &g, 2, false, 0);
     free(g.cell);
     if (k > shown)
-        sb_printf(b, "  … %d more classes (ev:per_class() has them all)\n", k - shown);
+        lt_sbuf_printf(b, "  … %d more classes (ev:per_class() has them all)\n", k - shown);
 }
 
-static void write_classes(sbuf *b, const evaluation *ev)
+static void write_classes(lt_sbuf *b, const evaluation *ev)
 {
     enum { SHOWN = 12 };
     const lt_labels *l = &ev->labels;
-    sb_printf(b, "%d class%s: ", l->k, l->k == 1 ? "" : "es");
+    lt_sbuf_printf(b, "%d class%s: ", l->k, l->k == 1 ? "" : "es");
     for (int i = 0; i < l->k && i < SHOWN; i++)
-        sb_printf(b, "%s'%s'", i ? ", " : "", l->names[i]);
+        lt_sbuf_printf(b, "%s'%s'", i ? ", " : "", l->names[i]);
     if (l->k > SHOWN)
-        sb_printf(b, ", …");
-    sb_printf(b, ev->probabilities ? " (from class probabilities: the most probable is "
+        lt_sbuf_printf(b, ", …");
+    lt_sbuf_printf(b, ev->probabilities ? " (from class probabilities: the most probable is "
                                      "predicted)\n"
                                    : " (class predictions)\n");
     if (ev->positive >= 0)
-        sb_printf(b, "positive class '%s' (%s%s) for precision, recall, specificity, f1\n",
+        lt_sbuf_printf(b, "positive class '%s' (%s%s) for precision, recall, specificity, f1\n",
                   l->names[ev->positive],
                   strcmp(ev->positive_why2, "given") == 0 ? "" : "default: ",
                   ev->positive_why2);
@@ -465,19 +429,19 @@ static void write_classes(sbuf *b, const evaluation *ev)
 
 char *lt_ev_format(const evaluation *ev, const lt_print_opts *o)
 {
-    sbuf b = {0};
+    lt_sbuf b = {0};
     write_title(&b, ev);
     if (ev->kind == EV_BINARY)
         write_binary_header(&b, ev);
     else if (ev->kind == EV_MULTICLASS)
         write_classes(&b, ev);
-    sb_printf(&b, "\n");
+    lt_sbuf_printf(&b, "\n");
     write_metrics(&b, ev, o ? o->width : 0);
     if (ev->kind == EV_MULTICLASS) {
-        sb_printf(&b, "\n");
+        lt_sbuf_printf(&b, "\n");
         write_per_class(&b, ev);
     }
-    return sb_take(&b);
+    return take_text(&b);
 }
 
 /* ---- confusion matrices ------------------------------------------------ */
@@ -488,15 +452,15 @@ char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o)
     static const char *const how[] = {NULL, "share of each truth row (normalize = \"true\")",
                                       "share of each predicted column (normalize = \"pred\")",
                                       "share of all rows (normalize = \"all\")"};
-    sbuf b = {0};
+    lt_sbuf b = {0};
     char num[48];
-    sb_printf(&b, "Confusion matrix");
+    lt_sbuf_printf(&b, "Confusion matrix");
     if (!isnan(cm->threshold))
-        sb_printf(&b, " at threshold %s, positive '%s'", thr_text(cm->threshold, num, sizeof num),
+        lt_sbuf_printf(&b, " at threshold %s, positive '%s'", thr_text(cm->threshold, num, sizeof num),
                   cm->positive);
-    sb_printf(&b, "\n");
+    lt_sbuf_printf(&b, "\n");
     if (cm->how != LT_NORM_NONE)
-        sb_printf(&b, "%s\n", how[cm->how]);
+        lt_sbuf_printf(&b, "%s\n", how[cm->how]);
     int k = cm->k, rows = k > ROWS ? ROWS : k;
     grid g;
     if (!grid_init(&g, rows + 1, k + 1, 1u)) {
@@ -519,9 +483,9 @@ char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o)
     int shown = grid_write(&b, &g, 2, false, o ? o->width : 0) - 1;
     free(g.cell);
     if (shown < k || rows < k)
-        sb_printf(&b, "# %d of %d rows, %d of %d columns shown; cm:matrix() has them all\n",
+        lt_sbuf_printf(&b, "# %d of %d rows, %d of %d columns shown; cm:matrix() has them all\n",
                   rows, k, shown, k);
-    return sb_take(&b);
+    return take_text(&b);
 }
 
 /* ---- curves -------------------------------------------------------------- */
@@ -531,34 +495,34 @@ char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o)
     static const char *const titles[] = {"ROC curve", "Precision-recall curve",
                                          "Calibration curve", "Cumulative gain curve",
                                          "Lift curve", "Threshold curve"};
-    sbuf b = {0};
+    lt_sbuf b = {0};
     char n[32], v[48];
     int64_t rows = c->points->nrow;
-    sb_printf(&b, "%s", titles[c->kind]);
+    lt_sbuf_printf(&b, "%s", titles[c->kind]);
     if (c->name)
-        sb_printf(&b, " of \"%s\"", c->name);
+        lt_sbuf_printf(&b, " of \"%s\"", c->name);
     switch (c->kind) {
     case EC_ROC:
-        sb_printf(&b, ": %s points, AUC %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s points, AUC %s", lt_ev_count(rows, n, sizeof n),
                   lt_ev_num(c->area, v, sizeof v));
         break;
     case EC_PR:
-        sb_printf(&b, ": %s points, AP %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s points, AP %s", lt_ev_count(rows, n, sizeof n),
                   lt_ev_num(c->area, v, sizeof v));
-        sb_printf(&b, ", prevalence %s", lt_ev_num(c->baseline, v, sizeof v));
+        lt_sbuf_printf(&b, ", prevalence %s", lt_ev_num(c->baseline, v, sizeof v));
         break;
     case EC_CALIBRATION:
-        sb_printf(&b, ": %s non-empty of %d %s bins, Brier score %s",
+        lt_sbuf_printf(&b, ": %s non-empty of %d %s bins, Brier score %s",
                   lt_ev_count(rows, n, sizeof n), c->bins,
                   c->quantile ? "quantile" : "uniform", lt_ev_num(c->area, v, sizeof v));
         break;
     case EC_GAIN:
     case EC_LIFT:
-        sb_printf(&b, ": %s points, prevalence %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s points, prevalence %s", lt_ev_count(rows, n, sizeof n),
                   lt_ev_num(c->baseline, v, sizeof v));
         break;
     case EC_THRESHOLD:
-        sb_printf(&b, ": %s thresholds, the evaluation's at %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s thresholds, the evaluation's at %s", lt_ev_count(rows, n, sizeof n),
                   thr_text(c->chosen, v, sizeof v));
         break;
     }
@@ -570,9 +534,9 @@ char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o)
         free(b.s);
         return NULL;
     }
-    sb_printf(&b, "\n%s", f);
+    lt_sbuf_printf(&b, "\n%s", f);
     free(f);
-    return sb_take(&b);
+    return take_text(&b);
 }
 
 /* ---- comparisons --------------------------------------------------------- */
@@ -580,10 +544,10 @@ char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o)
 char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
 {
     (void)o;
-    sbuf b = {0};
+    lt_sbuf b = {0};
     const lt_frame *t = c->table;
     char num[48];
-    sb_printf(&b, "Comparison of %d evaluations\n\n", c->nev);
+    lt_sbuf_printf(&b, "Comparison of %d evaluations\n\n", c->nev);
     int ncol = t->ncol < 32 ? t->ncol : 32;
     grid g;
     if (!grid_init(&g, (int)t->nrow + 1, ncol, 1u)) {
@@ -616,13 +580,13 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
             snprintf(p, sizeof p, "< 2.2e-16");
         else
             snprintf(p, sizeof p, c->p_value < 1e-4 ? "%.2e" : "%.4f", c->p_value);
-        sb_printf(&b, "\nDeLong test of the AUC difference (paired, on the same %s rows):\n"
+        lt_sbuf_printf(&b, "\nDeLong test of the AUC difference (paired, on the same %s rows):\n"
                   "  AUC %s - AUC %s = %s (se %s), z = %s, p %s%s\n",
                   lt_ev_count(c->n, n, sizeof n), t->names[1], t->names[2],
                   lt_ev_num(c->diff, d, sizeof d), lt_ev_num(c->se, se, sizeof se),
                   (snprintf(z, sizeof z, "%.3f", c->z), z), p[0] == '<' ? "" : "= ", p);
     } else if (c->note) {
-        sb_printf(&b, "\n%s\n", c->note);
+        lt_sbuf_printf(&b, "\n%s\n", c->note);
     }
-    return sb_take(&b);
+    return take_text(&b);
 }

@@ -652,18 +652,6 @@ static int frame_describe(lua_State *L)
 
 enum { DEFAULT_SEED = 1 };
 
-/* Number option `key` of the table at arg, or def. */
-static double optnum(lua_State *L, int arg, const char *key, double def)
-{
-    int t = lt_lua_optfield(L, arg, key);
-    if (t != LUA_TNIL && t != LUA_TNUMBER)
-        luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': number expected, got %s", key,
-                                              lt_lua_typename(L, -1)));
-    double v = t == LUA_TNIL ? def : lua_tonumber(L, -1);
-    lua_pop(L, 1);
-    return v;
-}
-
 /* The seed option: any Lua integer, as the uint64_t it stands for. */
 static uint64_t optseed(lua_State *L, int arg)
 {
@@ -684,7 +672,7 @@ static int frame_sample(lua_State *L)
                   has_n ? "give n or frac, not both" : "option n or frac expected");
     lua_Integer n = lt_lua_optint(L, 2, "n", -1);
     luaL_argcheck(L, !has_n || n >= 0, 2, "option 'n': non-negative number of rows expected");
-    double frac = optnum(L, 2, "frac", 0);
+    double frac = lt_lua_optnum(L, 2, "frac", 0);
     bool replace = lt_lua_optbool(L, 2, "replace", false);
     uint64_t seed = optseed(L, 2);
     lt_frame **slot = lt_lua_newframe(L);
@@ -698,7 +686,7 @@ static int frame_split(lua_State *L)
     static const char *const opts[] = {"frac", "stratify", "seed", NULL};
     const lt_frame *f = lt_lua_checkframe(L, 1);
     lt_lua_checkopts(L, 2, opts);
-    double frac = optnum(L, 2, "frac", 0.8);
+    double frac = lt_lua_optnum(L, 2, "frac", 0.8);
     const char *strat = lt_lua_optstr(L, 2, "stratify", NULL);
     if (strat)
         lt_lua_colindex(L, f, strat, "split");

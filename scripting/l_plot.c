@@ -104,43 +104,6 @@ static void *buffer(lua_State *L, int64_t n, size_t size)
     return lt_lua_buffer(L, n > 0 ? (size_t)n : 1, size);
 }
 
-/* A number option: def when absent; anything but a number raises. */
-static double optnum(lua_State *L, int arg, const char *key, double def)
-{
-    double v = def;
-    int t = lt_lua_optfield(L, arg, key);
-    if (t == LUA_TNUMBER)
-        v = lua_tonumber(L, -1);
-    else if (t != LUA_TNIL)
-        luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': number expected, got %s",
-                                              key, lt_lua_typename(L, -1)));
-    lua_pop(L, 1);
-    return v;
-}
-
-/* A string option that must be one of names; returns its index. */
-static int optchoice(lua_State *L, int arg, const char *key, const char *const *names,
-                     int def)
-{
-    const char *s = lt_lua_optstr(L, arg, key, NULL);
-    if (!s)
-        return def;
-    for (int i = 0; names[i]; i++)
-        if (strcmp(names[i], s) == 0)
-            return i;
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    for (int i = 0; names[i]; i++) {
-        if (i)
-            luaL_addstring(&b, names[i + 1] ? ", " : " or ");
-        lua_pushfstring(L, "\"%s\"", names[i]);
-        luaL_addvalue(&b);
-    }
-    luaL_pushresult(&b);
-    return luaL_argerror(L, arg, lua_pushfstring(L, "option '%s': %s expected, got '%s'",
-                                                 key, lua_tostring(L, -1), s));
-}
-
 /* ---- figures as userdata ---------------------------------------------------- */
 
 lt_figure **lt_lua_newfigure(lua_State *L)
@@ -667,7 +630,7 @@ static int plot_hist(lua_State *L)
     luaL_argcheck(L, bins >= 0 && bins <= 1000000, oarg,
                   "option 'bins': a count from 1 to 1000000 expected");
     bool density = lt_lua_optbool(L, oarg, "density", false);
-    int position = optchoice(L, oarg, "position", hist_positions, 0);
+    int position = lt_lua_optchoice(L, oarg, "position", hist_positions, 0);
     const char *byname;
     const lt_col *by = optcol(L, oarg, "by", df, c->n, fname, &byname);
     if (!is_number_type(c->type) && c->type != LT_TIME)
@@ -767,7 +730,7 @@ static int plot_density(lua_State *L)
     const char *name;
     int oarg = column_args(L, fname, known, 1, &df, &c, &name);
     int first = oarg - 1;
-    double bw = optnum(L, oarg, "bw", 0);
+    double bw = lt_lua_optnum(L, oarg, "bw", 0);
     luaL_argcheck(L, bw >= 0 && isfinite(bw), oarg, "option 'bw': a positive bandwidth expected");
     if (c->type == LT_TIME)
         bw *= (double)LT_US_PER_DAY;   /* days on a time axis */
@@ -1296,8 +1259,8 @@ static int plot_bar(lua_State *L)
     lua_settop(L, oarg);
     const char *gname;
     const lt_col *gc = optcol(L, oarg, "color", df, cc->n, fname, &gname);
-    bool stack = optchoice(L, oarg, "position", bar_positions, 0) == 1;
-    int how = optchoice(L, oarg, "sort", bar_sorts, 0);
+    bool stack = lt_lua_optchoice(L, oarg, "position", bar_positions, 0) == 1;
+    int how = lt_lua_optchoice(L, oarg, "sort", bar_sorts, 0);
     lua_Integer maxcat = lt_lua_optint(L, oarg, "max_categories", BAR_MAX_CATEGORIES);
     luaL_argcheck(L, maxcat >= 1, oarg, "option 'max_categories': at least 1 expected");
     int horiz = -1;   /* automatic */
@@ -1640,7 +1603,13 @@ static void table_cells(lua_State *L, int oarg, cells *m, const char *fname)
         m->cols = numbered(L, m->ncol);
 }
 
-static const char *const cmaps[] = {"sequential", "diverging", NULL};
+/* The colour maps by name, in lt_colormap's order (plots/palette.h). */
+static const char *const cmaps[] = {
+    [LT_CMAP_SEQUENTIAL] = "sequential",
+    [LT_CMAP_DIVERGING] = "diverging",
+    [LT_CMAP_BLUES] = "blues",
+    [LT_CMAP_BLUES + 1] = NULL,
+};
 
 static int plot_heatmap(lua_State *L)
 {
@@ -1674,7 +1643,7 @@ static int plot_heatmap(lua_State *L)
         luaL_argerror(L, 2, lua_pushfstring(L, "option 'fmt': a printf format with one "
                                             "number conversion expected (\"%%.2f\", \"%%d\", "
                                             "\"%%.1f%%%%\"), got '%s'", fmt));
-    lt_colormap cmap = optchoice(L, 2, "cmap", cmaps, 0) ? LT_CMAP_DIVERGING : LT_CMAP_SEQUENTIAL;
+    lt_colormap cmap = (lt_colormap)lt_lua_optchoice(L, 2, "cmap", cmaps, LT_CMAP_SEQUENTIAL);
     double zlo = NAN, zhi = NAN;
     if (lt_lua_optfield(L, 2, "zlim") != LUA_TNIL) {
         bool ok = lua_istable(L, -1) && lua_rawlen(L, -1) == 2;
@@ -2073,7 +2042,7 @@ static int plot_save(lua_State *L)
     lt_raster_opts_init(&ro);
     lua_Integer w = lt_lua_optint(L, 3, "width", ro.width);
     lua_Integer h = lt_lua_optint(L, 3, "height", ro.height);
-    double dpi = optnum(L, 3, "dpi", ro.dpi);
+    double dpi = lt_lua_optnum(L, 3, "dpi", ro.dpi);
     luaL_argcheck(L, w >= 16 && w <= 20000, 3, "option 'width': 16 to 20000 pixels expected");
     luaL_argcheck(L, h >= 16 && h <= 20000, 3, "option 'height': 16 to 20000 pixels expected");
     luaL_argcheck(L, dpi >= 10 && dpi <= 2400, 3, "option 'dpi': 10 to 2400 expected");
@@ -2631,7 +2600,7 @@ static void push_layer(lua_State *L, const lt_layer *l, size_t panel)
         lua_setfield(L, -2, "ncol");
         set_array(L, "z", l->z, l->n);
         set_strings(L, "cell_text", l->cell_text, l->n);
-        lua_pushstring(L, l->cmap == LT_CMAP_DIVERGING ? "diverging" : "sequential");
+        lua_pushstring(L, cmaps[l->cmap]);
         lua_setfield(L, -2, "cmap");
         lt_lua_pushnumber(L, l->zlo, false);
         lua_setfield(L, -2, "zlo");
@@ -2832,7 +2801,8 @@ const lt_lua_reg lt_lua_plot_lib[] = {
      "fmt = signif 3       a printf format of the values: \"%.2f\", \"%d\",\n"
      "                     \"%.1f%%\"; default 3 significant digits, whole\n"
      "                     numbers in full\n"
-     "cmap = \"sequential\"  or \"diverging\" (centred on 0) for signed values\n"
+     "cmap = \"sequential\"  viridis; \"diverging\" (centred on 0) for signed\n"
+     "                     values; \"blues\" (white to dark blue) for counts\n"
      "zlim = auto          { lo, hi }: the values of the colour map's ends\n"
      LABEL_HELP,
      "plot.heatmap(churn:crosstab(\"contract\", \"churn\"))\n"

@@ -16,6 +16,7 @@
 #include "error.h"
 #include "rng.h"
 #include "tap.h"
+#include "ticks.h"
 
 static lt_bootstrap_opts opts(int nboot, bool stratified, uint64_t seed)
 {
@@ -256,24 +257,6 @@ static void test_threads(void)
 }
 
 /* ---- progress and cancellation ------------------------------------------ */
-
-typedef struct ticks {
-    pthread_t caller;
-    int n, others, cancel_at;
-    double last;
-    int monotone;
-    lt_progress *p;
-} ticks;
-
-static void on_tick(void *ud, double f)
-{
-    ticks *k = ud;
-    k->others += !pthread_equal(pthread_self(), k->caller);
-    k->monotone &= f >= k->last && f <= 1;
-    k->last = f;
-    if (++k->n == k->cancel_at)
-        k->p->cancel = 1;
-}
 
 static void test_progress(void)
 {

@@ -15,40 +15,15 @@
 #include "csv.h"
 #include "error.h"
 #include "frame.h"
+#include "reference.h"
 #include "regression_metrics.h"
 #include "tap.h"
 
 #define REL 1e-9
 
-static lt_frame *read(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", REFERENCE_DIR, name);
-    lt_frame *f = lt_csv_read(path, NULL);
-    if (!ok(f != NULL, "read %s", name))
-        printf("# %s\n", lt_errmsg());
-    return f;
-}
-
-static const char *str_at(const lt_frame *f, const char *col, int64_t i)
-{
-    const char *s = lt_col_get_str(lt_frame_col(f, col), i, NULL);
-    return s ? s : "";
-}
-
-static double num_at(const lt_frame *f, const char *col, int64_t i)
-{
-    return lt_col_get_num(lt_frame_col(f, col), i);
-}
-
-static bool close_rel(double got, double want)
-{
-    return (isnan(got) && isnan(want)) || got == want || fabs(got - want) <= REL * fabs(want);
-}
-
 static int check(double got, double want, const char *what, const char *c, int cls)
 {
-    bool pass = close_rel(got, want);
+    bool pass = ref_close(got, want, REL);
     if (cls >= 0)
         ok(pass, "%s: %s of class %d", c, what, cls);
     else
@@ -62,9 +37,9 @@ static int check(double got, double want, const char *what, const char *c, int c
  * *from; *from moves past them. */
 static int64_t case_end(const lt_frame *f, int64_t from)
 {
-    const char *c = str_at(f, "case", from);
+    const char *c = ref_str(f, "case", from);
     int64_t end = from;
-    while (end < f->nrow && strcmp(str_at(f, "case", end), c) == 0)
+    while (end < f->nrow && strcmp(ref_str(f, "case", end), c) == 0)
         end++;
     return end;
 }
@@ -126,11 +101,11 @@ static void test_case(const char *c, int k, const int32_t *truth, const int32_t 
         lt_confusion_normalize(cm, (lt_normalize)h, out);
         int64_t seen = 0, bad = -1;
         for (int64_t i = 0; i < matrix->nrow; i++) {
-            if (strcmp(str_at(matrix, "case", i), c) != 0 ||
-                strcmp(str_at(matrix, "normalize", i), norms[h]) != 0)
+            if (strcmp(ref_str(matrix, "case", i), c) != 0 ||
+                strcmp(ref_str(matrix, "normalize", i), norms[h]) != 0)
                 continue;
-            int t = (int)num_at(matrix, "t", i), p = (int)num_at(matrix, "p", i);
-            if (!close_rel(out[t * k + p], num_at(matrix, "value", i)) && bad < 0)
+            int t = (int)ref_num(matrix, "t", i), p = (int)ref_num(matrix, "p", i);
+            if (!ref_close(out[t * k + p], ref_num(matrix, "value", i), REL) && bad < 0)
                 bad = t * k + p;
             seen++;
         }
@@ -147,17 +122,17 @@ static void test_case(const char *c, int k, const int32_t *truth, const int32_t 
     lt_confusion_per_class(cm, pc);
     int nmetric = 0;
     for (int64_t i = 0; i < metrics->nrow; i++) {
-        if (strcmp(str_at(metrics, "case", i), c) != 0)
+        if (strcmp(ref_str(metrics, "case", i), c) != 0)
             continue;
-        const char *name = str_at(metrics, "metric", i);
-        int cls = (int)num_at(metrics, "cls", i);
+        const char *name = ref_str(metrics, "metric", i);
+        int cls = (int)ref_num(metrics, "cls", i);
         bool known;
         double got = multiclass_value(&m, pc, name, cls, &known);
         if (!known) {
             ok(0, "%s: unknown metric %s", c, name);
             continue;
         }
-        check(got, num_at(metrics, "value", i), name, c, cls);
+        check(got, ref_num(metrics, "value", i), name, c, cls);
         nmetric++;
     }
     ok(nmetric == 13 + 4 * k, "%s: %d metrics compared", c, nmetric);
@@ -167,8 +142,8 @@ static void test_case(const char *c, int k, const int32_t *truth, const int32_t 
 
 static void test_classification(void)
 {
-    lt_frame *labels = read("confusion_labels.csv"), *matrix = read("confusion_matrix.csv"),
-             *metrics = read("confusion_metrics.csv");
+    lt_frame *labels = ref_read("confusion_labels.csv"), *matrix = ref_read("confusion_matrix.csv"),
+             *metrics = ref_read("confusion_metrics.csv");
     if (labels && matrix && metrics) {
         int ncases = 0;
         for (int64_t from = 0, end; from < labels->nrow; from = end) {
@@ -177,10 +152,10 @@ static void test_classification(void)
             int32_t *truth = malloc((size_t)n * sizeof *truth),
                     *pred = malloc((size_t)n * sizeof *pred);
             for (int64_t i = 0; i < n; i++) {
-                truth[i] = (int32_t)num_at(labels, "truth", from + i);
-                pred[i] = (int32_t)num_at(labels, "pred", from + i);
+                truth[i] = (int32_t)ref_num(labels, "truth", from + i);
+                pred[i] = (int32_t)ref_num(labels, "pred", from + i);
             }
-            test_case(str_at(labels, "case", from), (int)num_at(labels, "k", from), truth,
+            test_case(ref_str(labels, "case", from), (int)ref_num(labels, "k", from), truth,
                       pred, n, matrix, metrics);
             free(truth);
             free(pred);
@@ -195,30 +170,30 @@ static void test_classification(void)
 
 static void test_log_loss(void)
 {
-    lt_frame *proba = read("confusion_proba.csv"), *want = read("confusion_log_loss.csv");
+    lt_frame *proba = ref_read("confusion_proba.csv"), *want = ref_read("confusion_log_loss.csv");
     if (proba && want) {
         int64_t w = 0;
         for (int64_t from = 0, end; from < proba->nrow; from = end, w++) {
             end = case_end(proba, from);
             int64_t n = end - from;
-            int k = (int)num_at(proba, "k", from);
+            int k = (int)ref_num(proba, "k", from);
             int32_t *truth = malloc((size_t)n * sizeof *truth);
             double *p = malloc((size_t)n * k * sizeof *p);
             for (int64_t i = 0; i < n; i++) {
-                truth[i] = (int32_t)num_at(proba, "truth", from + i);
+                truth[i] = (int32_t)ref_num(proba, "truth", from + i);
                 for (int c = 0; c < k; c++) {
                     char col[4] = { 'p', (char)('0' + c), 0 };
-                    p[c * n + i] = num_at(proba, col, from + i);
+                    p[c * n + i] = ref_num(proba, col, from + i);
                 }
             }
-            const char *c = str_at(proba, "case", from);
+            const char *c = ref_str(proba, "case", from);
             double ll = NAN;
             int rc = lt_log_loss_multi(truth, p, n, k, n, &ll);
             if (rc)
                 printf("# %s\n", lt_errmsg());
-            ok(w < want->nrow && strcmp(str_at(want, "case", w), c) == 0, "%s: a log loss "
+            ok(w < want->nrow && strcmp(ref_str(want, "case", w), c) == 0, "%s: a log loss "
                "of sklearn's", c);
-            check(ll, w < want->nrow ? num_at(want, "value", w) : NAN, "log_loss", c, -1);
+            check(ll, w < want->nrow ? ref_num(want, "value", w) : NAN, "log_loss", c, -1);
             free(truth);
             free(p);
         }
@@ -232,12 +207,12 @@ static void test_log_loss(void)
  * describe. */
 static void test_binary(void)
 {
-    lt_frame *f = read("confusion_binary.csv");
+    lt_frame *f = ref_read("confusion_binary.csv");
     if (!f)
         return;
     for (int64_t i = 0; i < f->nrow; i++) {
-        lt_counts2 c = { num_at(f, "tp", i), num_at(f, "fp", i), num_at(f, "fn", i),
-                         num_at(f, "tn", i) };
+        lt_counts2 c = { ref_num(f, "tp", i), ref_num(f, "fp", i), ref_num(f, "fn", i),
+                         ref_num(f, "tn", i) };
         lt_binary_metrics b;
         lt_binary_metrics_of(&c, &b);
         char what[64];
@@ -253,9 +228,9 @@ static void test_binary(void)
         };
         int bad = 0;
         for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
-            if (!close_rel(v[j].got, num_at(f, v[j].name, i))) {
+            if (!ref_close(v[j].got, ref_num(f, v[j].name, i), REL)) {
                 printf("#   %s: got %.17g, sklearn %.17g\n", v[j].name, v[j].got,
-                       num_at(f, v[j].name, i));
+                       ref_num(f, v[j].name, i));
                 bad++;
             }
         ok(bad == 0, "2x2 %s: 8 metrics as sklearn", what);
@@ -268,7 +243,7 @@ static void test_binary(void)
 
 static void test_regression(void)
 {
-    lt_frame *data = read("regression_data.csv"), *want = read("regression_metrics.csv");
+    lt_frame *data = ref_read("regression_data.csv"), *want = ref_read("regression_metrics.csv");
     if (data && want) {
         int ncases = 0;
         for (int64_t from = 0, end; from < data->nrow; from = end, ncases++) {
@@ -276,10 +251,10 @@ static void test_regression(void)
             int64_t n = end - from;
             double *y = malloc((size_t)n * sizeof *y), *yhat = malloc((size_t)n * sizeof *yhat);
             for (int64_t i = 0; i < n; i++) {
-                y[i] = num_at(data, "y", from + i);
-                yhat[i] = num_at(data, "yhat", from + i);
+                y[i] = ref_num(data, "y", from + i);
+                yhat[i] = ref_num(data, "yhat", from + i);
             }
-            const char *c = str_at(data, "case", from);
+            const char *c = ref_str(data, "case", from);
             lt_regression_metrics m;
             int rc = lt_regression_metrics_compute(y, yhat, n, &m);
             if (ok(rc == 0, "%s: %lld rows", c, (long long)n)) {
@@ -294,12 +269,12 @@ static void test_regression(void)
                 };
                 int seen = 0;
                 for (int64_t i = 0; i < want->nrow; i++) {
-                    if (strcmp(str_at(want, "case", i), c) != 0)
+                    if (strcmp(ref_str(want, "case", i), c) != 0)
                         continue;
-                    const char *name = str_at(want, "metric", i);
+                    const char *name = ref_str(want, "metric", i);
                     for (size_t j = 0; j < sizeof v / sizeof v[0]; j++)
                         if (strcmp(v[j].name, name) == 0) {
-                            check(v[j].got, num_at(want, "value", i), name, c, -1);
+                            check(v[j].got, ref_num(want, "value", i), name, c, -1);
                             seen++;
                         }
                 }

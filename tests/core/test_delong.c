@@ -14,6 +14,7 @@
 #include "delong.h"
 #include "error.h"
 #include "frame.h"
+#include "reference.h"
 #include "rng.h"
 #include "tap.h"
 
@@ -64,11 +65,6 @@ static void test_by_hand(void)
 
 /* ---- the numpy fixtures ------------------------------------------------- */
 
-static double num(const lt_frame *f, const char *col, int64_t i)
-{
-    return lt_col_get_num(lt_frame_col(f, col), i);
-}
-
 static void test_fixtures(void)
 {
     lt_frame *data = lt_csv_read(REFERENCE_DIR "/delong_data.csv", NULL);
@@ -87,34 +83,34 @@ static void test_fixtures(void)
         int64_t m = 0;
         for (int64_t i = 0; i < n; i++)
             if (strcmp(lt_col_get_str(cases, i, NULL), name) == 0) {
-                t[m] = (uint8_t)num(data, "truth", i);
-                a[m] = num(data, "score1", i);
-                b[m] = num(data, "score2", i);
+                t[m] = (uint8_t)ref_num(data, "truth", i);
+                a[m] = ref_num(data, "score1", i);
+                b[m] = ref_num(data, "score2", i);
                 m++;
             }
         lt_scores *s1 = lt_scores_new(t, a, m, NULL), *s2 = lt_scores_new(t, b, m, NULL);
         double auc1, var1, auc2, var2, lo, hi;
         ok(lt_delong_var(s1, &auc1, &var1) == 0 && lt_delong_var(s2, &auc2, &var2) == 0,
            "%s: %lld rows, variances computed", name, (long long)m);
-        is_rel(auc1, num(want, "auc1", k), tol, "auc1", name);
-        is_rel(var1, num(want, "var1", k), tol, "var1", name);
-        is_rel(auc2, num(want, "auc2", k), tol, "auc2", name);
-        is_rel(var2, num(want, "var2", k), tol, "var2", name);
+        is_rel(auc1, ref_num(want, "auc1", k), tol, "auc1", name);
+        is_rel(var1, ref_num(want, "var1", k), tol, "var1", name);
+        is_rel(auc2, ref_num(want, "auc2", k), tol, "auc2", name);
+        is_rel(var2, ref_num(want, "var2", k), tol, "var2", name);
         lt_delong_ci(s1, 0.95, &lo, &hi);
-        is_rel(lo, num(want, "lo95", k), tol, "95% interval, lower", name);
-        is_rel(hi, num(want, "hi95", k), tol, "95% interval, upper", name);
+        is_rel(lo, ref_num(want, "lo95", k), tol, "95% interval, lower", name);
+        is_rel(hi, ref_num(want, "hi95", k), tol, "95% interval, upper", name);
         lt_delong_ci(s1, 0.90, &lo, &hi);
-        is_rel(lo, num(want, "lo90", k), tol, "90% interval, lower", name);
-        is_rel(hi, num(want, "hi90", k), tol, "90% interval, upper", name);
+        is_rel(lo, ref_num(want, "lo90", k), tol, "90% interval, lower", name);
+        is_rel(hi, ref_num(want, "hi90", k), tol, "90% interval, upper", name);
         lt_delong_test r;
         ok(lt_delong_compare(t, a, b, m, &r) == 0, "%s: test computed", name);
-        is_rel(r.auc1, num(want, "auc1", k), tol, "test auc1", name);
-        is_rel(r.auc2, num(want, "auc2", k), tol, "test auc2", name);
-        is_rel(r.diff, num(want, "diff", k), tol, "difference", name);
-        is_rel(r.se, num(want, "se", k), tol, "se of the difference", name);
-        is_rel(r.z, num(want, "z", k), tol, "z", name);
-        is_rel(r.p_value, num(want, "p", k), tol, "p", name);
-        is_rel(r.corr, num(want, "corr", k), tol, "correlation", name);
+        is_rel(r.auc1, ref_num(want, "auc1", k), tol, "test auc1", name);
+        is_rel(r.auc2, ref_num(want, "auc2", k), tol, "test auc2", name);
+        is_rel(r.diff, ref_num(want, "diff", k), tol, "difference", name);
+        is_rel(r.se, ref_num(want, "se", k), tol, "se of the difference", name);
+        is_rel(r.z, ref_num(want, "z", k), tol, "z", name);
+        is_rel(r.p_value, ref_num(want, "p", k), tol, "p", name);
+        is_rel(r.corr, ref_num(want, "corr", k), tol, "correlation", name);
         lt_scores_free(s1);
         lt_scores_free(s2);
     }
@@ -138,9 +134,9 @@ static void test_asah(void)
     for (int i = 0; i < 113; i++) {
         t[i] = strcmp(lt_col_get_str(lt_frame_col(f, "outcome"), i, NULL), "Poor") == 0;
         npoor += t[i];
-        wfns[i] = num(f, "wfns", i);
-        s100b[i] = num(f, "s100b", i);
-        ndka[i] = num(f, "ndka", i);
+        wfns[i] = ref_num(f, "wfns", i);
+        s100b[i] = ref_num(f, "s100b", i);
+        ndka[i] = ref_num(f, "ndka", i);
     }
     is_int(npoor, 41, "aSAH: 41 poor outcomes (the cases), 72 good");
     const double tol = 1e-12;

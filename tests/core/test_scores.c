@@ -13,6 +13,7 @@
 #include "frame.h"
 #include "scores.h"
 #include "tap.h"
+#include "ticks.h"
 
 #define INF INFINITY
 
@@ -529,22 +530,6 @@ static int cmp_row(const void *a, const void *b)
 {
     double x = ((const row *)a)->x, y = ((const row *)b)->x;
     return x < y ? -1 : x > y;
-}
-
-typedef struct ticks {
-    int n, cancel_at;
-    double last;
-    int monotone;
-    lt_progress *p;
-} ticks;
-
-static void on_tick(void *ud, double f)
-{
-    ticks *t = ud;
-    t->monotone &= f >= t->last && f <= 1;
-    t->last = f;
-    if (++t->n == t->cancel_at)
-        t->p->cancel = 1;
 }
 
 static void test_large(void)

@@ -16,36 +16,11 @@
 #include "csv.h"
 #include "error.h"
 #include "frame.h"
+#include "reference.h"
 #include "scores.h"
 #include "tap.h"
 
 #define REL 1e-9
-
-static bool close_rel(double got, double want)
-{
-    return (isnan(got) && isnan(want)) || got == want || fabs(got - want) <= REL * fabs(want);
-}
-
-static lt_frame *read_fixture(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", REFERENCE_DIR, name);
-    lt_frame *f = lt_csv_read(path, NULL);
-    if (!ok(f != NULL, "read %s", name))
-        printf("# %s\n", lt_errmsg());
-    return f;
-}
-
-static double num(const lt_frame *f, const char *col, int64_t i)
-{
-    return lt_col_get_num(lt_frame_col(f, col), i);
-}
-
-static const char *str(const lt_frame *f, const char *col, int64_t i)
-{
-    const char *s = lt_col_get_str(lt_frame_col(f, col), i, NULL);
-    return s ? s : "";
-}
 
 /* A data set: its scores, and its weights moved to the sorted ranks. */
 typedef struct data {
@@ -66,7 +41,7 @@ static bool load(const char *name, data *d)
 {
     char file[256];
     snprintf(file, sizeof file, "scores_%s.csv", name);
-    lt_frame *f = read_fixture(file);
+    lt_frame *f = ref_read(file);
     if (!f)
         return false;
     int64_t n = f->nrow;
@@ -74,8 +49,8 @@ static bool load(const char *name, data *d)
     double *score = malloc((size_t)n * sizeof *score);
     int64_t *idx = malloc((size_t)n * sizeof *idx);
     for (int64_t i = 0; i < n; i++) {
-        truth[i] = (uint8_t)num(f, "truth", i);
-        score[i] = num(f, "score", i);
+        truth[i] = (uint8_t)ref_num(f, "truth", i);
+        score[i] = ref_num(f, "score", i);
         idx[i] = i;
     }
     d->s = lt_scores_new(truth, score, n, NULL);
@@ -86,7 +61,7 @@ static bool load(const char *name, data *d)
     d->wneg = malloc((size_t)n * sizeof *d->wneg);
     int64_t p = 0, q = 0;
     for (int64_t k = 0; k < n; k++) {
-        uint32_t w = (uint32_t)num(f, "weight", idx[k]);
+        uint32_t w = (uint32_t)ref_num(f, "weight", idx[k]);
         if (truth[idx[k]])
             d->wpos[p++] = w;
         else
@@ -103,18 +78,18 @@ static void test_scalars(const char *name, const data *d)
 {
     char file[256];
     snprintf(file, sizeof file, "scores_%s_scalars.csv", name);
-    lt_frame *f = read_fixture(file);
+    lt_frame *f = ref_read(file);
     if (!f)
         return;
     int counted[2][LT_METRIC_COUNT] = { { 0 } };
     for (int64_t i = 0; i < f->nrow; i++) {
-        const char *metric = str(f, "metric", i);
+        const char *metric = ref_str(f, "metric", i);
         int m = lt_metric_parse(metric);
-        double t = num(f, "threshold", i), want = num(f, "value", i);
-        bool weighted = num(f, "weighted", i) != 0;
+        double t = ref_num(f, "threshold", i), want = ref_num(f, "value", i);
+        bool weighted = ref_num(f, "weighted", i) != 0;
         double got = weighted ? lt_scores_metric(d->s, m, t, d->wpos, d->wneg)
                               : lt_scores_metric(d->s, m, t, NULL, NULL);
-        bool good = m >= 0 && close_rel(got, want);
+        bool good = m >= 0 && ref_close(got, want, REL);
         if (m >= 0)
             counted[weighted][m]++;
         if (m >= 0 && m < LT_METRIC_ACCURACY)
@@ -139,8 +114,8 @@ static int64_t compare_rows(const lt_frame *fix, int64_t r0, int64_t r1, const c
 {
     for (int64_t r = r0; r < r1; r++)
         for (int c = 0; c < ncol; c++) {
-            double want = num(fix, fcol[c], r), have = num(got, gcol[c], g0 + r - r0);
-            if (!close_rel(have, want)) {
+            double want = ref_num(fix, fcol[c], r), have = ref_num(got, gcol[c], g0 + r - r0);
+            if (!ref_close(have, want, REL)) {
                 printf("#   row %lld, %s: got %.17g, want %.17g\n", (long long)(r - r0),
                        gcol[c], have, want);
                 return r - r0;
@@ -153,14 +128,14 @@ static void test_roc(const char *name, const data *d)
 {
     char file[256];
     snprintf(file, sizeof file, "scores_%s_roc.csv", name);
-    lt_frame *f = read_fixture(file);
+    lt_frame *f = ref_read(file);
     if (!f)
         return;
     static const char *const cols[] = { "threshold", "fpr", "tpr" };
     for (int drop = 1; drop >= 0; drop--) {
         int64_t r0 = -1, r1 = -1;
         for (int64_t i = 0; i < f->nrow; i++)
-            if (num(f, "drop", i) == drop) {
+            if (ref_num(f, "drop", i) == drop) {
                 r0 = r0 < 0 ? i : r0;
                 r1 = i + 1;
             }
@@ -169,7 +144,7 @@ static void test_roc(const char *name, const data *d)
             continue;
         is_int(g->nrow, r1 - r0, "%s: roc (drop %d) has sklearn's %lld points", name, drop,
                (long long)(r1 - r0));
-        ok(num(g, "threshold", 0) == INFINITY && num(g, "fpr", 0) == 0 && num(g, "tpr", 0) == 0,
+        ok(ref_num(g, "threshold", 0) == INFINITY && ref_num(g, "fpr", 0) == 0 && ref_num(g, "tpr", 0) == 0,
            "%s: roc (drop %d) starts at (inf, 0, 0)", name, drop);
         if (g->nrow == r1 - r0)
             ok(compare_rows(f, r0 + 1, r1, cols, g, 1, cols, 3) < 0,
@@ -183,7 +158,7 @@ static void test_pr(const char *name, const data *d)
 {
     char file[256];
     snprintf(file, sizeof file, "scores_%s_pr.csv", name);
-    lt_frame *f = read_fixture(file);
+    lt_frame *f = ref_read(file);
     lt_frame *g = lt_scores_pr(d->s);
     static const char *const cols[] = { "threshold", "precision", "recall" };
     if (ok(f && g, "%s: pr curve", name) &&
@@ -199,7 +174,7 @@ static void test_calibration(const char *name, const data *d)
 {
     char file[256];
     snprintf(file, sizeof file, "scores_%s_calib.csv", name);
-    lt_frame *f = read_fixture(file);
+    lt_frame *f = ref_read(file);
     if (!f)
         return;
     static const char *const cols[] = { "lo", "hi", "n", "fraction_positive", "mean_predicted" };
@@ -208,7 +183,7 @@ static void test_calibration(const char *name, const data *d)
         for (int bins = 3; bins <= 10; bins += bins == 3 ? 2 : 5) {
             int64_t r0 = -1, r1 = -1;
             for (int64_t i = 0; i < f->nrow; i++)
-                if (strcmp(str(f, "strategy", i), strategy) == 0 && num(f, "bins", i) == bins) {
+                if (strcmp(ref_str(f, "strategy", i), strategy) == 0 && ref_num(f, "bins", i) == bins) {
                     r0 = r0 < 0 ? i : r0;
                     r1 = i + 1;
                 }

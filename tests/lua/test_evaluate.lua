@@ -679,6 +679,7 @@ for name, obj in pairs{ binary = ev, multiclass = em, probabilities = ep, regres
 end
 t.ok(kinds(plotted(em)):find("heatmap", 1, true), "plot(multiclass): a heatmap")
 t.ok(kinds(plotted(cm)):find("heatmap", 1, true), "plot(confusion): a heatmap")
+t.is(plotted(cm):layers()[1].cmap, "blues", "plot(confusion): in the Blues colour map")
 t.ok(kinds(plotted(ev)):find("line", 1, true), "plot(binary): the ROC curve")
 local cl = {}
 for _, l in ipairs(plotted(cmp):layers()) do

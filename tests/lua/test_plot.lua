@@ -349,6 +349,13 @@ local fm = plot.heatmap({ { 0.25, 12 } }, { fmt = "%.1f%%", cmap = "diverging", 
 local fl = fm:layers()[1]
 t.same(fl.cell_text, { "0.2%", "12.0%" }, "heatmap: fmt")
 t.ok(fl.cmap == "diverging" and fl.zlo == -1 and fl.zhi == 1, "heatmap: cmap and zlim")
+t.is(plot.heatmap({ { 1, 2 } }):layers()[1].cmap, "sequential",
+  "heatmap: cmap sequential by default")
+t.is(plot.heatmap({ { 1, 2 } }, { cmap = "blues" }):layers()[1].cmap, "blues",
+  "heatmap: cmap = \"blues\"")
+t.raises(function() plot.heatmap({ { 1 } }, { cmap = "reds" }) end,
+  "option 'cmap': \"sequential\", \"diverging\" or \"blues\" expected, got 'reds'",
+  "heatmap: an unknown cmap names the three")
 t.same(plot.heatmap({ { 2.6, -3 } }, { fmt = "%d cases" }):layers()[1].cell_text,
   { "3 cases", "-3 cases" }, "heatmap: %d rounds")
 t.same(fm:axes().x.categories, { "1", "2" }, "heatmap: columns numbered by default")

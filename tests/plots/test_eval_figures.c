@@ -25,84 +25,21 @@
 #include "render_cairo.h"
 #include "render_text.h"
 #include "scale.h"
+#include "pixels.h"
+#include "snapshot.h"
 #include "tap.h"
 
 /* ---- snapshots ------------------------------------------------------- */
 
-static char *read_file(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0, k;
-    char *s = malloc(cap);
-    while (s && (k = fread(s + n, 1, cap - n - 1, fp)) > 0) {
-        n += k;
-        if (n + 1 == cap) {
-            char *t = realloc(s, cap *= 2);
-            if (t == NULL)
-                free(s);
-            s = t;
-        }
-    }
-    fclose(fp);
-    if (s)
-        s[n] = '\0';
-    return s;
-}
-
-/* Every line of s at most w cells wide, at most h lines. */
-static bool fits(const char *s, int w, int h)
-{
-    int lines = 0;
-    for (const char *p = s; *p;) {
-        const char *e = strchr(p, '\n');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        char *line = strndup(p, len);
-        bool okw = line && lt_text_width(line) <= w;
-        free(line);
-        if (!okw)
-            return false;
-        lines++;
-        p += len + (e != NULL);
-    }
-    return lines <= h;
-}
-
-/* f drawn without colour at w x h (0: lt_text_size for an 80-column
- * terminal) compared with snapshots/NAME.txt; f is freed. */
-static void snapshot(const char *name, lt_figure *f, int w, int h)
+/* snapshot() of f, built (NULL: a failure named) and drawn at w x h (0:
+ * lt_text_size for an 80-column terminal). */
+static void snapshot_at(const char *name, lt_figure *f, int w, int h)
 {
     if (!ok(f != NULL, "%s: built (%s)", name, f ? "" : lt_errmsg()))
         return;
     if (w == 0)
         lt_text_size(f, 80, &w, &h);
-    lt_text_opts o = {.width = w, .height = h};
-    size_t len;
-    char *got = lt_figure_to_text(f, &o, LT_COLOR_NONE, &len);
-    lt_figure_free(f);
-    if (!ok(got != NULL, "%s: rendered", name)) {
-        printf("#   %s\n", lt_errmsg());
-        return;
-    }
-    ok(fits(got, w, h), "%s: every line within %d cells, at most %d lines", name, w, h);
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s.txt", SNAPSHOT_DIR, name);
-    const char *upd = getenv("UPDATE_SNAPSHOTS");
-    if (upd && strcmp(upd, "1") == 0) {
-        FILE *fp = fopen(path, "wb");
-        ok(fp && fprintf(fp, "%s\n", got) >= 0 && fclose(fp) == 0, "%s: snapshot written", name);
-        free(got);
-        return;
-    }
-    char *want = read_file(path);
-    size_t wl = want ? strlen(want) : 0;
-    if (want && wl > 0 && want[wl - 1] == '\n')
-        want[wl - 1] = '\0';
-    if (!ok(want && strcmp(got, want) == 0, "%s: matches %s", name, path))
-        printf("# got:\n%s\n", got);
-    free(want);
-    free(got);
+    snapshot(name, f, w, h);
 }
 
 /* ---- data ------------------------------------------------------------ */
@@ -316,19 +253,19 @@ static lt_figure *fig_regression(size_t n, unsigned seed)
 
 static void test_snapshots(void)
 {
-    snapshot("eval_confusion2", lt_evalfig_confusion(CM2, 2, L2, NULL), 80, 24);
-    snapshot("eval_confusion3", lt_evalfig_confusion(CM3, 3, L3, "Iris species"), 80, 24);
-    snapshot("eval_confusion3_small", lt_evalfig_confusion(CM3, 3, L3, NULL), 60, 14);
-    snapshot("eval_confusion20", lt_evalfig_confusion(cm20, 20, l20, NULL), 0, 0);
-    snapshot("eval_confusion20_wide", lt_evalfig_confusion(cm20, 20, l20, NULL), 120, 40);
-    snapshot("eval_roc", fig_roc(), 80, 24);
-    snapshot("eval_roc_wide", fig_roc(), 120, 40);
-    snapshot("eval_pr", fig_pr(), 80, 24);
-    snapshot("eval_gain", fig_gain(), 80, 24);
-    snapshot("eval_lift", fig_lift(), 80, 24);
-    snapshot("eval_calibration", fig_calibration(), 80, 24);
-    snapshot("eval_threshold", fig_threshold(), 80, 24);
-    snapshot("eval_regression", fig_regression(500, 3), 80, 24);
+    snapshot_at("eval_confusion2", lt_evalfig_confusion(CM2, 2, L2, NULL), 80, 24);
+    snapshot_at("eval_confusion3", lt_evalfig_confusion(CM3, 3, L3, "Iris species"), 80, 24);
+    snapshot_at("eval_confusion3_small", lt_evalfig_confusion(CM3, 3, L3, NULL), 60, 14);
+    snapshot_at("eval_confusion20", lt_evalfig_confusion(cm20, 20, l20, NULL), 0, 0);
+    snapshot_at("eval_confusion20_wide", lt_evalfig_confusion(cm20, 20, l20, NULL), 120, 40);
+    snapshot_at("eval_roc", fig_roc(), 80, 24);
+    snapshot_at("eval_roc_wide", fig_roc(), 120, 40);
+    snapshot_at("eval_pr", fig_pr(), 80, 24);
+    snapshot_at("eval_gain", fig_gain(), 80, 24);
+    snapshot_at("eval_lift", fig_lift(), 80, 24);
+    snapshot_at("eval_calibration", fig_calibration(), 80, 24);
+    snapshot_at("eval_threshold", fig_threshold(), 80, 24);
+    snapshot_at("eval_regression", fig_regression(500, 3), 80, 24);
 }
 
 
@@ -480,15 +417,16 @@ static void test_cell_lines(void)
 typedef struct image {
     uint8_t *px;
     int w, h;
+    lt_raster_opts o;   /* as drawn */
 } image;
 
 static bool draw_png(const lt_figure *f, int w, int h, image *im)
 {
-    lt_raster_opts o = {w, h, 150};
+    im->o = (lt_raster_opts){w, h, 150};
     im->w = w;
     im->h = h;
     im->px = NULL;
-    int e = lt_render_cairo_rgba(f, &o, &im->px);
+    int e = lt_render_cairo_rgba(f, &im->o, &im->px);
     if (!ok(e == 0, "drawn with Cairo at %d x %d", w, h))
         printf("#   %s\n", lt_errmsg());
     return e == 0;
@@ -503,49 +441,17 @@ static lt_rgb pixel(const image *im, double x, double y)
     return (lt_rgb){p[0], p[1], p[2]};
 }
 
-static int cdist(lt_rgb a, lt_rgb b)
-{
-    int d = abs(a.r - b.r);
-    d = abs(a.g - b.g) > d ? abs(a.g - b.g) : d;
-    return abs(a.b - b.b) > d ? abs(a.b - b.b) : d;
-}
-
 static double luminance(lt_rgb c)
 {
     return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
 }
-
-/* Data to pixels of a panel, as the renderer places it. */
-typedef struct mapper {
-    double x, y, w, h;
-    lt_scale xs, ys;
-} mapper;
-
-static bool mapper_init(mapper *m, const lt_figure *f, int w, int h, size_t panel)
-{
-    lt_raster_opts o = {w, h, 150};
-    if (lt_render_cairo_area(f, &o, panel, &m->x, &m->y, &m->w, &m->h) != 0)
-        return false;
-    lt_scale_init(&m->xs, &f->panels[panel], 0, 5);
-    lt_scale_init(&m->ys, &f->panels[panel], 1, 5);
-    return true;
-}
-
-static void mapper_fini(mapper *m)
-{
-    lt_scale_fini(&m->xs);
-    lt_scale_fini(&m->ys);
-}
-
-static double mx(const mapper *m, double x) { return m->x + lt_scale_pos(&m->xs, x) * m->w; }
-static double my(const mapper *m, double y) { return m->y + m->h - lt_scale_pos(&m->ys, y) * m->h; }
 
 static void test_cairo_confusion(void)
 {
     lt_figure *f = lt_evalfig_confusion(CM3, 3, L3, NULL);
     image im;
     mapper m;
-    if (!draw_png(f, 1200, 750, &im) || !mapper_init(&m, f, 1200, 750, 0)) {
+    if (!draw_png(f, 1200, 750, &im) || !mapper_init(&m, f, &im.o, 0)) {
         free(im.px);
         lt_figure_free(f);
         return;
@@ -598,7 +504,7 @@ static void test_cairo_confusion(void)
     /* Twenty classes on the default page: every class named on both
      * axes (smaller names rather than fewer), every count shown. */
     f = lt_evalfig_confusion(cm20, 20, l20, NULL);
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, 1200, 750, 0)) {
+    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         int rows = 0, cols = 0, diag = 0;
         for (int r = 0; r < 20; r++) {
             int ink = 0;
@@ -649,7 +555,7 @@ static void test_cairo_curves(void)
     lt_figure *f = lt_evalfig_curves(LT_CURVE_ROC, &s, 1, NAN, NULL);
     image im;
     mapper m;
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, 1200, 750, 0)) {
+    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         ok(fabs(m.w - m.h) / m.h < 0.1, "ROC square-ish: %.0f x %.0f", m.w, m.h);
         ok(m.xs.lo < 0 && m.xs.lo > -0.05 && m.xs.hi > 1 && m.xs.hi < 1.05 &&
                m.ys.lo < 0 && m.ys.hi > 1,
@@ -675,7 +581,7 @@ static void test_cairo_curves(void)
 
     /* Threshold: the dashed line at the chosen threshold. */
     f = fig_threshold();
-    if (draw_png(f, 1000, 600, &im) && mapper_init(&m, f, 1000, 600, 0)) {
+    if (draw_png(f, 1000, 600, &im) && mapper_init(&m, f, &im.o, 0)) {
         int grey = 0;
         for (int k = 1; k < 40; k++) {
             lt_rgb p = pixel(&im, mx(&m, 0.35), m.y + m.h * k / 40.0);
@@ -700,7 +606,7 @@ static void test_cairo_curves(void)
     double ya[3] = {1, 2, 3}, yb[3] = {1.3, 1.7, 3.2};
     f = lt_evalfig_regression(ya, yb, 3, NULL);
     b = &f->panels[1];
-    if (draw_png(f, 1200, 600, &im) && mapper_init(&m, f, 1200, 600, 1)) {
+    if (draw_png(f, 1200, 600, &im) && mapper_init(&m, f, &im.o, 1)) {
         double lo = b->x.lo, hi = b->x.hi;
         int grey = 0;
         for (int k = 1; k < 40; k++) {

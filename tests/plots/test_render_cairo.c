@@ -20,6 +20,7 @@
 #include "palette.h"
 #include "render_cairo.h"
 #include "scale.h"
+#include "pixels.h"
 #include "tap.h"
 
 static char dir[64];
@@ -65,16 +66,6 @@ static lt_rgb pixel(const image *im, double x, double y)
     return (lt_rgb){(uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p};
 }
 
-static int cdist(lt_rgb a, lt_rgb b)
-{
-    int d = abs(a.r - b.r);
-    if (abs(a.g - b.g) > d)
-        d = abs(a.g - b.g);
-    if (abs(a.b - b.b) > d)
-        d = abs(a.b - b.b);
-    return d;
-}
-
 static bool is_color(lt_rgb got, lt_rgb want, int tol, const char *what)
 {
     bool pass = cdist(got, want) <= tol;
@@ -106,30 +97,6 @@ static lt_rgb over_white(lt_rgb c, double a)
                     (uint8_t)lround(c.g * a + 255 * (1 - a)),
                     (uint8_t)lround(c.b * a + 255 * (1 - a))};
 }
-
-/* Data to pixels for panel i of f, as the renderer places it. */
-typedef struct mapper {
-    double x, y, w, h;
-    lt_scale xs, ys;
-} mapper;
-
-static bool mapper_init(mapper *m, const lt_figure *f, const lt_raster_opts *o, size_t panel)
-{
-    if (lt_render_cairo_area(f, o, panel, &m->x, &m->y, &m->w, &m->h) != 0)
-        return false;
-    lt_scale_init(&m->xs, &f->panels[panel], 0, 5);
-    lt_scale_init(&m->ys, &f->panels[panel], 1, 5);
-    return true;
-}
-
-static void mapper_fini(mapper *m)
-{
-    lt_scale_fini(&m->xs);
-    lt_scale_fini(&m->ys);
-}
-
-static double mx(const mapper *m, double x) { return m->x + lt_scale_pos(&m->xs, x) * m->w; }
-static double my(const mapper *m, double y) { return m->y + m->h - lt_scale_pos(&m->ys, y) * m->h; }
 
 /* Render f to name at o, load it back into im. */
 static bool render_load(const lt_figure *f, const lt_raster_opts *o, const char *name, image *im)

@@ -1,8 +1,6 @@
 /* The text renderer: snapshots of representative figures, drawn without
  * colour at fixed sizes and compared exactly with tests/plots/snapshots/
- * NAME.txt.  After a deliberate change of the look, run the test with
- * UPDATE_SNAPSHOTS=1 in the environment to rewrite the snapshots, then
- * LOOK at every changed one (git diff) before committing it.
+ * NAME.txt (snapshot.h says how to update them).
  *
  * Also: every line fits the width, ASCII mode writes only ASCII, the
  * colour modes emit the SGR of known cells, lt_text_size, and the errors
@@ -14,83 +12,8 @@
 #include "error.h"
 #include "figure.h"
 #include "render_text.h"
+#include "snapshot.h"
 #include "tap.h"
-
-/* ---- snapshots ------------------------------------------------------- */
-
-static char *read_file(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *s = malloc(cap);
-    size_t k;
-    while (s && (k = fread(s + n, 1, cap - n - 1, fp)) > 0) {
-        n += k;
-        if (n + 1 == cap) {
-            char *t = realloc(s, cap *= 2);
-            if (t == NULL) {
-                free(s);
-                s = NULL;
-            }
-            s = t;
-        }
-    }
-    fclose(fp);
-    if (s)
-        s[n] = '\0';
-    return s;
-}
-
-/* Display width of each line of s is at most w, and there are at most h. */
-static bool fits(const char *s, int w, int h)
-{
-    int lines = 0;
-    const char *p = s;
-    while (*p) {
-        const char *e = strchr(p, '\n');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        char *line = strndup(p, len);
-        bool okw = line && lt_text_width(line) <= w;
-        free(line);
-        if (!okw)
-            return false;
-        lines++;
-        p += len + (e != NULL);
-    }
-    return lines <= h;
-}
-
-static void snapshot(const char *name, lt_figure *f, int w, int h)
-{
-    lt_text_opts o = {.width = w, .height = h};
-    size_t len;
-    char *got = lt_figure_to_text(f, &o, LT_COLOR_NONE, &len);
-    lt_figure_free(f);
-    if (got == NULL) {
-        ok(0, "%s: rendered (%s)", name, lt_errmsg());
-        return;
-    }
-    ok(fits(got, w, h), "%s: every line within %d cells, at most %d lines", name, w, h);
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s.txt", SNAPSHOT_DIR, name);
-    const char *upd = getenv("UPDATE_SNAPSHOTS");
-    if (upd && strcmp(upd, "1") == 0) {
-        FILE *fp = fopen(path, "wb");
-        ok(fp && fprintf(fp, "%s\n", got) >= 0 && fclose(fp) == 0, "%s: snapshot written", name);
-        free(got);
-        return;
-    }
-    char *want = read_file(path);
-    size_t wl = want ? strlen(want) : 0;
-    if (want && wl > 0 && want[wl - 1] == '\n')
-        want[wl - 1] = '\0';
-    if (!ok(want && strcmp(got, want) == 0, "%s: matches %s", name, path))
-        printf("# got:\n%s\n", got);
-    free(want);
-    free(got);
-}
 
 /* ---- figures --------------------------------------------------------- */
 

@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "error.h"
 #include "frame.h"
+#include "reference.h"
 #include "stats.h"
 #include "tap.h"
 
@@ -36,17 +37,6 @@ static double *numbers(const lt_frame *f, const char *name, size_t *n)
         v[i] = lt_col_get_num(c, i);
     *n = (size_t)c->n;
     return v;
-}
-
-static const char *str_at(const lt_frame *f, const char *col, int64_t i)
-{
-    const char *s = lt_col_get_str(lt_frame_col(f, col), i, NULL);
-    return s ? s : "";
-}
-
-static double num_at(const lt_frame *f, const char *col, int64_t i)
-{
-    return lt_col_get_num(lt_frame_col(f, col), i);
 }
 
 static bool close_rel(double got, double want, double rel)
@@ -83,9 +73,9 @@ static void test_breaks_and_counts(const data *d, lt_frame *breaks, lt_frame *co
             if (bins == 0) {
                 int k = 0, bad = -1;
                 for (int64_t i = 0; i < breaks->nrow; i++) {
-                    if (strcmp(str_at(breaks, "column", i), names[c]) != 0)
+                    if (strcmp(ref_str(breaks, "column", i), names[c]) != 0)
                         continue;
-                    double want = num_at(breaks, "value", i);
+                    double want = ref_num(breaks, "value", i);
                     if (k > h.nbins || !close_rel(h.edges[k], want, 1e-12))
                         bad = bad < 0 ? k : bad;
                     k++;
@@ -97,13 +87,13 @@ static void test_breaks_and_counts(const data *d, lt_frame *breaks, lt_frame *co
             int k = 0, bad_edge = -1, bad_count = -1;
             double sum = 0;
             for (int64_t i = 0; i < counts->nrow; i++) {
-                if (strcmp(str_at(counts, "column", i), names[c]) != 0 ||
-                    num_at(counts, "bins", i) != bins)
+                if (strcmp(ref_str(counts, "column", i), names[c]) != 0 ||
+                    ref_num(counts, "bins", i) != bins)
                     continue;
-                if (k <= h.nbins && !close_rel(h.edges[k], num_at(counts, "edge", i), 1e-12) &&
+                if (k <= h.nbins && !close_rel(h.edges[k], ref_num(counts, "edge", i), 1e-12) &&
                     bad_edge < 0)
                     bad_edge = k;
-                if (k < h.nbins && h.counts[k] != num_at(counts, "count", i) && bad_count < 0)
+                if (k < h.nbins && h.counts[k] != ref_num(counts, "count", i) && bad_count < 0)
                     bad_count = k;
                 if (k < h.nbins)
                     sum += h.counts[k];
@@ -120,10 +110,10 @@ static void test_breaks_and_counts(const data *d, lt_frame *breaks, lt_frame *co
             k = 0;
             int bad = -1;
             for (int64_t i = 0; i < counts->nrow; i++) {
-                if (strcmp(str_at(counts, "column", i), names[c]) != 0 ||
-                    num_at(counts, "bins", i) != bins)
+                if (strcmp(ref_str(counts, "column", i), names[c]) != 0 ||
+                    ref_num(counts, "bins", i) != bins)
                     continue;
-                if (k < h.nbins && !close_rel(h.counts[k], num_at(counts, "density", i), 1e-12) &&
+                if (k < h.nbins && !close_rel(h.counts[k], ref_num(counts, "density", i), 1e-12) &&
                     bad < 0)
                     bad = k;
                 k++;
@@ -142,8 +132,8 @@ static void test_bw_and_density(const data *d, lt_frame *bws, lt_frame *dens)
         double *x = column(d, names[c], &n);
         double bw = NAN, want = NAN;
         for (int64_t i = 0; i < bws->nrow; i++)
-            if (strcmp(str_at(bws, "column", i), names[c]) == 0)
-                want = num_at(bws, "bw", i);
+            if (strcmp(ref_str(bws, "column", i), names[c]) == 0)
+                want = ref_num(bws, "bw", i);
         int rc = lt_bw_nrd0(x, n, &bw);
         ok(rc == 0 && close_rel(bw, want, 1e-12), "%s: bw.nrd0 %.17g, R %.17g", names[c], bw,
            want);
@@ -153,9 +143,9 @@ static void test_bw_and_density(const data *d, lt_frame *bws, lt_frame *dens)
         int k = 0, badx = -1, bady = -1;
         double worst = 0;
         for (int64_t i = 0; i < dens->nrow; i++) {
-            if (strcmp(str_at(dens, "column", i), names[c]) != 0)
+            if (strcmp(ref_str(dens, "column", i), names[c]) != 0)
                 continue;
-            double wx = num_at(dens, "x", i), wy = num_at(dens, "y", i);
+            double wx = ref_num(dens, "x", i), wy = ref_num(dens, "y", i);
             if (k < NP) {
                 if (!close_rel(gx[k], wx, 1e-12) && badx < 0)
                     badx = k;
@@ -180,7 +170,7 @@ static void test_density_binned(const data *d, lt_frame *big)
     double *x5 = malloc(5 * n * sizeof *x5);
     for (size_t r = 0; r < 5; r++)
         memcpy(x5 + r * n, x, n * sizeof *x);
-    double want_bw = num_at(big, "bw", 0), bw;
+    double want_bw = ref_num(big, "bw", 0), bw;
     int rc = lt_bw_nrd0(x5, 5 * n, &bw);
     ok(rc == 0 && close_rel(bw, want_bw, 1e-12), "bw.nrd0 of 35215 values %.17g, numpy %.17g",
        bw, want_bw);
@@ -189,9 +179,9 @@ static void test_density_binned(const data *d, lt_frame *big)
     ok(lt_density(x5, 5 * n, want_bw, NP, gx, gy) == 0, "binned density");
     ok(big->nrow == NP, "%lld points", (long long)big->nrow);
     for (int64_t i = 0; i < big->nrow && i < NP; i++)
-        peak = fmax(peak, num_at(big, "y", i));
+        peak = fmax(peak, ref_num(big, "y", i));
     for (int64_t i = 0; i < big->nrow && i < NP; i++)
-        worst = fmax(worst, fabs(gy[i] - num_at(big, "y", i)));
+        worst = fmax(worst, fabs(gy[i] - ref_num(big, "y", i)));
     ok(worst <= 3e-5 * peak, "binned density within %.2g of the peak of scipy's", worst / peak);
     free(x5);
     free(x);
@@ -203,14 +193,14 @@ static void test_box(const data *d, lt_frame *box)
     int64_t i = 0;
     while (i < box->nrow) {
         char col[64], grp[64];
-        snprintf(col, sizeof col, "%s", str_at(box, "column", i));
-        snprintf(grp, sizeof grp, "%s", str_at(box, "group", i));
+        snprintf(col, sizeof col, "%s", ref_str(box, "column", i));
+        snprintf(grp, sizeof grp, "%s", ref_str(box, "group", i));
         double want[6];
         for (int k = 0; k < 6; k++)
-            want[k] = num_at(box, "value", i + k);
+            want[k] = ref_num(box, "value", i + k);
         i += 6;
         int64_t o0 = i;
-        while (i < box->nrow && strcmp(str_at(box, "what", i), "out") == 0)
+        while (i < box->nrow && strcmp(ref_str(box, "what", i), "out") == 0)
             i++;
         size_t nout = (size_t)(i - o0);
 
@@ -222,7 +212,7 @@ static void test_box(const data *d, lt_frame *box)
             const char *key = f == d->peng ? "species" : "contract";
             size_t m = 0;
             for (size_t r = 0; r < n; r++)
-                if (strcmp(str_at(f, key, (int64_t)r), grp) == 0)
+                if (strcmp(ref_str(f, key, (int64_t)r), grp) == 0)
                     x[m++] = x[r];
             n = m;
         }
@@ -239,7 +229,7 @@ static void test_box(const data *d, lt_frame *box)
            got[0], got[1], got[2], got[3], got[4]);
         bool outs = b.nout == nout;
         for (size_t k = 0; outs && k < nout; k++)
-            outs = b.out[k] == num_at(box, "value", o0 + (int64_t)k);
+            outs = b.out[k] == ref_num(box, "value", o0 + (int64_t)k);
         ok(outs, "%s %s: %zu outliers in data order (R: %zu)", col, grp, b.nout, nout);
         free(b.out);
         free(x);
