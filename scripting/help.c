@@ -50,6 +50,10 @@ const lt_lua_group lt_lua_groups[] = {
     {"Sessions", NULL, lt_lua_session_lib},
     {"Session methods", "Session", lt_lua_session_methods},
     {"Resampling", NULL, lt_lua_folds_lib},
+    {"Data drift", NULL, lt_lua_drift_lib},
+    {"Drift methods", "Drift", lt_lua_drift_methods},
+    {"DriftColumn fields", "DriftColumn", lt_lua_driftcol_methods},
+    {"DriftSeries methods", "DriftSeries", lt_lua_driftseries_methods},
     {"Help", NULL, help_lib},
     {NULL, NULL, NULL},
 };

@@ -55,6 +55,10 @@ extern const lt_lua_reg lt_lua_confusion_methods[];
 extern const lt_lua_reg lt_lua_curve_methods[];
 extern const lt_lua_reg lt_lua_comparison_methods[];
 extern const lt_lua_reg lt_lua_folds_lib[];
+extern const lt_lua_reg lt_lua_drift_lib[];
+extern const lt_lua_reg lt_lua_drift_methods[];
+extern const lt_lua_reg lt_lua_driftcol_methods[];
+extern const lt_lua_reg lt_lua_driftseries_methods[];
 
 /* All groups, in the order help() lists them; ends with a NULL title. */
 extern const lt_lua_group lt_lua_groups[];

@@ -214,6 +214,7 @@ void lt_lua_open_verbs(lua_State *L);
 void lt_lua_open_plot(lua_State *L);
 void lt_lua_open_session(lua_State *L);
 void lt_lua_open_evaluate(lua_State *L);
+void lt_lua_open_drift(lua_State *L);
 
 /* ---- the workbench session (l_session.c) ---- */
 

@@ -21,6 +21,7 @@ int luaopen_lunette(lua_State *L)
     lt_lua_open_plot(L);
     lt_lua_open_session(L);
     lt_lua_open_evaluate(L);
+    lt_lua_open_drift(L);
     lua_newtable(L);
     for (const lt_lua_group *g = lt_lua_groups; g->title; g++) {
         if (!g->type) {
