@@ -203,7 +203,8 @@ static void test_psi_bins(void)
 
 static void test_counts(void)
 {
-    lt_frame *f = ref_read("divergence_counts.csv"), *w = ref_read("divergence_counts_expected.csv");
+    lt_frame *f = ref_read("divergence_counts.csv");
+    lt_frame *w = ref_read("divergence_counts_expected.csv");
     if (f && w) {
         int64_t r = 0;
         for (int64_t from = 0, end; from < f->nrow; from = end, r++) {
