@@ -344,14 +344,25 @@ static double miss_share(int64_t miss, int64_t n)
     return miss + n > 0 ? (double)miss / (double)(miss + n) : 0;
 }
 
-enum { C_NAME, C_TYPE, C_METHOD, C_STAT, C_P, C_THR, C_DRIFTED, C_MREF, C_MCUR, C_NOTE, NCOLS };
+/* A missing share: "0%", "0.5%", "25%", "100%". */
+static const char *share_text(double share, char *buf, size_t cap)
+{
+    if (share == 0 || share == 1)
+        snprintf(buf, cap, "%.0f%%", 100 * share);
+    else if (100 * share < 10)
+        pct(share, 1, buf, cap);
+    else
+        pct(share, 0, buf, cap);
+    return buf;
+}
+
+enum { C_NAME, C_TYPE, C_METHOD, C_STAT, C_P, C_THR, C_DRIFTED, C_MISS, C_NOTE, NCOLS };
 
 /* The column table of d, with a first row of headers. */
 static void report_table(table *t, const lt_drift *d, bool missing)
 {
     static const char *const head[NCOLS] = {"column", "type", "method", "statistic", "p-value",
-                                            "threshold", "drifted", "miss ref", "miss cur",
-                                            "note"};
+                                            "threshold", "drifted", "missing", "note"};
     for (int c = 0; c < NCOLS; c++)
         put(t, 0, c, "%s", head[c]);
     char a[64], b[64];
@@ -371,10 +382,9 @@ static void report_table(table *t, const lt_drift *d, bool missing)
             put(t, r, C_THR, "%g", c->threshold);
         }
         put(t, r, C_DRIFTED, "%s", c->drifted ? "yes" : "no");
-        if (missing) {
-            put(t, r, C_MREF, "%s", pct(miss_share(c->miss_ref, c->n_ref), 1, a, sizeof a));
-            put(t, r, C_MCUR, "%s", pct(miss_share(c->miss_cur, c->n_cur), 1, b, sizeof b));
-        }
+        if (missing && (c->miss_ref > 0 || c->miss_cur > 0))
+            put(t, r, C_MISS, "%s -> %s", share_text(miss_share(c->miss_ref, c->n_ref), a, sizeof a),
+                share_text(miss_share(c->miss_cur, c->n_cur), b, sizeof b));
         if (c->note)
             put(t, r, C_NOTE, "%s", c->note);
     }
@@ -411,7 +421,7 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
          * table when they fit, else as lines below it */
         int cols[NCOLS], n = 0;
         for (int c = 0; c < NCOLS; c++)
-            if (c != C_NOTE && (missing || (c != C_MREF && c != C_MCUR)))
+            if (c != C_NOTE && (missing || c != C_MISS))
                 cols[n++] = c;
         int width = po && po->width > 0 ? po->width : 80;
         cols[n] = C_NOTE;
@@ -486,9 +496,9 @@ char *ld_col_format(const lt_drift_col *c, const lt_print_opts *po)
         char p1[16], p2[16];
         lt_sbuf_printf(&b, "  missing    %s reference (%s), %s current (%s)%s\n",
                        ld_count(c->miss_ref, a, sizeof a),
-                       pct(miss_share(c->miss_ref, c->n_ref), 1, p1, sizeof p1),
+                       share_text(miss_share(c->miss_ref, c->n_ref), p1, sizeof p1),
                        ld_count(c->miss_cur, x, sizeof x),
-                       pct(miss_share(c->miss_cur, c->n_cur), 1, p2, sizeof p2),
+                       share_text(miss_share(c->miss_cur, c->n_cur), p2, sizeof p2),
                        c->missing_drifted ? ": moved past missing_shift" : "");
     }
     if (c->nunseen > 0)

@@ -55,9 +55,13 @@ local objects = {
   Confusion = ev:confusion(),
   Curve = ev:roc(),
   Comparison = compare(ev, ev),
+  Drift = drift(frame{ x = { 1, 2, 3 } }, frame{ x = { 2, 3, 4 } }),
+  DriftSeries = drift_over_time(frame{ t = { 1, 2, 11, 12 }, x = { 1, 2, 1, 3 } }, "t",
+                                { every = 10 }),
 }
+objects.DriftColumn = objects.Drift:column("x")
 for _, typename in ipairs{ "Frame", "Column", "Selector", "Session", "Evaluation", "Confusion",
-                           "Curve", "Comparison" } do
+                           "Curve", "Comparison", "Drift", "DriftColumn", "DriftSeries" } do
   local mt = getmetatable(objects[typename])
   t.is(mt.__name, "lunette." .. typename, typename .. " metatable name")
   t.is(type(mt.__methods), "table", typename .. " metatable has its method table")
