@@ -1369,8 +1369,9 @@ static void draw_rects(rc *r, const pview *v, const lt_layer *l)
         cairo_rectangle(cr, x, y, w, h);
         set_rgb(cr, c, l->alpha);
         /* White hairline edges separate adjacent bars (histograms, stacks)
-         * when the bars are wide enough to keep them. */
-        if (w > 4 * sep && h > 0) {
+         * when the bars are thick enough to keep them (across their
+         * length: a thin horizontal bar would be all edge). */
+        if ((l->horizontal ? h > 4 * sep && w > 0 : w > 4 * sep && h > 0)) {
             cairo_fill_preserve(cr);
             cairo_set_line_width(cr, sep);
             set_rgb(cr, WHITE, 1);
@@ -1557,8 +1558,113 @@ static void draw_heatmap(rc *r, const pview *v, const lt_layer *l)
         }
 }
 
+#define SMALLEST_VALUE_PT 6.0   /* bar value labels (LT_TEXT_AFTER) */
+
+static int cmp_dbl(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* The colour of the bar under data point (x, y): the topmost RECT of the
+ * panel holding it, blended on white by its opacity, and its thickness
+ * in pixels; false when none. */
+static bool bar_under(const pview *v, double x, double y, lt_rgb *out, double *thick)
+{
+    const lt_panel *p = v->p;
+    for (size_t j = p->nlayer; j-- > 0;) {
+        const lt_layer *l = &p->layers[j];
+        if (l->kind != LT_LAYER_RECT)
+            continue;
+        for (size_t i = l->n; i-- > 0;)
+            if (x > fmin(l->x0[i], l->x1[i]) && x <= fmax(l->x0[i], l->x1[i]) &&
+                y >= fmin(l->y0[i], l->y1[i]) && y <= fmax(l->y0[i], l->y1[i])) {
+                lt_rgb c = layer_rgb(l);
+                *out = l->alpha < 1 ? mix_rgb(WHITE, c, fmax(l->alpha, 0)) : c;
+                *thick = fabs(py(v, l->y1[i]) - py(v, l->y0[i]));
+                return true;
+            }
+    }
+    return false;
+}
+
+/* A white box behind a label from x, tw wide, centred on y. */
+static void backing(rc *r, double x, double y, double tw, double lh)
+{
+    double m = 1.5 * r->s;
+    set_rgb(r->cr, WHITE, 1);
+    cairo_rectangle(r->cr, x - m, y - lh / 2, tw + 2 * m, lh);
+    cairo_fill(r->cr);
+}
+
+/* TEXT of LT_TEXT_AFTER: bar values past the bars' ends (figure.h), in
+ * the size that fits the spacing of the anchors, or inside a bar that
+ * reaches the edge. */
+static void draw_after_texts(rc *r, const pview *v, const lt_layer *l)
+{
+    font ft = F_TEXT;
+    ft.pt *= l->width > 0 ? l->width : 1;
+    double *ys = malloc((l->n ? l->n : 1) * sizeof *ys);
+    double *drawn = malloc((l->n ? l->n : 1) * sizeof *drawn);
+    if (ys == NULL || drawn == NULL) {
+        free(ys);
+        free(drawn);
+        return;
+    }
+    size_t ny = 0, nd = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (!isnan(py(v, l->y[i])))
+            ys[ny++] = py(v, l->y[i]);
+    qsort(ys, ny, sizeof *ys, cmp_dbl);
+    double gap = INFINITY;
+    for (size_t i = 1; i < ny; i++)
+        if (ys[i] - ys[i - 1] > 0.5)
+            gap = fmin(gap, ys[i] - ys[i - 1]);
+    ft.pt = fmax(SMALLEST_VALUE_PT, fmin(ft.pt, gap / (1.05 * r->s)));
+    double lh = 1.05 * ft.pt * r->s, pad = 3 * r->s;
+    bool thinned = is_cat(&v->ys) && v->yl.every > 1;
+    lt_rgb c = layer_rgb(l);
+    for (size_t i = 0; i < l->n; i++) {
+        double x = px(v, l->x[i]), y = py(v, l->y[i]);
+        if (isnan(x) || isnan(y) || l->text == NULL || l->text[i] == NULL)
+            continue;
+        long cat = lround(l->y[i]);
+        if (thinned && (cat < 0 || cat % v->yl.every != 0))
+            continue;
+        bool clash = false;
+        for (size_t k = 0; k < nd && !clash; k++)
+            clash = fabs(drawn[k] - y) < lh;
+        if (clash)
+            continue;
+        drawn[nd++] = y;
+        x = fmin(fmax(x, v->x), v->x + v->w);
+        double tw = text_width(r, ft, l->text[i]);
+        if (x + pad + tw <= v->x + v->w) {
+            /* on white, over grid and reference lines */
+            backing(r, x + pad, y, tw, lh);
+            draw_text(r, ft, c, l->text[i], x + pad, y, 0, V_MID, 0);
+            continue;
+        }
+        /* Inside the bar, in the colour that reads on it; on white where
+         * the bar is thinner than the text. */
+        double dx = fmin(l->x[i], v->xs.hi) - 1e-9 * (v->xs.hi - v->xs.lo), thick = 0;
+        lt_rgb bar, ink = c;
+        if (bar_under(v, dx, l->y[i], &bar, &thick) && thick >= 0.8 * lh)
+            ink = lt_palette_contrast(bar);
+        else
+            backing(r, x - pad - tw, y, tw, lh);
+        draw_text(r, ft, ink, l->text[i], x - pad, y, 1, V_MID, 0);
+    }
+    free(ys);
+    free(drawn);
+}
+
 static void draw_texts(rc *r, const pview *v, const lt_layer *l)
 {
+    if (l->align == LT_TEXT_AFTER) {
+        draw_after_texts(r, v, l);
+        return;
+    }
     font ft = F_TEXT;
     ft.pt *= l->width > 0 ? l->width : 1;
     lt_rgb c = layer_rgb(l);
