@@ -163,8 +163,8 @@ typedef struct specs {
 typedef struct frames {
     const lt_frame *main;    /* whose columns are compared: the reference, the events */
     const lt_frame *other;   /* where they must also be: current, the reference frame */
-    const char *main_word;   /* "reference", "events" */
-    const char *other_word;  /* "current", "reference frame" */
+    const char *main_only;   /* "only in reference" */
+    const char *other_only;  /* "only in current" */
     const char *time;        /* drift_over_time: the time column, else NULL */
 } frames;
 
@@ -209,12 +209,12 @@ static int default_columns(lua_State *L, const frames *fr, specs *sp, int *idx)
         if (fr->time && strcmp(name, fr->time) == 0)
             continue;
         if (o && lt_frame_index(o, name) < 0)
-            why = lua_pushfstring(L, "only in %s", fr->main_word);
+            why = fr->main_only;
         else if (m->cols[i]->type == LT_TIME)
             why = "time";
         if (why) {
             sp->skip_name[sp->nskip] = name;
-            sp->skip_why[sp->nskip++] = why;   /* a literal, or kept on the stack */
+            sp->skip_why[sp->nskip++] = why;
         } else {
             idx[n++] = i;
         }
@@ -222,7 +222,7 @@ static int default_columns(lua_State *L, const frames *fr, specs *sp, int *idx)
     for (int i = 0; o && i < o->ncol; i++)
         if (lt_frame_index(m, o->names[i]) < 0 && (!fr->time || strcmp(o->names[i], fr->time))) {
             sp->skip_name[sp->nskip] = o->names[i];
-            sp->skip_why[sp->nskip++] = lua_pushfstring(L, "only in %s", fr->other_word);
+            sp->skip_why[sp->nskip++] = fr->other_only;
         }
     return n;
 }
@@ -388,7 +388,7 @@ static int l_drift(lua_State *L)
         luaL_argexpected(L, 0, 2, "Frame (the current data)");
     const lt_frame *ref = lt_lua_checkframe(L, 1), *cur = lt_lua_checkframe(L, 2);
     lua_settop(L, 3);
-    frames fr = {ref, cur, "reference", "current", NULL};
+    frames fr = {ref, cur, "only in reference", "only in current", NULL};
     lt_drift_opts o;
     specs sp;
     read_options(L, 3, drift_known, &fr, fname, &o, &sp);
@@ -555,6 +555,19 @@ static int addcol(lt_frame *f, const char *name, lt_col *c)
     return rc;
 }
 
+/* "i64", or "i64/f64" for a column of two types. */
+static const char *type_pair(lt_type a, lt_type b)
+{
+    static const char *const pair[5][5] = {
+        {"f64", "f64/i64", "f64/bool", "f64/str", "f64/time"},
+        {"i64/f64", "i64", "i64/bool", "i64/str", "i64/time"},
+        {"bool/f64", "bool/i64", "bool", "bool/str", "bool/time"},
+        {"str/f64", "str/i64", "str/bool", "str", "str/time"},
+        {"time/f64", "time/i64", "time/bool", "time/str", "time"},
+    };
+    return pair[a][b];
+}
+
 /* d:stats(): one row per column. */
 static int drift_stats(lua_State *L)
 {
@@ -572,10 +585,7 @@ static int drift_stats(lua_State *L)
     for (int i = 0; i < n; i++) {
         const lt_drift_col *c = &d->cols[i];
         name[i] = c->name;
-        type[i] = c->ref_type == c->cur_type
-                ? lt_type_name(c->ref_type)
-                : lua_pushfstring(L, "%s/%s", lt_type_name(c->ref_type),
-                                  lt_type_name(c->cur_type));   /* kept on the stack */
+        type[i] = type_pair(c->ref_type, c->cur_type);
         kind[i] = ld_kind_name(c->kind);
         method[i] = lt_drift_method_name(c->method);
         note[i] = c->note;
@@ -883,7 +893,7 @@ static int l_drift_over_time(lua_State *L)
                                                 lua_tostring(L, 5))
                                                               : lt_lua_typename(L, 5)));
     }
-    frames fr = {ev, rf, "events", "the reference frame", time};
+    frames fr = {ev, rf, "only in the events", "only in the reference frame", time};
     lt_drift_opts o;
     specs sp;
     read_options(L, 3, series_known, &fr, fname, &o, &sp);
