@@ -13,14 +13,16 @@
 typedef enum lt_ks_mode {
     LT_KS_AUTO,    /* exact when max(n1, n2) <= 10000, else asymptotic */
     LT_KS_EXACT,   /* the exact count, falling back to asymptotic (as scipy
-                      does, with its warning) when it overflows */
+                      does, with its warning) when lcm(n1, n2) does not fit
+                      an int32 or rounding takes the count out of [0, 1] */
     LT_KS_ASYMP    /* P(D_n >= d) for one sample of n = round(n1 n2 / (n1 + n2)) */
 } lt_ks_mode;
 
 /* D = max |F_a(x) - F_b(x)| of the empirical distribution functions of
  * a[0..na) and b[0..nb), both sorted ascending, na, nb >= 1; one merge
  * walk, ties between and within the samples handled as scipy's
- * searchsorted(side = "right"). */
+ * searchsorted(side = "right").  NaN, with lt_errmsg set, when na or nb
+ * is below 1. */
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb);
 
 /* The two-sided p-value of the statistic d of samples of sizes n1, n2
@@ -28,14 +30,18 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
  * LT_KS_ASYMP, the one that gave it.  In the exact mode d is first
  * rounded to the lattice, to h / lcm(n1, n2) with h = round(d lcm), as
  * scipy does, and *d_exact (may be NULL) gets that value (scipy returns
- * it as the statistic); otherwise *d_exact = d.  Result in [0, 1]. */
+ * it as the statistic, also when the count then falls back to the
+ * asymptotic p-value of that d); otherwise *d_exact = d.  Result in [0, 1]; NaN,
+ * with lt_errmsg set, for n1 or n2 < 1, d outside [0, 1] (or NaN), and in
+ * the asymptotic mode for n1 = n2 = 1 (n = round(1/2) = 0: scipy's NaN). */
 double lt_ks_pvalue(double d, int64_t n1, int64_t n2, lt_ks_mode mode, lt_ks_mode *used,
                     double *d_exact);
 
 /* P(D_n >= x) for the one-sample Kolmogorov statistic D_n of n >= 1
  * values: scipy.stats.kstwo.sf(x, n) to 1e-10 relative or better where
  * the result exceeds 1e-300 (Durbin's matrix, Pomeranz and the Pelz-Good
- * asymptotics chosen by n and x as Simard and L'Ecuyer advise). */
+ * asymptotics chosen by n and x as Simard and L'Ecuyer advise).  NaN for
+ * NaN x, and for n < 1 with lt_errmsg set. */
 double lt_kolmogorov_sf(double x, int64_t n);
 
 #endif
