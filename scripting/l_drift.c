@@ -1158,7 +1158,8 @@ static int series_plot(lua_State *L)
 
 const lt_lua_reg lt_lua_drift_lib[] = {
     {"drift", l_drift, "drift(reference, current [, opts])",
-     "Compare two frames column by column: which features moved, how much.\n"
+     "Compare two frames column by column.\n"
+     "Which features moved, how much, by which test or distance.\n"
      "Every column of both frames (time columns aside: dates always move) is\n"
      "compared by a two-sample test or a distance.  The printout is a table of\n"
      "column, type, method, statistic, p-value, threshold, drifted (with the\n"
@@ -1175,8 +1176,8 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "               exact up to 10,000 values a sample); numbers only\n"
      "  anderson     k-sample Anderson-Darling, as scipy's anderson_ksamp\n"
      "               (p capped to [0.001, 0.25]); numbers only\n"
-     "  chi2         chi-square on the 2 x k table of counts, no continuity\n"
-     "               correction\n"
+     "  chi2         chi-square on the 2 x k table of counts (categories, or\n"
+     "               the psi bins of numbers), no continuity correction\n"
      "  wasserstein  Wasserstein distance / reference sd (ddof 0); numbers\n"
      "  psi          population stability index: sum (c - r) ln(c / r) over\n"
      "               the bins, r and c the reference and current shares\n"
@@ -1193,8 +1194,11 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "Missing values are dropped and counted; a column also drifts when its\n"
      "missing share moves by more than missing_shift.  A column all missing on\n"
      "one side drifts (method \"missing\"); all missing on both sides it is not\n"
-     "compared (\"none\").  The dataset drifts when at least drift_share of the\n"
-     "compared columns drift.  Fields and methods: help\"Drift\".",
+     "compared (\"none\").  Degenerate samples give defined results, said in\n"
+     "the column's note: a constant reference makes wasserstein inf (0 when\n"
+     "nothing moved); anderson needs 4 values or more (else not drifted).\n"
+     "The dataset drifts when at least drift_share of the compared columns\n"
+     "drift.  Fields and methods: help\"Drift\".",
      "columns = all shared   names to compare (patterns, numeric() ... as select)\n"
      "method = \"auto\"        a method for all columns, or { column = method }\n"
      "threshold = default    a number for all columns, or { column = number }\n"
@@ -1218,11 +1222,11 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "drift(old, new, { columns = { \"contract\", \"monthly_charges\" },\n"
      "                  method = { monthly_charges = \"ks\" }, threshold = 0.01 })"},
     {"drift_over_time", l_drift_over_time, "drift_over_time(events, time [, opts])",
-     "Drift of a frame across time windows (a DriftSeries).\n"
-     "The rows of `events` are split into windows of its column `time`, every\n"
-     "`every` long: calendar periods of a time column (\"month\": 2024-01,\n"
-     "2024-02 ...), or [k every, (k + 1) every) of a numeric one.  Each window\n"
-     "is compared, as drift() does, with the first window (reference =\n"
+     "Drift of a frame across time windows.\n"
+     "A DriftSeries.  The rows of `events` are split into windows of its column\n"
+     "`time`, every `every` long: calendar periods of a time column (\"month\":\n"
+     "2024-01, 2024-02 ...), or [k every, (k + 1) every) of a numeric one.  Each\n"
+     "window is compared, as drift() does, with the first window (reference =\n"
      "\"first\"), the window before it (\"previous\") or a given frame.  With\n"
      "method auto, each column's method is chosen once, from its kind and the\n"
      "median window size, and kept for every window.  Rows without a time are\n"
@@ -1245,15 +1249,16 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "w = drift_over_time(churn, \"tenure\", { every = 12, reference = \"previous\" })\n"
      "plot(w, { columns = { \"monthly_charges\", \"contract\" } })"},
     {"ks_test", ld_ks_test, "ks_test(a, b [, opts])",
-     "Two-sample Kolmogorov-Smirnov test: statistic D, p-value, details.\n"
-     "As scipy.stats.ks_2samp (two-sided): D = max |F_a(x) - F_b(x)| of the\n"
-     "empirical distribution functions; p exact (the lattice path count) when\n"
-     "neither sample has more than 10,000 values (mode auto), else from the\n"
-     "Kolmogorov distribution of D_n, n = round(na nb / (na + nb)); in the\n"
-     "exact mode D is the lattice value scipy returns.  a and b: number\n"
-     "Columns or Lua arrays.  Missing values are dropped and counted in the\n"
-     "third result, a table: n = { na, nb } (values used), missing = { ma,\n"
-     "mb }, mode = \"exact\" or \"asymp\" (the one used).",
+     "Two-sample Kolmogorov-Smirnov test.\n"
+     "Returns the statistic D, the p-value and details.  As scipy.stats.ks_2samp\n"
+     "(two-sided): D = max |F_a(x) - F_b(x)| of the empirical distribution\n"
+     "functions; p exact (the lattice path count) when neither sample has more\n"
+     "than 10,000 values (mode auto), else from the Kolmogorov distribution of\n"
+     "D_n, n = round(na nb / (na + nb)); in the exact mode D is the lattice\n"
+     "value scipy returns.  a and b: number Columns or Lua arrays.  Missing\n"
+     "values are dropped and counted in the third result, a table:\n"
+     "n = { na, nb } (values used), missing = { ma, mb }, mode = \"exact\" or\n"
+     "\"asymp\" (the one used).",
      "mode = \"auto\"      \"exact\" (asymp when the count overflows, as scipy)\n"
      "                   or \"asymp\"",
      "D, p = ks_test({ 1, 2, 3, 4 }, { 3, 4, 5, 6, 7 })\n"
@@ -1263,8 +1268,9 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "                     churn:filter\"churn == 'No'\".monthly_charges)\n"
      "print(D, p, info.mode, info.n[1], info.n[2])"},
     {"wasserstein", ld_wasserstein, "wasserstein(a, b [, opts])",
-     "The Wasserstein (earth mover's) distance of two samples, and details.\n"
-     "As scipy.stats.wasserstein_distance: the integral of |F_a - F_b|, in the\n"
+     "Wasserstein distance of two samples.\n"
+     "The earth mover's distance, and details.  As\n"
+     "scipy.stats.wasserstein_distance: the integral of |F_a - F_b|, in the\n"
      "units of the values.  normalize = true divides it by the standard\n"
      "deviation of a (ddof 0), as drift()'s wasserstein method (Evidently's\n"
      "normed distance); a constant `a` is then an error.  a and b: number\n"
@@ -1274,16 +1280,17 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "print(wasserstein({ 0, 1, 3 }, { 5, 6, 8 }))                 -- 5\n"
      "print(wasserstein({ 0, 1, 3 }, { 5, 6, 8 }, { normalize = true }))"},
     {"psi", ld_psi, "psi(ref, cur [, opts])",
-     "Population stability index of two samples, and details.\n"
-     "PSI = sum over bins (c - r) ln(c / r), r and c the shares of the\n"
-     "reference and current values in each bin, a share of 0 replaced by eps.\n"
-     "Numbers are binned at the reference's quantiles (type 7) 1/bins ...\n"
-     "(bins-1)/bins, repeated edges kept once, right-closed bins, the outer\n"
-     "ones open; categories (str or bool Columns, arrays of strings) are the\n"
-     "bins, matched by text.  Rules of thumb: < 0.1 stable, 0.1 to 0.25 some\n"
-     "shift, > 0.25 a large one.  Missing values are dropped and counted in\n"
-     "the second result: n = { nr, nc }, missing = { mr, mc }, kind (\"numeric\"\n"
-     "or \"categorical\"), unseen (current categories not in the reference).",
+     "Population stability index of two samples.\n"
+     "Returns the index and details.  PSI = sum over bins (c - r) ln(c / r), r\n"
+     "and c the shares of the reference and current values in each bin, a share\n"
+     "of 0 replaced by eps.  Numbers are binned at the reference's quantiles\n"
+     "(type 7) 1/bins ... (bins-1)/bins, repeated edges kept once, right-closed\n"
+     "bins, the outer ones open; categories (str or bool Columns, arrays of\n"
+     "strings) are the bins, matched by text.  Rules of thumb: < 0.1 stable, 0.1\n"
+     "to 0.25 some shift, > 0.25 a large one.  Missing values are dropped and\n"
+     "counted in the second result: n = { nr, nc }, missing = { mr, mc }, kind\n"
+     "(\"numeric\" or \"categorical\"), unseen (current categories not in the\n"
+     "reference).",
      "bins = 10            quantile bins of numbers\n"
      "eps = 1e-4           the share of an empty bin",
      "print(psi({ \"a\", \"a\", \"b\", \"c\" }, { \"a\", \"b\", \"b\", \"b\" }))\n"
@@ -1291,41 +1298,45 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "print(psi(churn:filter\"tenure > 12\".monthly_charges,\n"
      "          churn:filter\"tenure <= 12\".monthly_charges, { bins = 10 }))"},
     {"js_distance", ld_js_distance, "js_distance(ref, cur [, opts])",
-     "Jensen-Shannon distance of two samples' shares, and details.\n"
-     "As scipy.spatial.distance.jensenshannon of the shares: the square root\n"
-     "of (KL(p || m) + KL(q || m)) / 2, m = (p + q) / 2, logarithms in `base`\n"
-     "(2: between 0 and 1).  Bins as psi: quantile bins of the reference for\n"
-     "numbers, the categories for str and bool.  No epsilon: an empty bin\n"
-     "adds 0 log 0 = 0.  Missing values are dropped and counted in the second\n"
-     "result (n, missing, kind, unseen, as psi's).",
+     "Jensen-Shannon distance of two samples.\n"
+     "Of their shares; returns the distance and details.  As\n"
+     "scipy.spatial.distance.jensenshannon of the shares: the square root of\n"
+     "(KL(p || m) + KL(q || m)) / 2, m = (p + q) / 2, logarithms in `base` (2:\n"
+     "between 0 and 1).  Bins as psi: quantile bins of the reference for\n"
+     "numbers, the categories for str and bool.  No epsilon: an empty bin adds 0\n"
+     "log 0 = 0.  Missing values are dropped and counted in the second result\n"
+     "(n, missing, kind, unseen, as psi's).",
      "bins = 10            quantile bins of numbers\n"
      "base = 2             the logarithm base (math.exp(1) gives scipy's default)",
      "print(js_distance({ \"a\", \"a\", \"b\" }, { \"a\", \"b\", \"b\" }))\n"
      "print(js_distance({ 1, 2, 3, 4, 5 }, { 3, 4, 5, 6, 7 }, { bins = 2 }))"},
     {"chi2_test", ld_chi2_test, "chi2_test(ref, cur)",
-     "Chi-square test of homogeneity: statistic, p-value, df, details.\n"
-     "Pearson's test on the 2 x k table of the category counts of ref and cur\n"
-     "(scipy's chi2_contingency(table, correction = False)); categories empty\n"
-     "in both are left out, df = categories - 1.  Numbers are compared as\n"
-     "categories, one per distinct value.  A category of cur unseen in ref is\n"
-     "a column with count 0 in ref.  One category in all: statistic 0, p 1,\n"
-     "df 0.  Missing values are dropped and counted in the fourth result: n,\n"
-     "missing, unseen (as psi's).",
+     "Chi-square test of homogeneity.\n"
+     "Returns the statistic, the p-value, df and details.  Pearson's test on the\n"
+     "2 x k table of the category counts of ref and cur (scipy's\n"
+     "chi2_contingency(table, correction = False)); categories empty in both are\n"
+     "left out, df = categories - 1.  Numbers are compared as categories, one\n"
+     "per distinct value.  A category of cur unseen in ref is a column with\n"
+     "count 0 in ref.  One category in all: statistic 0, p 1, df 0.  Missing\n"
+     "values are dropped and counted in the fourth result: n, missing, unseen\n"
+     "(as psi's).",
      NULL,
      "stat, p, df = chi2_test({ \"a\", \"a\", \"b\", \"b\" }, { \"a\", \"b\", \"b\", \"b\" })\n"
      "print(stat, p, df)"},
     {"anderson_ksamp", ld_anderson_ksamp, "anderson_ksamp(samples)",
-     "k-sample Anderson-Darling test: statistic, p-value, critical, capped.\n"
-     "As scipy.stats.anderson_ksamp (midrank): the standardised statistic;\n"
-     "its p-value interpolated from the critical values and capped to\n"
-     "[0.001, 0.25] (capped is true when it is a cap); critical is a table of\n"
-     "the critical values keyed by significance level (critical[0.05]), its\n"
-     "array part the levels in order (0.25, 0.1, 0.05, 0.025, 0.01, 0.005,\n"
-     "0.001).  samples: a list of 2 or more number Columns or arrays; missing\n"
-     "values are dropped and counted in the fifth result: n = { ... },\n"
-     "missing = { ... }.  Errors: an empty sample, all values equal.",
+     "k-sample Anderson-Darling test.\n"
+     "Returns the statistic, p-value, critical values, capped, details.  As\n"
+     "scipy.stats.anderson_ksamp (midrank): the standardised statistic; its\n"
+     "p-value interpolated from the critical values and capped to [0.001, 0.25]\n"
+     "(capped is true when it is a cap); critical is a table of the critical\n"
+     "values keyed by significance level (critical[0.05]), its array part the\n"
+     "levels in order (0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001).  samples: a\n"
+     "list of 2 or more number Columns or arrays; missing values are dropped and\n"
+     "counted in the fifth result: n = { ... }, missing = { ... }.  Errors: an\n"
+     "empty sample, all values equal.",
      NULL,
-     "A2, p, crit, capped = anderson_ksamp({ { 1, 2, 3, 4, 5 }, { 3, 4, 5, 6, 7, 8 } })\n"
+     "a, b = { 1, 2, 3, 4, 5 }, { 3, 4, 5, 6, 7, 8 }\n"
+     "A2, p, crit, capped = anderson_ksamp({ a, b })\n"
      "print(A2, p, crit[0.05], capped)"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
@@ -1373,16 +1384,16 @@ const lt_lua_reg lt_lua_drift_methods[] = {
 
 const lt_lua_reg lt_lua_driftcol_methods[] = {
     {"fields", NULL, "c.statistic, c.p_value, c.method ...",
-     "One column of a drift report (d:column(name)), as fields.\n"
-     "name, type (of the reference column), kind (\"numeric\", \"categorical\"),\n"
-     "method (the one used: ks, anderson, chi2, wasserstein, psi, js, or\n"
-     "missing / none), why (why this method: \"given\", or auto's reason),\n"
-     "statistic (D, A2, chi-square, W / sd, PSI, JS), p_value (tests; nil for\n"
-     "distances), score (what the threshold judges), threshold, severity,\n"
-     "drifted, missing_drifted (by the missing share), df (chi2), wasserstein\n"
-     "(the raw distance), n_ref, n_cur (values compared), missing_ref,\n"
-     "missing_cur (values dropped), unseen (categories of the current frame\n"
-     "not in the reference), note (nil, or what to know).",
+     "One column of a drift report, as fields.\n"
+     "From d:column(name).  name, type (of the reference column), kind\n"
+     "(\"numeric\", \"categorical\"), method (the one used: ks, anderson, chi2,\n"
+     "wasserstein, psi, js, or missing / none), why (why this method: \"given\",\n"
+     "or auto's reason), statistic (D, A2, chi-square, W / sd, PSI, JS), p_value\n"
+     "(tests; nil for distances), score (what the threshold judges), threshold,\n"
+     "severity, drifted, missing_drifted (by the missing share), df (chi2),\n"
+     "wasserstein (the raw distance), n_ref, n_cur (values compared),\n"
+     "missing_ref, missing_cur (values dropped), unseen (categories of the\n"
+     "current frame not in the reference), note (nil, or what to know).",
      NULL,
      "d = drift(frame{ x = { 1, 2, 3, 4 } }, frame{ x = { 3, 4, 5, 6 } })\n"
      "c = d:column(\"x\")\n"
@@ -1412,7 +1423,8 @@ const lt_lua_reg lt_lua_driftseries_methods[] = {
      "w = drift_over_time(ev, \"tenure\", { every = 24 })\n"
      "print(w:stats():filter\"drifted\")"},
     {"window", series_window, "w:window(i)",
-     "The Drift of window i (1 to w.n_windows), nil for the baseline window.",
+     "The Drift of window i (nil: the baseline).\n"
+     "i from 1 to w.n_windows; the baseline window has no Drift.",
      NULL,
      "ev = read_csv(\"examples/data/telco_churn.csv\")\n"
      "w = drift_over_time(ev, \"tenure\", { every = 24 })\n"

@@ -412,7 +412,7 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
     if (d->ncol > 0) {
         table t;
         if (!table_init(&t, d->ncol + 1, NCOLS, 1u << C_NAME | 1u << C_TYPE | 1u << C_METHOD |
-                        1u << C_DRIFTED | 1u << C_NOTE)) {
+                        1u << C_DRIFTED | 1u << C_MISS | 1u << C_NOTE)) {
             free(b.s);
             return NULL;
         }
