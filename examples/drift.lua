@@ -25,9 +25,9 @@ print()
 
 -- One column in detail, and its reference and current distributions.
 print(d:column("monthly_charges"))
-plot(d:column("monthly_charges"))
+local charges = plot(d:column("monthly_charges"))
 plot(d:column("contract"))
-plot(d)
+local overview = plot(d)
 
 -- A second opinion on monthly charges: the two-sample KS test and the
 -- population stability index, as plain functions.
@@ -43,8 +43,8 @@ if not outdir then
 end
 local function path(name) return outdir and outdir .. "/" .. name or base .. "-" .. name end
 local files = { path("drift.png"), path("drift_monthly_charges.png") }
-save(plot(d), files[1])
-save(plot(d:column("monthly_charges")), files[2])
+save(overview, files[1])
+save(charges, files[2])
 for _, f in ipairs(files) do
   local h = assert(io.open(f, "rb"), "saved " .. f)
   assert(h:read(4) == "\137PNG", f .. " is a PNG file")

@@ -723,8 +723,16 @@ static int drift_plot(lua_State *L)
                      n == 1 ? "" : "s");
         title = t;
     }
-    if (!subtitle)
-        subtitle = ld_verdict(d, v, sizeof v);
+    if (!subtitle) {
+        char p1[16], p2[16];
+        if (ld_ncompared(d) == 0)
+            snprintf(v, sizeof v, "no column compared");
+        else
+            snprintf(v, sizeof v, "%s: %s of the columns drifted, threshold %s",
+                     d->dataset_drift ? "dataset drift" : "no dataset drift",
+                     ld_pct(d->share, p1, sizeof p1), ld_pct(d->drift_share, p2, sizeof p2));
+        subtitle = v;
+    }
     lt_figure **slot = lt_lua_newfigure(L);
     *slot = lt_driftfig_overview(bars, d->ncol, title, subtitle);
     return lt_lua_result(L, *slot, "plot");

@@ -61,6 +61,8 @@ const char *ld_count(int64_t v, char *buf, size_t cap);
 /* A statistic to 4 significant digits ("0.4213", "2.95", "inf"; "" for
  * NaN). */
 const char *ld_stat(double v, char *buf, size_t cap);
+/* A share in percent: "32%" ("<1%", ">99%" rather than 0 or 100). */
+const char *ld_pct(double share, char *buf, size_t cap);
 /* A p-value: "0.0031", "1.2e-05", "< 1e-16" ("" for NaN). */
 const char *ld_pvalue(double p, char *buf, size_t cap);
 /* The value of a column as a short label: "wasserstein 0.4213", "ks p =

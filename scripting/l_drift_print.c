@@ -78,6 +78,8 @@ static const char *pct(double share, int decimals, char *buf, size_t cap)
     return buf;
 }
 
+const char *ld_pct(double share, char *buf, size_t cap) { return pct(share, 0, buf, cap); }
+
 const char *ld_kind_name(lt_drift_kind k)
 {
     return k == LT_DRIFT_NUMERIC ? "numeric" : "categorical";
@@ -273,18 +275,18 @@ static int col_width(const table *t, int c)
 }
 
 /* The width of the columns cols[0..n) of t, `indent` spaces first,
- * columns two spaces apart. */
-static int table_width(const table *t, const int *cols, int n, int indent)
+ * columns `sep` spaces apart. */
+static int table_width(const table *t, const int *cols, int n, int indent, int sep)
 {
     int w = indent;
     for (int k = 0; k < n; k++)
-        w += col_width(t, cols[k]) + (k ? 2 : 0);
+        w += col_width(t, cols[k]) + (k ? sep : 0);
     return w;
 }
 
-/* The columns cols[0..n) of t, each row after `indent` spaces, no
- * trailing spaces. */
-static void table_write(lt_sbuf *b, const table *t, const int *cols, int n, int indent)
+/* The columns cols[0..n) of t, `sep` spaces apart, each row after
+ * `indent` spaces, no trailing spaces. */
+static void table_write(lt_sbuf *b, const table *t, const int *cols, int n, int indent, int sep)
 {
     int *w = malloc((size_t)(n > 0 ? n : 1) * sizeof *w);
     if (!w) {
@@ -300,7 +302,7 @@ static void table_write(lt_sbuf *b, const table *t, const int *cols, int n, int 
             const char *s = get(t, r, cols[k]);
             int pad = w[k] - width_of(s);
             if (k > 0)
-                lt_sbuf_printf(b, "  ");
+                lt_sbuf_printf(b, "%*s", sep, "");
             if (cols[k] < 32 && (t->left >> cols[k]) & 1)
                 lt_sbuf_printf(b, "%s%*s", s, pad, "");
             else
@@ -403,8 +405,9 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
                    ld_count(d->nref, n1, sizeof n1), d->nref == 1 ? "" : "s",
                    ld_count(d->ncur, n2, sizeof n2), d->ncur == 1 ? "" : "s", ncompared,
                    ncompared == 1 ? "" : "s");
-    bool missing = false, notes = false, marked = false;
+    bool missing = false, notes = false, marked = false, tests = false;
     for (int i = 0; i < d->ncol; i++) {
+        tests |= is_test(&d->cols[i]);
         missing |= d->cols[i].miss_ref > 0 || d->cols[i].miss_cur > 0;
         notes |= d->cols[i].note != NULL;
         marked |= as_categories(&d->cols[i]);
@@ -417,17 +420,23 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
             return NULL;
         }
         report_table(&t, d, missing);
-        /* the missing shares when a value is missing; the notes in the
-         * table when they fit, else as lines below it */
+        /* the p-values when there is a test, the missing shares when a
+         * value is missing; columns one space apart when two do not fit;
+         * the notes in the table when they fit, else as lines below it */
         int cols[NCOLS], n = 0;
         for (int c = 0; c < NCOLS; c++)
-            if (c != C_NOTE && (missing || c != C_MISS))
+            if (c != C_NOTE && (missing || c != C_MISS) && (tests || c != C_P))
                 cols[n++] = c;
         int width = po && po->width > 0 ? po->width : 80;
+        int indent = 2, sep = 2;
+        if (table_width(&t, cols, n, indent, sep) > width)
+            indent = 0;
+        if (table_width(&t, cols, n, indent, sep) > width)
+            sep = 1;
         cols[n] = C_NOTE;
-        bool inline_notes = notes && table_width(&t, cols, n + 1, 2) <= width;
+        bool inline_notes = notes && table_width(&t, cols, n + 1, indent, sep) <= width;
         lt_sbuf_printf(&b, "\n");
-        table_write(&b, &t, cols, n + inline_notes, 2);
+        table_write(&b, &t, cols, n + inline_notes, indent, sep);
         b.oom |= t.oom;
         table_fini(&t);
         if (notes && !inline_notes) {
@@ -439,16 +448,15 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
         lt_sbuf_printf(&b, "\n");
     }
     if (marked)
-        lt_sbuf_printf(&b, "* numbers compared as categories: at most %d distinct values, or "
-                       "named in categorical\n", ctx->o->max_distinct);
+        lt_sbuf_printf(&b, "* numbers compared as categories (at most %d distinct values, or "
+                       "asked)\n", ctx->o->max_distinct);
     if (ctx->o->method == LT_DRIFT_AUTO)
-        lt_sbuf_printf(&b, "method auto: ks for numbers and chi2 for categories up to %s "
-                       "reference values,\n  wasserstein (in reference sds) and js above\n",
+        lt_sbuf_printf(&b, "method auto: up to %s reference values ks (numbers) or chi2 "
+                       "(categories),\n  above wasserstein (in reference sds) or js\n",
                        ld_count(ctx->o->small, n1, sizeof n1));
     lt_sbuf_printf(&b, "%s\n", ld_verdict(d, v, sizeof v));
-    lt_sbuf_printf(&b, "  (dataset drift when at least %s of the compared columns drift: "
-                   "drift_share = %g)\n", pct(d->drift_share, 0, n1, sizeof n1),
-                   d->drift_share);
+    lt_sbuf_printf(&b, "  (dataset drift from %s of the columns drifted: drift_share = %g)\n",
+                   pct(d->drift_share, 0, n1, sizeof n1), d->drift_share);
     if (d->nskipped > 0) {
         lt_sbuf_printf(&b, "skipped:");
         for (int i = 0; i < d->nskipped; i++)
@@ -622,10 +630,10 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
         return NULL;
     }
     first_cols(cols, 3 + ncol);
-    bool wide = ncol > 0 && table_width(&t, cols, 3 + ncol, 2) <= width;
+    bool wide = ncol > 0 && table_width(&t, cols, 3 + ncol, 2, 2) <= width;
     lt_sbuf_printf(&b, "\n");
     if (wide) {
-        table_write(&b, &t, cols, 3 + ncol, 2);
+        table_write(&b, &t, cols, 3 + ncol, 2, 2);
         b.oom |= t.oom;
         table_fini(&t);
         lt_sbuf_printf(&b, "\ncells: the p-value of a test or the distance; * drifted\n");
@@ -651,7 +659,7 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
             put(&t, w + 1, 2, "%d of %d", d->ndrifted, ld_ncompared(d));
             most_drifting(&t, w + 1, 3, d);
         }
-        table_write(&b, &t, cols, 4, 2);
+        table_write(&b, &t, cols, 4, 2, 2);
         b.oom |= t.oom;
         table_fini(&t);
         lt_sbuf_printf(&b, "\n%d columns compared in each window; w:window(i) shows one, "

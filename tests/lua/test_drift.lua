@@ -136,11 +136,11 @@ t.same(lines(tostring(d)), {
   "  plan: " .. plan.note,
   "  y: " .. y.note,
   "",
-  "* numbers compared as categories: at most 10 distinct values, or named in categorical",
-  "method auto: ks for numbers and chi2 for categories up to 1,000 reference values,",
-  "  wasserstein (in reference sds) and js above",
+  "* numbers compared as categories (at most 10 distinct values, or asked)",
+  "method auto: up to 1,000 reference values ks (numbers) or chi2 (categories),",
+  "  above wasserstein (in reference sds) or js",
   "3 of 4 columns drifted (75%): dataset drift",
-  "  (dataset drift when at least 50% of the compared columns drift: drift_share = 0.5)",
+  "  (dataset drift from 50% of the columns drifted: drift_share = 0.5)",
   "skipped: day (time), only_ref (only in reference), only_cur (only in current)",
 }, "the report's printout")
 
@@ -404,6 +404,8 @@ t.raises(function() anderson_ksamp({ { 1, 2 }, {} }) end, "sample 2 has no value
 local fig = plotted(d)
 t.ok(is_figure(fig), "plot(d): a Figure")
 t.is(fig:title(), "Data drift: 3 of 4 columns drifted", "plot(d): title")
+t.is(fig:subtitle(), "dataset drift: 75% of the columns drifted, threshold 50%",
+  "plot(d): subtitle, the verdict")
 local fx = plotted(d:column("x"))
 t.ok(is_figure(fx), "plot(column): a Figure")
 t.is(fx:title(), "x: ks p = 1.6e-04 (drifted, threshold 0.05)", "plot(column): title")
