@@ -545,37 +545,60 @@ static void score_cell(table *t, int r, int c, const lt_drift_col *dc)
 
 static double sev_key(const lt_drift_col *c) { return isnan(c->severity) ? -1 : c->severity; }
 
-/* The most drifting columns of report d: up to 3 drifted ones, the
- * most severe first, "name (value)". */
-static void most_drifting(table *t, int r, int c, const lt_drift *d)
+/* The value of a column without its method (the same in every window):
+ * "p < 1e-16", "p 0.0031", "0.4213", "missing". */
+static void short_label(const lt_drift_col *c, char *buf, size_t cap)
 {
-    int best[3], nb = 0;
-    for (; nb < 3; nb++) {
-        int pick = -1;
-        for (int i = 0; i < d->ncol; i++) {
-            bool taken = false;
-            for (int k = 0; k < nb; k++)
-                taken |= best[k] == i;
-            if (d->cols[i].drifted && !taken &&
-                (pick < 0 || sev_key(&d->cols[i]) > sev_key(&d->cols[pick])))
-                pick = i;
-        }
-        if (pick < 0)
-            break;
-        best[nb] = pick;
-    }
+    char v[48];
+    if (!compared(c))
+        snprintf(buf, cap, "%s", c->method == LT_DRIFT_MISSING ? "missing" : "not compared");
+    else if (is_test(c))
+        snprintf(buf, cap, "p %s%s", c->p_value < 1e-16 ? "" : "= ",
+                 ld_pvalue(c->p_value, v, sizeof v));
+    else
+        snprintf(buf, cap, "%s", ld_stat(c->statistic, v, sizeof v));
+}
+
+/* The drifted columns of report d, the most severe first, as
+ * "name (value)" while they fit `avail` cells (at least one), then
+ * ", …" when some are left out. */
+static void most_drifting(table *t, int r, int c, const lt_drift *d, int avail)
+{
     lt_sbuf b = {0};
     char v[96];
-    for (int k = 0; k < nb; k++)
-        lt_sbuf_printf(&b, "%s%s (%s)", k ? ", " : "", d->cols[best[k]].name,
-                       ld_value_label(&d->cols[best[k]], v, sizeof v));
-    if (d->ndrifted > nb)
+    int shown = 0, used = 0;
+    bool *taken = calloc((size_t)(d->ncol > 0 ? d->ncol : 1), sizeof *taken);
+    if (!taken) {
+        t->oom = true;
+        return;
+    }
+    for (;;) {
+        int pick = -1;
+        for (int i = 0; i < d->ncol; i++)
+            if (d->cols[i].drifted && !taken[i] &&
+                (pick < 0 || sev_key(&d->cols[i]) > sev_key(&d->cols[pick])))
+                pick = i;
+        if (pick < 0)
+            break;
+        taken[pick] = true;
+        const lt_drift_col *x = &d->cols[pick];
+        short_label(x, v, sizeof v);
+        int need = width_of(x->name) + width_of(v) + 3 + (shown ? 2 : 0);
+        bool more = shown + 1 < d->ndrifted;
+        if (shown > 0 && used + need + (more ? 3 : 0) > avail)
+            break;
+        lt_sbuf_printf(&b, "%s%s (%s)", shown ? ", " : "", x->name, v);
+        used += need;
+        shown++;
+    }
+    free(taken);
+    if (d->ndrifted > shown)
         lt_sbuf_printf(&b, ", …");
     bool oom = b.oom;
-    char *s = lt_sbuf_take(&b);
+    char *text = lt_sbuf_take(&b);
     t->oom |= oom;
-    put(t, r, c, "%s", s ? s : "-");
-    free(s);
+    put(t, r, c, "%s", text ? text : "-");
+    free(text);
 }
 
 char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_print_opts *po)
@@ -652,13 +675,15 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
             const lt_drift *d = s->win[w];
             put(&t, w + 1, 0, "%s", ls->labels[w]);
             put(&t, w + 1, 1, "%s", ld_count(s->rows[w], a, sizeof a));
-            if (!d) {
+            if (d)
+                put(&t, w + 1, 2, "%d of %d", d->ndrifted, ld_ncompared(d));
+            else
                 put(&t, w + 1, 2, "baseline");
-                continue;
-            }
-            put(&t, w + 1, 2, "%d of %d", d->ndrifted, ld_ncompared(d));
-            most_drifting(&t, w + 1, 3, d);
         }
+        int avail = width - table_width(&t, cols, 3, 2, 2) - 2;
+        for (int w = 0; w < s->nwin; w++)
+            if (s->win[w])
+                most_drifting(&t, w + 1, 3, s->win[w], avail);
         table_write(&b, &t, cols, 4, 2, 2);
         b.oom |= t.oom;
         table_fini(&t);
