@@ -351,6 +351,7 @@ static int fill_skipped(lt_drift *d, const specs *sp)
 {
     if (sp->nskip == 0 || d->nskipped > 0)
         return 0;
+    free(d->skipped);   /* the core's empty list */
     d->skipped = calloc((size_t)sp->nskip, sizeof *d->skipped);
     if (!d->skipped)
         return lt_nomem();
