@@ -761,9 +761,10 @@ static int score_num(const lt_drift_opts *o, lt_drift_method m, const double *a,
     switch (m) {
     case LT_DRIFT_KS: {
         double d = lt_ks_statistic(a, na, b, nb), dx;
+        lt_clearerr();   /* the p-value is NaN with LT_ENOMEM when memory runs out */
         out->p_value = lt_ks_pvalue(d, na, nb, LT_KS_AUTO, NULL, &dx);
         out->statistic = dx;
-        return 0;
+        return isnan(out->p_value) && lt_errcode() == LT_ENOMEM ? LT_ENOMEM : 0;
     }
     case LT_DRIFT_ANDERSON: {
         if (a[0] == a[na - 1] && b[0] == b[nb - 1] && a[0] == b[0]) {
