@@ -308,6 +308,7 @@ static void test_numeric_layers(void)
     is_str(p->y.label, "share", "y axis: share");
     ok(p->y.zero, "bars from 0");
     is_str(f->subtitle, "5,174 reference and 1,869 current values", "subtitle as given");
+    is_int(f->text_height, 22, "terminal: 24 rows at most with title and subtitle");
     lt_figure_free(f);
     /* One bin; no column name. */
     double e1[2] = {-1, 1};
@@ -343,10 +344,13 @@ static void test_categorical_layers(void)
     }
     const lt_layer *t = layer_of(p, LT_LAYER_TEXT, 0);
     if (ok(t && t->n == 8 && t->align == LT_TEXT_AFTER, "a share past each bar")) {
-        is_str(t->text[0], "42.9%", "reference Month-to-month 2,220 / 5,174");
-        is_str(t->text[3], "0%", "reference of the unseen category");
-        is_str(t->text[4], "74.5%", "current Month-to-month 1,655 / 2,221");
-        is_str(t->text[7], "2.0%", "current of the unseen category");
+        is_str(t->text[0], "74.5%", "current Month-to-month 1,655 / 2,221, first");
+        is_str(t->text[3], "2.0%", "current of the unseen category");
+        is_str(t->text[4], "42.9%", "then the reference: Month-to-month 2,220 / 5,174");
+        is_str(t->text[7], "0%", "reference of the unseen category");
+        ok(t->y[0] == 0 && t->x[0] == 1655.0 / 2221 && t->y[4] == -1.0 / 3 &&
+               t->x[4] == 2220.0 / 5174,
+           "each at its bar's end and middle");
     }
     is_num(p->x.hi, 1.15 * 1655.0 / 2221, 1e-15, "x axis to 1.15 x the largest share");
     is_str(f->caption, "1 category unseen in the reference", "the caption counts the unseen");
@@ -358,8 +362,8 @@ static void test_categorical_layers(void)
     int64_t ra[2] = {1, 99999}, ca[2] = {0, 7};
     f = lt_driftfig_categorical(two, 2, ra, ca, NULL, NULL, NULL);
     const lt_layer *u = f ? layer_of(&f->panels[0], LT_LAYER_TEXT, 0) : NULL;
-    ok(u && strcmp(u->text[0], "<0.1%") == 0 && strcmp(u->text[1], ">99.9%") == 0 &&
-           strcmp(u->text[2], "0%") == 0 && strcmp(u->text[3], "100%") == 0 &&
+    ok(u && strcmp(u->text[2], "<0.1%") == 0 && strcmp(u->text[3], ">99.9%") == 0 &&
+           strcmp(u->text[0], "0%") == 0 && strcmp(u->text[1], "100%") == 0 &&
            f->caption == NULL && f->panels[0].y.label == NULL,
        "\"<0.1%%\", \">99.9%%\", \"0%%\", \"100%%\"; no caption without unseen ones");
     lt_figure_free(f);
@@ -755,6 +759,37 @@ static void test_cairo(void)
         ok(cdist(pixel(&im, mx(&m, 0.1), my(&m, 1 - 1.0 / 3)), grey) <= 2 &&
                cdist(pixel(&im, mx(&m, 0.05), my(&m, 1)), blue) <= 2,
            "each pair: the reference grey above, the current blue");
+        mapper_fini(&m);
+    }
+    free(im.px);
+    lt_figure_free(f);
+
+    /* 21 categories on the default page: too close for every value; the
+     * current shares, beside the names, all shown. */
+    const char *names[21];
+    char nbuf[21][32];
+    int64_t r21[21], c21[21];
+    for (int i = 0; i < 21; i++) {
+        snprintf(nbuf[i], sizeof nbuf[i], "category %d", i);
+        names[i] = nbuf[i];
+        r21[i] = 2000 / (i + 1);
+        c21[i] = 1500 / (i + 2) + (i % 3) * 40;
+    }
+    f = lt_driftfig_categorical(names, 21, r21, c21, "product", NULL, NULL);
+    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+        int64_t nc = 0;
+        for (int i = 0; i < 21; i++)
+            nc += c21[i];
+        int shown = 0;
+        for (int i = 0; i < 21; i++) {
+            double end = mx(&m, (double)c21[i] / (double)nc);
+            int ink = 0;
+            for (double x = end + 3; x < end + 40; x += 1)
+                for (double dy = -3; dy <= 3; dy += 1)
+                    ink += luminance(pixel(&im, x, my(&m, i) + dy)) < 110;
+            shown += ink > 8;
+        }
+        is_int(shown, 21, "21 pairs: the current share past every current bar");
         mapper_fini(&m);
     }
     free(im.px);
