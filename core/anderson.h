@@ -3,7 +3,10 @@
  * computes it: the standardised statistic, its critical values at seven
  * significance levels, and the p-value scipy interpolates from them
  * (a quadratic in the statistic fitted to log significance), capped to
- * [0.001, 0.25] as scipy caps it (scipy warns; we flag it). */
+ * 0.25 below the least critical value and to 0.001 above the greatest, as
+ * scipy caps it (scipy warns; we flag it).  Between them the fitted curve
+ * passes near, not through, the end points: an interpolated p-value can
+ * be a little outside [0.001, 0.25] (0.254 at most), as in scipy. */
 #ifndef LT_ANDERSON_H
 #define LT_ANDERSON_H
 
@@ -19,7 +22,7 @@ extern const double lt_ad_levels[LT_AD_NLEVEL];
 typedef struct lt_ad_result {
     double statistic;                  /* standardised A2akN (midrank) */
     double critical[LT_AD_NLEVEL];     /* at lt_ad_levels */
-    double p_value;                    /* in [0.001, 0.25] */
+    double p_value;                    /* about [0.001, 0.25] */
     bool capped;                       /* the p-value is a cap: the true one
                                           is below 0.001 or above 0.25 */
 } lt_ad_result;
@@ -28,8 +31,11 @@ typedef struct lt_ad_result {
  * sorted ascending (no NaN; +-Inf are values).  Errors (LT_EINVAL with
  * lt_errmsg): k < 2, an empty sample, fewer than two distinct values in
  * all samples together ("anderson_ksamp: all values are equal; the test
- * needs at least two distinct values"), as scipy refuses them.  0 or an
- * LT_E* code; LT_ENOMEM. */
+ * needs at least two distinct values"), as scipy refuses them; fewer than
+ * 4 values in all (the variance of the statistic divides by (N - 1)
+ * (N - 2) (N - 3): scipy fails with N = 2 and gives NaN with N = 3); a
+ * sample found out of order or holding NaN.  O(N + L k) for L distinct
+ * values, one thread.  0 or an LT_E* code; LT_ENOMEM. */
 int lt_anderson_ksamp(const double *const *x, const int64_t *n, int k, lt_ad_result *out);
 
 #endif

@@ -11,9 +11,12 @@
 /* The first Wasserstein (earth mover's) distance between the empirical
  * distributions of a[0..na) and b[0..nb), na, nb >= 1, both sorted:
  * the integral of |F_a - F_b|, as scipy.stats.wasserstein_distance
- * without weights, in one merge walk with a compensated sum.  +Inf when
- * the samples differ in an infinite value's mass, NaN when both hold the
- * same infinity and no other difference decides (as scipy gives). */
+ * without weights, in one merge walk with a compensated sum.  Infinite
+ * values as scipy 1.10 treats them: +Inf when the samples hold an
+ * infinity (each infinity at most once in both together); NaN when one
+ * infinity occurs twice or more in both together (scipy's step Inf - Inf,
+ * even where the masses differ), or when finite values so far apart that
+ * their step overflows lie where the two CDFs agree (0 * Inf). */
 double lt_wasserstein(const double *a, int64_t na, const double *b, int64_t nb);
 
 /* The population standard deviation (ddof = 0) of x[0..n), n >= 1, two
@@ -27,6 +30,7 @@ double lt_sample_sd(const double *x, int64_t n);
  * gets fewer bins.  The bins are right-closed and the outer ones open:
  * (-Inf, e0], (e0, e1], ..., (e_last, +Inf), so that every value of
  * either sample falls in one (numpy: searchsorted(edges, x, "left")).
+ * A NaN quantile (between -Inf and +Inf) is no edge.
  * edges needs room for bins - 1 values; returns the number of inner
  * edges m (0 .. bins - 1): there are m + 1 bins.  bins >= 1. */
 int lt_quantile_edges(const double *r, int64_t n, int bins, double *edges);
@@ -43,7 +47,8 @@ void lt_bin_counts(const double *x, int64_t n, const double *edges, int m, int64
  * r_i = ref[i] / sum(ref) and c_i = cur[i] / sum(cur) the shares, a
  * share of 0 replaced by eps (> 0; LT_PSI_EPS by default) before the sum
  * so that a bin empty on one side counts (heavily) instead of giving
- * Inf.  NaN when either side has no count. */
+ * Inf.  NaN when either side has no count, a count is negative or eps is
+ * not > 0. */
 double lt_psi(const int64_t *ref, const int64_t *cur, int k, double eps);
 
 /* The Jensen-Shannon distance of the shares of ref and cur (k counts
@@ -51,7 +56,8 @@ double lt_psi(const int64_t *ref, const int64_t *cur, int k, double eps);
  * square root of (KL(p || m) + KL(q || m)) / 2, m = (p + q) / 2,
  * logarithms in `base` (> 0, != 1; 2 bounds it by 1, e gives scipy's
  * default); 0 log 0 = 0, no epsilon.  NaN when either side has no
- * count. */
+ * count, a count is negative or the base is not finite, > 0 and != 1.
+ * A sum that rounding leaves a hair below 0 gives 0 (scipy: NaN). */
 double lt_js_distance(const int64_t *ref, const int64_t *cur, int k, double base);
 
 typedef struct lt_chi2_result {
@@ -65,8 +71,10 @@ typedef struct lt_chi2_result {
  * df = (categories left) - 1, p from the chi-square distribution (GSL's
  * upper tail, accurate far into the tail).  A category unseen in the
  * reference is just a column with ref 0.  Degenerate tables give a
- * defined result, not an error: fewer than two categories left gives
- * statistic 0, p 1, df 0; an empty row gives NaN, NaN, df.  With two
+ * defined result, not an error: an empty row gives NaN, NaN, df (df 0
+ * when fewer than two categories are left); else fewer than two
+ * categories left gives statistic 0, p 1, df 0.  A negative count gives
+ * NaN, NaN, 0.  With two
  * categories this is the two-proportion z-test (statistic z^2, the same
  * p-value). */
 lt_chi2_result lt_chi2_homogeneity(const int64_t *ref, const int64_t *cur, int k);

@@ -7,19 +7,30 @@
  *   test      ks           numeric   p-value of the two-sample KS test
  *   test      anderson     numeric   p-value of the k-sample AD test (k = 2)
  *   test      chi2         any       p-value of chi-square on the 2 x k
- *                                    table of category counts
+ *                                    table of category counts (numbers:
+ *                                    of the psi bins)
  *   distance  wasserstein  numeric   Wasserstein distance / reference sd
  *   distance  psi          any       PSI on reference quantile bins or
  *                                    category shares
  *   distance  js           any       Jensen-Shannon distance, same bins
  * A test's column drifts when p < threshold (default 0.05); a distance's
- * when the distance >= threshold (default 0.1), as Evidently decides.
+ * when the distance >= threshold (default 0.1), as Evidently decides.  A
+ * test's threshold must be below 1.
  *
- * Column kinds: str and bool columns are categorical; a numeric column
- * (f64, i64, and a time column named explicitly, as microseconds) is
- * compared as categories when both frames together hold at most
- * `max_distinct` distinct values (0/1 flags, small counts), since
- * quantile bins degenerate on them; else it is numeric.  Categories of
+ * Degenerate samples give defined results.  wasserstein divides by the
+ * population sd of the reference: a reference of one value gives +Inf
+ * when the distance is > 0 and 0 when it is 0; a reference holding an
+ * infinity (sd not finite) gives NaN, or 0 for a distance of 0.  anderson
+ * on one value in both samples gives statistic NaN and p 1 (nothing to
+ * test), on fewer than 4 values in all NaN and NaN (noted; not drifted).
+ *
+ * Column kinds: str and bool columns are categorical (a bool paired with
+ * a number too, its values 0 and 1); a numeric column (f64, i64, and a
+ * time column named explicitly, as microseconds) is compared as
+ * categories when both frames together hold at most `max_distinct`
+ * distinct values (0/1 flags, small counts), since quantile bins
+ * degenerate on them, unless a numbers-only method (ks, anderson,
+ * wasserstein) is given for it; else it is numeric.  Categories of
  * two str columns are matched by text, so the frames may have different
  * dictionaries; a category of the current frame absent from the
  * reference is "unseen" and reported (chi2 counts it as a column with
@@ -35,7 +46,16 @@
  * (absolute).  A column all missing in the current frame (and not in the
  * reference) drifts with method "missing"; all missing in the reference
  * only, likewise; all missing in both is not compared and does not
- * drift.  Each of these is said in the column's note.
+ * drift.  Each of these is said in the column's note.  Such a column has
+ * statistic, p-value, score and threshold NaN, severity 0, and the plot
+ * data of the side with values.
+ *
+ * Notes, in this order, joined by "; ": "all missing in current"
+ * (reference, both); "anderson needs 4 values or more, not 3"; "constant
+ * in reference" (current; "constant in both", "constant in both (the
+ * same value)"): one distinct value or category; "2 categories unseen in
+ * reference: DSL2, Fiber2" (at most 5 named, then ", ..."); "missing 0%
+ * -> 40%" (percentages to 3 significant digits).
  *
  * Large frames: no column is copied whole except as the sorted sample
  * of its values (numeric) or its category counts (categorical); columns
@@ -105,26 +125,36 @@ typedef struct lt_drift_spec {
 
 /* Plot data of a compared column, drawn by plots/drift_figures.h. */
 typedef struct lt_drift_hist {
-    /* numeric: nbin (<= 30) equal-width bins between the 0.5% and 99.5%
-     * quantiles of both samples together (values beyond count in the
-     * outer bins; one bin for a single value) */
+    /* numeric: nbin equal-width bins between the 0.5% and 99.5% type 7
+     * quantiles of the finite values of both samples together, 2 n^(1/3)
+     * of them (Rice's rule, n finite values) up to 30; values beyond
+     * (infinities too) count in the outer bins; one bin [v - 0.5,
+     * v + 0.5] when the quantiles meet at v (wider for |v| > 2^39), one
+     * [lo, hi] when the span is too narrow to cut; none without a finite
+     * value.  Edges increase; bin i is [edges[i], edges[i + 1]), the
+     * last closed. */
     int nbin;
     double *edges;            /* nbin + 1 */
     /* categorical: ncat categories, most frequent in the reference first,
-     * then those unseen in it; past 20, the rest are summed into a last
-     * category "(other)" */
+     * then those unseen in it by their current counts (ties: by current
+     * count, then by text or value); past 20, the rest are summed into a
+     * last category "(other)".  Numbers are named by their value ("3",
+     * "0.5"), times as dates or datetimes, bools "false" and "true". */
     int ncat;
     char **cats;
     int64_t *ref, *cur;       /* counts per bin or category */
 } lt_drift_hist;
 
 typedef struct lt_drift_col {
-    char *name;
+    char *name;               /* "" when lt_drift_column had no name */
     lt_type ref_type, cur_type;
     lt_drift_kind kind;
     lt_drift_method method;   /* the one used */
     char *why;                /* why this method: "auto: numeric, 5,174
-                                 reference values > 1000", "given" */
+                                 reference values > 1000", "auto:
+                                 categorical (2 distinct values <= 10),
+                                 ...", "given", "not compared: all
+                                 missing in current" */
     double statistic;         /* D, A2, chi-square, W / sd, PSI, JS */
     double p_value;           /* tests; NaN for distances */
     double score;             /* compared with the threshold: the p-value
@@ -132,7 +162,8 @@ typedef struct lt_drift_col {
     double threshold;
     /* how far past its threshold: log(p) / log(threshold) for a test
      * (0 at p = 1, +Inf at p = 0), statistic / threshold for a distance;
-     * >= 1 when drifted by the method (0 for missing / none) */
+     * >= 1 when drifted by the method (0 for missing / none; NaN when
+     * the score is NaN) */
     double severity;
     bool drifted;             /* by the method or by the missing share */
     bool missing_drifted;     /* the missing share moved past missing_shift */
@@ -161,7 +192,8 @@ typedef struct lt_drift {
     bool dataset_drift;       /* share >= drift_share */
     int nskipped;             /* shared columns left out of a default
                                  report (time columns: dates always move),
-                                 and columns of only one frame */
+                                 and columns of only one frame; none when
+                                 the columns are named */
     char **skipped;           /* "date (time)", "id (only in reference)" */
 } lt_drift;
 
@@ -173,9 +205,13 @@ typedef struct lt_drift {
  * ("drift: column 'x' is str in the reference and f64 in the current
  * frame"; numbers of any type mix, time only with time), a numeric-only
  * method on a categorical column ("drift: ks compares numbers; column
- * 'contract' is str; use chi2, psi or js"), no shared column, bad
- * options (bins < 1, thresholds not positive, eps <= 0), cancellation
- * (LT_ECANCELED), memory. */
+ * 'contract' is str; use chi2, psi or js"), a column named twice or
+ * without a name, no shared column, bad options (a method outside auto ..
+ * js, bins < 1, thresholds not positive, a test's threshold >= 1, eps
+ * outside (0, 1), js_base <= 0 or 1, small or max_distinct < 0,
+ * drift_share outside (0, 1], missing_shift outside [0, 1]),
+ * cancellation (LT_ECANCELED "drift: cancelled after 3 of 25 columns"),
+ * memory.  o NULL: the defaults. */
 lt_drift *lt_drift_compare(const lt_frame *ref, const lt_frame *cur, const lt_drift_spec *cols,
                            int ncols, const lt_drift_opts *o);
 void lt_drift_free(lt_drift *d);   /* NULL is a no-op */
@@ -215,12 +251,21 @@ typedef struct lt_drift_series {
  * period of dates.h ("month", "week", "7d") for a time column, or a
  * positive number in text ("10") for a numeric one: windows
  * [k every, (k + 1) every).  Only windows with rows exist, in time order.
- * Every window is scored the same way: `auto` chooses each column's
- * method once, from its kind and the median window size, and the choice
- * is fixed for all windows.  The time column itself is not compared.
- * Errors: `time` missing or not a time or numeric column, all its values
- * missing, an unknown period, fewer than two windows (with FIRST or
- * PREVIOUS: nothing to compare), and those of lt_drift_compare. */
+ * Every window is scored the same way: a column's kind is decided once
+ * over all its windows (and the reference frame), and `auto` chooses its
+ * method once, from the kind and the median window size in rows (the
+ * mean of the middle two for an even count; against a frame, the
+ * frame's values, as lt_drift_compare), fixed for all windows.  A
+ * numeric window k holds [k every, (k + 1) every) and starts at
+ * k * every; rows whose time is missing (or not finite, or out of range
+ * once floored) are dropped.  The time column itself is not compared
+ * (naming it is an error); by default every other column is, times
+ * skipped.  Errors: `time` missing or not a time or numeric (f64, i64)
+ * column, all its values missing, an unknown period or a width that is
+ * not a positive number, fewer than two windows with FIRST or PREVIOUS
+ * ("drift_over_time: the rows of 'date' fall in one window of period
+ * 'month'; the first baseline needs two or more"), LT_DRIFT_FRAME without
+ * a frame, and those of lt_drift_compare. */
 lt_drift_series *lt_drift_over_time(const lt_frame *events, const char *time, const char *every,
                                     lt_drift_baseline base, const lt_frame *ref_frame,
                                     const lt_drift_spec *cols, int ncols,

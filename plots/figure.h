@@ -52,6 +52,24 @@ typedef struct lt_box_stats {
 
 #define LT_COLOR_AUTO (-1)
 
+/* How a TEXT layer sits on its anchors. */
+typedef enum lt_text_align {
+    LT_TEXT_CENTRE,    /* centred on the anchor (the default) */
+    LT_TEXT_AFTER      /* the value of a horizontal bar ending at the
+                          anchor: starting just right of it (and of any
+                          longer bar beside it); where that would run
+                          past the plotting area, ending just left of it
+                          instead, inside the bar, in a colour that
+                          contrasts with the bar's.  Labels are
+                          placed in order; one that would overlap a label
+                          placed before is left out, and while the names
+                          of a categorical y axis are thinned only the
+                          labels at named categories (y rounded) are
+                          drawn, so that a value never stands beside
+                          another category's name.  A page sets them
+                          smaller (down to 6pt) before leaving any out. */
+} lt_text_align;
+
 typedef struct lt_layer {
     lt_layer_kind kind;
     char *label;       /* legend entry; NULL keeps the layer out of the legend */
@@ -61,6 +79,7 @@ typedef struct lt_layer {
     double width;      /* line width / marker size factor (default 1) */
     bool dashed;       /* lines: dashed (default: reference lines only) */
     bool horizontal;   /* RECT: bars grow along x (default: along y) */
+    lt_text_align align; /* TEXT: where the text sits on its anchor */
 
     size_t n;          /* elements: points, rectangles, boxes, labels, lines */
     double *x, *y;     /* LINE, STEP, POINTS, TEXT, BAND (x only), BOX (x),

@@ -7,9 +7,10 @@
  * detail.  A page smaller than 240 x 160 points is drawn as that page
  * scaled down, a thumbnail with every element in proportion.  Names of
  * many categories are set smaller (down to 6.5pt; on both axes of a
- * heatmap alike) before every other one is dropped.  A figure with an
- * aspect (figure.h) is laid out in a box of that shape centred on the
- * page.
+ * heatmap alike) before every other one is dropped; values of bars
+ * (LT_TEXT_AFTER) likewise, in a size that fits the bars' spacing, on
+ * white over grid lines.  A figure with an aspect (figure.h) is laid out
+ * in a box of that shape centred on the page.
  *
  * Files: the format comes from the extension (.png, .svg, .pdf, any case);
  * the file is written to a temporary name in the same directory and renamed

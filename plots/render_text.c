@@ -25,6 +25,8 @@ enum {
     XLABEL_GAP = 2,      /* cells between x tick labels */
     FACET_HGAP = 3,      /* cells between panels side by side */
     CBAR_CELLS = 12,     /* cells of a heatmap's colour bar */
+    LONG_NAME = 32,      /* category names shown whole up to this wide ... */
+    AREA_KEEP = 40,      /* ... while the plotting area keeps this many cells */
 };
 
 #define ELLIPSIS 0x2026u
@@ -66,6 +68,7 @@ typedef struct panel_box {
     const lt_layer *heat;    /* the first heatmap layer, for its colour bar */
     double zlo, zhi;
     bool numbered;           /* category labels numbered (number_labels) */
+    int min_lpad, min_rpad;  /* shared with the panels above and below */
 } panel_box;
 
 typedef struct render {
@@ -216,6 +219,10 @@ typedef struct area {
     bool mono;
     const int *line_colors;  /* colours of the solid line series, in order */
     int nline_colors;
+    /* A categorical y axis whose names are thinned: named[i] for the
+     * categories that show theirs (NULL when every name shows). */
+    const unsigned char *named;
+    int nnamed;
 } area;
 
 static double ux(const area *a, double x)
@@ -407,6 +414,50 @@ static bool is_right_part(uint32_t ch)
     return ch == 0x2590 || ch == 0x2595;
 }
 
+static bool is_shade(uint32_t ch)
+{
+    return ch >= SHADE_LIGHT && ch <= SHADE_DARK;
+}
+
+/* A cell of a translucent bar (alpha < 1, k eighths of it from the base)
+ * over a bar of another colour: where the two overlap the colours mix,
+ * as on a page (without colour: the dark shade, between the full block
+ * and the lighter shades of bars alone).  Returns false when the cell
+ * holds no other bar, for bar_cell to draw it. */
+static bool blend_cell(area *a, int x, int y, int k, bool horizontal, const lt_rgb *col,
+                       double alpha)
+{
+    lt_cell *p = area_cell(a, x, y);
+    if (!(p->flags & LT_CELL_FG) ||
+        (p->fg.r == col->r && p->fg.g == col->g && p->fg.b == col->b))
+        return false;
+    int m = p->ch == FULL || is_shade(p->ch) ? 8
+            : horizontal ? (is_left_eighth(p->ch) ? (int)(0x2590u - p->ch) : 0)
+                         : (is_lower_eighth(p->ch) ? (int)(p->ch - 0x2580u) : 0);
+    if (m == 0)
+        return false;
+    int kk = imin(k, 8), lo = imin(kk, m), hi = imax(kk, m);
+    if (a->mono) {
+        if (lo >= 4)
+            lt_canvas_put(a->c, x, y, SHADE_DARK, &p->fg, 0);
+        return true;
+    }
+    lt_rgb under = p->fg, both = mix(under, *col, alpha), top = k > m ? *col : under;
+    uint32_t part = horizontal ? 0x2590u - (uint32_t)lo : 0x2580u + (uint32_t)lo;
+    if (lo >= 8) {
+        lt_canvas_put(a->c, x, y, FULL, &both, 0);
+    } else if (hi >= 8) {
+        /* the overlap from the base, the taller bar above it */
+        lt_canvas_put(a->c, x, y, part, &both, 0);
+        lt_canvas_fill_bg(a->c, x, y, 1, 1, top);
+    } else {
+        uint32_t ch = horizontal ? 0x2590u - (uint32_t)hi : 0x2580u + (uint32_t)hi;
+        lt_rgb fg = 2 * lo >= hi ? both : top;
+        lt_canvas_put(a->c, x, y, ch, &fg, 0);
+    }
+    return true;
+}
+
 /* One cell of a bar covering k eighths of it.  Eighth blocks draw the
  * part at the bottom of a cell (left for horizontal bars) exactly: the
  * growing end of a bar, or the base of a bar going down (`exact`).  A bar
@@ -414,10 +465,12 @@ static bool is_right_part(uint32_t ch)
  * stack: in colour that cell keeps the lower bar's block and takes this
  * colour as background; else it is rounded to half cells. */
 static void bar_cell(area *a, int x, int y, int k, bool exact, bool horizontal,
-                     const lt_rgb *col, uint32_t fill)
+                     const lt_rgb *col, uint32_t fill, double alpha)
 {
     lt_cell *p = area_cell(a, x, y);
     if (p == NULL || k <= 0)
+        return;
+    if (alpha < 1 && blend_cell(a, x, y, k, horizontal, col, alpha))
         return;
     if (k >= 8) {
         lt_canvas_put(a->c, x, y, fill, col, 0);
@@ -553,7 +606,7 @@ static void draw_rects(area *a, const lt_layer *l)
                 /* Rows count from the top, columns from the left. */
                 bool exact = hz ? !(at_hi && !at_lo) : !(at_lo && !at_hi);
                 int x = hz ? (int)q : c, y = hz ? c : (int)q;
-                bar_cell(a, x, y, (int)(to - from), exact, hz, &col, fill);
+                bar_cell(a, x, y, (int)(to - from), exact, hz, &col, fill, l->alpha);
             }
         }
     }
@@ -862,9 +915,70 @@ static void draw_heatmap(area *a, const lt_layer *l)
     }
 }
 
+/* Is a block character (a bar's cell)? */
+static bool is_block(uint32_t ch)
+{
+    return ch >= 0x2580 && ch <= 0x2595;
+}
+
+/* TEXT of LT_TEXT_AFTER: the value of a horizontal bar one cell past its
+ * last cell (the one its eighths reach), or inside the bar when that runs
+ * past the area: then on the bar's colour, a cell of the bar kept at its
+ * end.  One label per row, the first wins; with thinned category names,
+ * only at the named ones. */
+static void draw_after_texts(area *a, const lt_layer *l)
+{
+    lt_rgb col = layer_rgb(l);
+    const lt_rgb *fg = l->color == LT_COLOR_AUTO ? NULL : &col;
+    unsigned char *used = calloc((size_t)a->ah, 1);
+    if (used == NULL)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        double u = ux(a, l->x[i]), v = uy(a, l->y[i]);
+        if (isnan(u) || !in_unit(v) || l->text == NULL || l->text[i] == NULL)
+            continue;
+        int row = row_of(a->ah, v);
+        long cat = lround(l->y[i]);
+        if (used[row] || (a->named && (cat < 0 || cat >= a->nnamed || !a->named[cat])))
+            continue;
+        used[row] = 1;
+        u = fmin(fmax(u, 0), 1);
+        /* the bar's last cell, as draw_rects fills eighths */
+        int last = (int)((lround(u * a->aw * 8) + 7) / 8) - 1;
+        int w = text_w(l->text[i], a->aw);
+        /* past whatever bar the row shows (bars sharing a row when there
+         * are more categories than rows; an end too thin to draw) */
+        int end = -1;
+        for (int c = a->aw - 1; c >= 0 && end < 0; c--)
+            if (is_block(area_cell(a, c, row)->ch))
+                end = c;
+        int x = end + 2;
+        if (x + w <= a->aw) {
+            put_text(a->c, x, row, l->text[i], a->aw - x, fg, 0);
+            continue;
+        }
+        /* Inside, right-aligned before the bar's last cell, with a blank
+         * cell in front. */
+        x = imax(0, last - w);
+        const lt_cell *own = area_cell(a, imax(last, 0), row);
+        bool on_bar = !a->mono && own && is_block(own->ch) && (own->flags & LT_CELL_FG);
+        lt_rgb bar = on_bar ? own->fg : col, ink = lt_palette_contrast(bar);
+        if (x > 0)
+            lt_canvas_put(a->c, x - 1, row, ' ', NULL, 0);
+        put_text(a->c, x, row, l->text[i], imax(0, last - x), on_bar ? &ink : fg, 0);
+        if (on_bar)
+            lt_canvas_fill_bg(a->c, imax(x - 1, 0), row, last - imax(x - 1, 0), 1, bar);
+    }
+    free(used);
+}
+
 /* TEXT: each label centred on its anchor. */
 static void draw_texts(area *a, const lt_layer *l)
 {
+    if (l->align == LT_TEXT_AFTER) {
+        draw_after_texts(a, l);
+        return;
+    }
     lt_rgb col = layer_rgb(l);
     const lt_rgb *fg = l->color == LT_COLOR_AUTO ? NULL : &col;
     for (size_t i = 0; i < l->n; i++) {
@@ -916,10 +1030,27 @@ static int draw_area(render *R, panel_box *b)
     lt_canvas *sub = lt_canvas_new(b->aw, b->ah);
     if (sub == NULL)
         return lt_errcode();
-    area a = {sub, &b->xs, &b->ys, b->aw, b->ah, R->o.mono, R->line_colors, R->nline_colors};
+    area a = {sub, &b->xs, &b->ys, b->aw, b->ah, R->o.mono, R->line_colors, R->nline_colors,
+              NULL, 0};
+    unsigned char *named = NULL;
+    if (b->ys.kind == LT_SCALE_CATEGORY && b->nyl < b->ys.ncat) {
+        named = calloc((size_t)b->ys.ncat, 1);
+        if (named == NULL) {
+            lt_canvas_free(sub);
+            return lt_nomem();
+        }
+        for (int i = 0; i < b->nyl; i++) {
+            long cat = lround(b->ys.ticks[b->yl[i].tick].value);
+            if (cat >= 0 && cat < b->ys.ncat)
+                named[cat] = 1;
+        }
+        a.named = named;
+        a.nnamed = b->ys.ncat;
+    }
     for (size_t i = 0; i < b->p->nlayer; i++)
         if (b->p->layers[i].n > 0)
             draw_layer(&a, &b->p->layers[i]);
+    free(named);
     for (int y = 0; y < b->ah; y++)
         for (int x = 0; x < b->aw; x++) {
             int cx = b->ax + x, cy = b->ay + y;
@@ -1171,6 +1302,17 @@ static int layout_panel(render *R, panel_box *b)
     b->xs_ok = true;
 
     int ymaxw = imax(4, b->w / 3);
+    if (b->ys.kind == LT_SCALE_CATEGORY && !b->numbered) {
+        /* Category names whole up to LONG_NAME cells while the area keeps
+         * AREA_KEEP cells (a heatmap: three per column); a heatmap of
+         * more columns than the rest leaves room for keeps a cell per
+         * column, its names cut to no less than 10 cells. */
+        bool heat_cols = b->heat != NULL && b->xs.kind == LT_SCALE_CATEGORY;
+        int keep = heat_cols ? imax(AREA_KEEP, 3 * b->xs.ncat) : AREA_KEEP;
+        ymaxw = imax(ymaxw, imin(LONG_NAME, b->w - 3 - keep));
+        if (heat_cols)
+            ymaxw = imin(ymaxw, imax(10, b->w - 3 - b->xs.ncat));
+    }
     if (b->numbered) {
         /* Names only as wide as leaves three cells per column. */
         ymaxw = imax(8, imin(ymaxw, b->w - 2 - 3 * b->xs.ncat));
@@ -1184,8 +1326,8 @@ static int layout_panel(render *R, panel_box *b)
 
     /* Tick labels, a space, the axis line, then the area; the x tick
      * labels may reach past the area into lpad and rpad. */
-    b->lpad = b->ytw + 2;
-    b->rpad = 0;
+    b->lpad = imax(b->ytw + 2, b->min_lpad);
+    b->rpad = b->min_rpad;
     int lo = b->x, hi = b->x + b->w, k = 1, maxw = 1000;
     for (int pass = 0; pass < 2; pass++) {
         b->ax = b->x + b->lpad;
@@ -1211,7 +1353,7 @@ static int layout_panel(render *R, panel_box *b)
         if (left <= 0 && right <= 0)
             break;
         b->lpad += imax(0, imin(left, 6));
-        b->rpad = imax(0, imin(right, 8));
+        b->rpad = imax(b->min_rpad, imin(right, 8));
     }
     /* Fewer ticks until every label fits. */
     for (;;) {
@@ -1442,14 +1584,11 @@ static void free_boxes(render *R)
     }
 }
 
-/* Lay out the panel grid in the rectangle (x, y, w, h). */
-static int layout_grid(render *R, int x, int y, int w, int h)
+/* Lay out every panel of the grid in cells of pw x ph from (x, y). */
+static int layout_cells(render *R, int x, int y, int pw, int ph)
 {
     const lt_figure *f = R->f;
-    int ncol = imax(1, f->ncol), nrow = imax(1, f->nrow);
-    int pw = (w - (ncol - 1) * FACET_HGAP) / ncol;
-    int ph = (h - (nrow - 1)) / nrow;
-    free_boxes(R);
+    int ncol = imax(1, f->ncol);
     for (size_t i = 0; i < R->npb; i++) {
         panel_box *b = &R->pb[i];
         b->p = &f->panels[i];
@@ -1467,6 +1606,44 @@ static int layout_grid(render *R, int x, int y, int w, int h)
         int rc = layout_panel(R, b);
         if (rc != 0)
             return rc;
+    }
+    return 0;
+}
+
+/* Lay out the panel grid in the rectangle (x, y, w, h). */
+static int layout_grid(render *R, int x, int y, int w, int h)
+{
+    const lt_figure *f = R->f;
+    int ncol = imax(1, f->ncol), nrow = imax(1, f->nrow);
+    int pw = (w - (ncol - 1) * FACET_HGAP) / ncol;
+    int ph = (h - (nrow - 1)) / nrow;
+    /* Panels of a column of the grid share the left and right edges of
+     * their plotting areas (as on a page), so that their x positions line
+     * up: laid out once, then again with the widest margins. */
+    int pads[2 * 64] = {0};
+    for (int pass = 0; pass < 2; pass++) {
+        free_boxes(R);
+        for (size_t i = 0; i < R->npb; i++) {
+            int cidx = (int)i % ncol;
+            R->pb[i].min_lpad = pass && cidx < 64 ? pads[2 * cidx] : 0;
+            R->pb[i].min_rpad = pass && cidx < 64 ? pads[2 * cidx + 1] : 0;
+        }
+        int rc = layout_cells(R, x, y, pw, ph);
+        if (rc != 0 || nrow < 2)
+            return rc;
+        bool same = true;
+        for (size_t i = 0; i < R->npb; i++) {
+            int cidx = (int)i % ncol;
+            if (cidx >= 64)
+                continue;
+            const panel_box *b = &R->pb[i];
+            same = same && (i < (size_t)ncol || (b->lpad == pads[2 * cidx] &&
+                                                 b->rpad == pads[2 * cidx + 1]));
+            pads[2 * cidx] = imax(pads[2 * cidx], b->lpad);
+            pads[2 * cidx + 1] = imax(pads[2 * cidx + 1], b->rpad);
+        }
+        if (same)
+            return 0;
     }
     return 0;
 }

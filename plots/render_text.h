@@ -13,6 +13,9 @@
  *                              U+258F..U+2589 rightward), full cells
  *                              elsewhere; adjacent bars of a histogram
  *                              stay distinct by colour or a one-column gap;
+ *                              where a bar of a translucent layer (alpha
+ *                              < 1) overlaps another layer's, the colours
+ *                              mix (without colour: the dark shade U+2593);
  *   BAND                       shaded cells (background colour, or U+2591
  *                              without colour) between the limits;
  *   BOX                        whiskers, box and median from box drawing
@@ -25,7 +28,14 @@
  *                              the same names on both axes whose column
  *                              names do not fit numbers its columns, and
  *                              each row name carries its number;
- *   TEXT                       the label, clipped to the area.
+ *   TEXT                       the label, clipped to the area; values
+ *                              of bars (LT_TEXT_AFTER) one cell past the
+ *                              bar's end, or inside it on its colour.
+ * Category names on the y axis are shown whole up to 32 cells while the
+ * plotting area keeps 40 (a heatmap: three per column, and at least one
+ * per column with names cut to no less than 10); panels in one column of
+ * a facet grid share the left and right edges of their areas, so that
+ * their x positions line up.
  * The legend (colour swatch + label per labelled layer, a colour bar
  * for a heatmap) goes where lt_legend_place puts it.  A figure with an
  * aspect (figure.h) too wide for it is drawn narrower, from the left, its

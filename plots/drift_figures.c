@@ -1,0 +1,591 @@
+/* Figures of a drift report (drift_figures.h): the overview of every
+ * column's severity, one column's reference and current distributions
+ * (overlaid histograms, paired category bars) and the heatmap of drift
+ * over time windows, built as ordinary figures (figure.h) that both
+ * renderers draw.
+ *
+ * Colours: what drifted, and the current sample, in the palette's first
+ * colour; what did not, and the reference, in the palette's grey (index
+ * GREY), which the text renderer also tells apart without colour (light
+ * shade against full blocks).  Reference lines are the neutral grey of
+ * chrome, dashed. */
+#include "drift_figures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+enum {
+    ACCENT = 0,           /* palette colour of drifted / current */
+    GREY = 7,             /* the palette's grey: not drifted / reference */
+    TEXT_CHROME = 4,      /* terminal rows around a panel of bars: the
+                             axis line, tick labels, axis title, legend */
+};
+
+/* The x range of severities: 0 to the largest finite one, within these. */
+#define SEV_MIN_HI 2.0
+#define SEV_MAX_HI 10.0
+
+/* ---- small helpers --------------------------------------------------- */
+
+/* Give the layer just added colour c instead of the next one of the
+ * cycle (or the grey of chrome for LT_COLOR_AUTO). */
+static lt_layer *recolor(lt_panel *p, lt_layer *l, int c)
+{
+    if (l != NULL && l->color != LT_COLOR_AUTO) {
+        l->color = c;
+        p->next_color--;
+    }
+    return l;
+}
+
+/* A count (>= 0) with thousands separators: "1,234,567". */
+static void fmt_count(int64_t v, char *buf, size_t cap)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", (long long)v);
+    size_t len = strlen(digits), o = 0;
+    for (size_t i = 0; i < len && o + 2 < cap; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* A share as a percentage with one decimal: "0%" for none, "<0.1%" and
+ * ">99.9%" near the ends, "100%" for all. */
+static void fmt_share(int64_t count, int64_t total, char *buf, size_t cap)
+{
+    double pct = 100.0 * (double)count / (double)total;
+    if (count == 0)
+        snprintf(buf, cap, "0%%");
+    else if (count == total)
+        snprintf(buf, cap, "100%%");
+    else if (pct < 0.05)
+        snprintf(buf, cap, "<0.1%%");
+    else if (pct >= 99.95)
+        snprintf(buf, cap, ">99.9%%");
+    else
+        snprintf(buf, cap, "%.1f%%", pct);
+}
+
+/* The upper end of a severity axis: the largest finite value of v[0..n),
+ * within [SEV_MIN_HI, SEV_MAX_HI]. */
+static double severity_hi(const double *v, size_t n)
+{
+    double hi = SEV_MIN_HI;
+    for (size_t i = 0; i < n; i++) {
+        double s = v[i];
+        if (isfinite(s) && s > hi)
+            hi = s;
+    }
+    return fmin(hi, SEV_MAX_HI);
+}
+
+/* A severity drawn on an axis ending at hi: negative as 0, past the end
+ * (+Inf) at the end; NaN stays. */
+static double clip_severity(double s, double hi)
+{
+    if (isnan(s))
+        return s;
+    return s < 0 ? 0 : s > hi ? hi : s;
+}
+
+/* The total of the n counts of one side (of bins or categories: `unit`),
+ * or <= 0 with lt_errmsg for a negative count or none at all. */
+static int64_t total_of(const char *what, const char *side, const char *unit,
+                        const int64_t *c, int n)
+{
+    int64_t t = 0;
+    for (int i = 0; i < n; i++) {
+        if (c[i] < 0) {
+            lt_seterr(LT_EINVAL, "%s: the %s count of %s %d is %lld, expected a count >= 0",
+                      what, side, unit, i + 1, (long long)c[i]);
+            return -1;
+        }
+        t += c[i];
+    }
+    if (t == 0)
+        lt_seterr(LT_EINVAL, "%s: no %s values (every count is 0), expected at least one",
+                  what, side);
+    return t;
+}
+
+/* "reference (n = 5,174)" into buf. */
+static void side_label(const char *side, int64_t n, char *buf, size_t cap)
+{
+    char num[40];
+    fmt_count(n, num, sizeof num);
+    snprintf(buf, cap, "%s (n = %s)", side, num);
+}
+
+/* ---- overview -------------------------------------------------------- */
+
+typedef struct ranked {
+    double sev;
+    int at;
+} ranked;
+
+/* Most severe first (+Inf before every finite value), NaN last, ties in
+ * the order given. */
+static int by_severity(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    bool na = isnan(a->sev), nb = isnan(b->sev);
+    if (na != nb)
+        return na ? 1 : -1;
+    if (!na && a->sev != b->sev)
+        return a->sev > b->sev ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *title,
+                                const char *subtitle)
+{
+    if (n < 1) {
+        lt_seterr(LT_EINVAL, "drift overview: %d columns, expected at least 1", n);
+        return NULL;
+    }
+    if (bars == NULL) {
+        lt_seterr(LT_EINVAL, "drift overview: no bars given for %d columns", n);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        if (bars[i].column == NULL) {
+            lt_seterr(LT_EINVAL, "drift overview: bar %d has no column name", i + 1);
+            return NULL;
+        }
+    size_t un = (size_t)n;
+    ranked *rk = malloc(un * sizeof *rk);
+    const char **names = malloc(un * sizeof *names);
+    const char **text = malloc(un * sizeof *text);
+    double *buf = malloc(6 * un * sizeof *buf);
+    lt_figure *f = NULL;
+    if (rk == NULL || names == NULL || text == NULL || buf == NULL) {
+        lt_nomem();
+        goto fail;
+    }
+    for (int i = 0; i < n; i++)
+        rk[i] = (ranked){bars[i].severity, i};
+    qsort(rk, un, sizeof *rk, by_severity);
+    double hi = SEV_MIN_HI;
+    for (int i = 0; i < n; i++)
+        if (isfinite(bars[i].severity) && bars[i].severity > hi)
+            hi = bars[i].severity;
+    hi = fmin(hi, SEV_MAX_HI);
+
+    /* Bars of each kind in rank order: position r from the top; a row
+     * of cells each in the terminal, and many of them read as one shape
+     * on a page. */
+    double half = n > 40 ? 0.45 : 0.24;
+    double *x0 = buf, *x1 = buf + un, *y0 = buf + 2 * un, *y1 = buf + 3 * un;
+    double *tx = buf + 4 * un, *ty = buf + 5 * un;
+    if ((f = lt_figure_new()) == NULL)
+        goto fail;
+    lt_panel *p = &f->panels[0];
+    /* The threshold under the bars (it shows where a bar falls short);
+     * its legend entry after theirs, from an empty layer on top. */
+    double one = 1;
+    if (lt_panel_add_refs(p, LT_LAYER_VLINE, &one, 1, NULL) == NULL)
+        goto fail;
+    for (int pass = 0; pass < 2; pass++) {
+        bool want = pass == 0;
+        size_t m = 0;
+        for (int r = 0; r < n; r++) {
+            const lt_driftfig_bar *b = &bars[rk[r].at];
+            if (b->drifted != want || isnan(b->severity))
+                continue;
+            x0[m] = 0;
+            x1[m] = clip_severity(b->severity, hi);
+            y0[m] = r - half;
+            y1[m] = r + half;
+            m++;
+        }
+        if (m == 0)
+            continue;
+        lt_layer *l = lt_panel_add_rects(p, x0, x1, y0, y1, m, want ? "drifted" : "not drifted");
+        if (recolor(p, l, want ? ACCENT : GREY) == NULL)
+            goto fail;
+        l->horizontal = true;
+    }
+    if (recolor(p, lt_panel_add_refs(p, LT_LAYER_VLINE, NULL, 0, "threshold"),
+                LT_COLOR_AUTO) == NULL)
+        goto fail;
+    for (int r = 0; r < n; r++) {
+        const lt_driftfig_bar *b = &bars[rk[r].at];
+        names[r] = b->column;
+        tx[r] = isnan(b->severity) ? 0 : clip_severity(b->severity, hi);
+        ty[r] = r;
+        text[r] = b->label ? b->label : isnan(b->severity) ? "not compared" : NULL;
+    }
+    lt_layer *t = lt_panel_add_text(p, tx, ty, text, un);
+    if (t == NULL)
+        goto fail;
+    t->align = LT_TEXT_AFTER;
+    if (lt_axis_set_categories(&p->y, names, n) != 0 ||
+        lt_figure_set_str(&p->x.label, "drift score / threshold") != 0 ||
+        lt_figure_set_str(&f->title, title) != 0 ||
+        lt_figure_set_str(&f->subtitle, subtitle) != 0)
+        goto fail;
+    p->x.lo = 0;
+    p->x.hi = hi;
+    f->legend = LT_LEGEND_BOTTOM;
+    /* The terminal: a row per column, two while there are few (three
+     * for one, the least a panel has).  A page: bars of about 20pt while
+     * few, rather than a few broad bands (a shape the text renderer never
+     * narrows at these heights). */
+    int rows = n == 1 ? 3 : n <= 8 ? 2 * n : n;
+    if (n <= 12)
+        f->aspect = 0.05 * n;
+    f->text_height = rows + TEXT_CHROME + (title != NULL) + (subtitle != NULL);
+    free(rk);
+    free(names);
+    free(text);
+    free(buf);
+    return f;
+fail:
+    free(rk);
+    free(names);
+    free(text);
+    free(buf);
+    lt_figure_free(f);
+    return NULL;
+}
+
+/* ---- one numeric column ---------------------------------------------- */
+
+lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref,
+                               const int64_t *cur, const char *column, const char *title,
+                               const char *subtitle)
+{
+    const char *what = "numeric drift plot";
+    if (nbin < 1) {
+        lt_seterr(LT_EINVAL, "%s: %d bins, expected at least 1", what, nbin);
+        return NULL;
+    }
+    if (edges == NULL || ref == NULL || cur == NULL) {
+        lt_seterr(LT_EINVAL, "%s: %s is NULL, expected %d values", what,
+                  edges == NULL ? "edges" : ref == NULL ? "ref" : "cur",
+                  edges == NULL ? nbin + 1 : nbin);
+        return NULL;
+    }
+    for (int i = 0; i <= nbin; i++) {
+        if (!isfinite(edges[i])) {
+            lt_seterr(LT_EINVAL, "%s: bin edge %d is %g, expected a finite number", what, i + 1,
+                      edges[i]);
+            return NULL;
+        }
+        if (i > 0 && !(edges[i] > edges[i - 1])) {
+            lt_seterr(LT_EINVAL, "%s: bin edges %d and %d are %g and %g, expected them "
+                      "increasing", what, i, i + 1, edges[i - 1], edges[i]);
+            return NULL;
+        }
+    }
+    int64_t nref = total_of(what, "reference", "bin", ref, nbin);
+    if (nref <= 0)
+        return NULL;
+    int64_t ncur = total_of(what, "current", "bin", cur, nbin);
+    if (ncur <= 0)
+        return NULL;
+    size_t un = (size_t)nbin;
+    double *buf = malloc(5 * un * sizeof *buf);
+    lt_figure *f = buf ? lt_figure_new() : NULL;
+    if (f == NULL) {
+        if (buf == NULL)
+            lt_nomem();
+        free(buf);
+        return NULL;
+    }
+    double *x0 = buf, *x1 = buf + un, *y0 = buf + 2 * un, *rs = buf + 3 * un, *cs = buf + 4 * un;
+    for (int i = 0; i < nbin; i++) {
+        x0[i] = edges[i];
+        x1[i] = edges[i + 1];
+        y0[i] = 0;
+        rs[i] = (double)ref[i] / (double)nref;
+        cs[i] = (double)cur[i] / (double)ncur;
+    }
+    lt_panel *p = &f->panels[0];
+    char lr[64], lc[64];
+    side_label("reference", nref, lr, sizeof lr);
+    side_label("current", ncur, lc, sizeof lc);
+    lt_layer *l;
+    if (recolor(p, lt_panel_add_rects(p, x0, x1, y0, rs, un, lr), GREY) == NULL ||
+        (l = recolor(p, lt_panel_add_rects(p, x0, x1, y0, cs, un, lc), ACCENT)) == NULL)
+        goto fail;
+    l->alpha = 0.5;
+    p->y.zero = true;
+    /* The terminal: within 24 rows with a title and a subtitle. */
+    f->text_height = 20 + (title != NULL) + (subtitle != NULL);
+    if (lt_figure_set_str(&p->x.label, column ? column : "value") != 0 ||
+        lt_figure_set_str(&p->y.label, "share") != 0 ||
+        lt_figure_set_str(&f->title, title) != 0 ||
+        lt_figure_set_str(&f->subtitle, subtitle) != 0)
+        goto fail;
+    free(buf);
+    return f;
+fail:
+    free(buf);
+    lt_figure_free(f);
+    return NULL;
+}
+
+/* ---- one categorical column ------------------------------------------ */
+
+lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t *ref,
+                                   const int64_t *cur, const char *column, const char *title,
+                                   const char *subtitle)
+{
+    const char *what = "categorical drift plot";
+    if (k < 1) {
+        lt_seterr(LT_EINVAL, "%s: %d categories, expected at least 1", what, k);
+        return NULL;
+    }
+    if (cats == NULL || ref == NULL || cur == NULL) {
+        lt_seterr(LT_EINVAL, "%s: %s is NULL, expected %d values", what,
+                  cats == NULL ? "cats" : ref == NULL ? "ref" : "cur", k);
+        return NULL;
+    }
+    for (int i = 0; i < k; i++)
+        if (cats[i] == NULL) {
+            lt_seterr(LT_EINVAL, "%s: category %d has no name", what, i + 1);
+            return NULL;
+        }
+    int64_t nref = total_of(what, "reference", "category", ref, k);
+    if (nref <= 0)
+        return NULL;
+    int64_t ncur = total_of(what, "current", "category", cur, k);
+    if (ncur <= 0)
+        return NULL;
+    size_t uk = (size_t)k;
+    double *buf = malloc(10 * uk * sizeof *buf);
+    char **names = calloc(uk, sizeof *names);
+    char **text = calloc(2 * uk, sizeof *text);
+    lt_figure *f = NULL;
+    if (buf == NULL || names == NULL || text == NULL) {
+        lt_nomem();
+        goto fail;
+    }
+    double *x0 = buf, *rx = buf + uk, *cx = buf + 2 * uk;
+    double *ry0 = buf + 3 * uk, *ry1 = buf + 4 * uk, *cy1 = buf + 5 * uk;
+    /* 2k labels: the current's first, kept where only one of a pair
+     * fits, then the reference's */
+    double *tx = buf + 6 * uk, *ty = buf + 8 * uk;
+    int unseen = 0;
+    double top = 0;
+    for (int i = 0; i < k; i++) {
+        /* The pair of category i, touching: the reference above, the
+         * current beside the name (position i), a third of the slot free
+         * below; in the terminal a row each and a blank one. */
+        x0[i] = 0;
+        rx[i] = (double)ref[i] / (double)nref;
+        cx[i] = (double)cur[i] / (double)ncur;
+        top = fmax(top, fmax(rx[i], cx[i]));
+        ry0[i] = i - 0.5;
+        ry1[i] = i - 1.0 / 6;
+        cy1[i] = i + 1.0 / 6;
+        tx[i] = cx[i];
+        tx[uk + (size_t)i] = rx[i];
+        ty[i] = i;
+        ty[uk + (size_t)i] = i - 1.0 / 3;
+        char s[24];
+        fmt_share(cur[i], ncur, s, sizeof s);
+        if ((text[i] = strdup(s)) == NULL)
+            goto nomem;
+        fmt_share(ref[i], nref, s, sizeof s);
+        if ((text[uk + (size_t)i] = strdup(s)) == NULL)
+            goto nomem;
+        size_t len = strlen(cats[i]) + 16;
+        if ((names[i] = malloc(len)) == NULL)
+            goto nomem;
+        snprintf(names[i], len, ref[i] == 0 ? "%s (unseen)" : "%s", cats[i]);
+        unseen += ref[i] == 0;
+    }
+    if ((f = lt_figure_new()) == NULL)
+        goto fail;
+    lt_panel *p = &f->panels[0];
+    char lr[64], lc[64];
+    side_label("reference", nref, lr, sizeof lr);
+    side_label("current", ncur, lc, sizeof lc);
+    lt_layer *a = recolor(p, lt_panel_add_rects(p, x0, rx, ry0, ry1, uk, lr), GREY);
+    lt_layer *b = a ? recolor(p, lt_panel_add_rects(p, x0, cx, ry1, cy1, uk, lc), ACCENT) : NULL;
+    if (b == NULL)
+        goto fail;
+    p->layers[p->nlayer - 2].horizontal = true;
+    b->horizontal = true;
+    lt_layer *t = lt_panel_add_text(p, tx, ty, (const char *const *)text, 2 * uk);
+    if (t == NULL)
+        goto fail;
+    t->align = LT_TEXT_AFTER;
+    /* Room for the labels past the longest bar. */
+    p->x.lo = 0;
+    p->x.hi = 1.15 * top;
+    if (lt_axis_set_categories(&p->y, (const char *const *)names, k) != 0 ||
+        lt_figure_set_str(&p->x.label, "share") != 0 ||
+        lt_figure_set_str(&p->y.label, column) != 0 ||
+        lt_figure_set_str(&f->title, title) != 0 ||
+        lt_figure_set_str(&f->subtitle, subtitle) != 0)
+        goto fail;
+    if (unseen > 0) {
+        char note[96];
+        snprintf(note, sizeof note, "%d categor%s unseen in the reference", unseen,
+                 unseen > 1 ? "ies" : "y");
+        if (lt_figure_note(f, note) != 0)
+            goto fail;
+    }
+    f->legend = LT_LEGEND_BOTTOM;
+    /* The terminal: a row per bar, and one between pairs while few. */
+    f->text_height = (k <= 6 ? 3 : 2) * k + TEXT_CHROME + (title != NULL) + (subtitle != NULL) +
+                     (column != NULL) + (unseen > 0);
+    for (size_t i = 0; i < uk; i++)
+        free(names[i]);
+    for (size_t i = 0; i < 2 * uk; i++)
+        free(text[i]);
+    free(names);
+    free(text);
+    free(buf);
+    return f;
+nomem:
+    lt_nomem();
+fail:
+    if (names)
+        for (size_t i = 0; i < uk; i++)
+            free(names[i]);
+    if (text)
+        for (size_t i = 0; i < 2 * uk; i++)
+            free(text[i]);
+    free(names);
+    free(text);
+    free(buf);
+    lt_figure_free(f);
+    return NULL;
+}
+
+/* ---- over time windows ----------------------------------------------- */
+
+lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char *const *columns,
+                               int ncol, const double *severity, const bool *drifted,
+                               const int *lines, int nline, const char *title)
+{
+    const char *what = "drift over time plot";
+    if (nwin < 1 || ncol < 1) {
+        lt_seterr(LT_EINVAL, "%s: %d %s, expected at least 1", what, nwin < 1 ? nwin : ncol,
+                  nwin < 1 ? "windows" : "columns");
+        return NULL;
+    }
+    if (windows == NULL || columns == NULL || severity == NULL) {
+        lt_seterr(LT_EINVAL, "%s: %s is NULL, expected %d values", what,
+                  windows == NULL ? "windows" : columns == NULL ? "columns" : "severity",
+                  windows == NULL ? nwin : columns == NULL ? ncol : nwin * ncol);
+        return NULL;
+    }
+    for (int i = 0; i < nwin; i++)
+        if (windows[i] == NULL) {
+            lt_seterr(LT_EINVAL, "%s: window %d has no label", what, i + 1);
+            return NULL;
+        }
+    for (int i = 0; i < ncol; i++)
+        if (columns[i] == NULL) {
+            lt_seterr(LT_EINVAL, "%s: column %d has no name", what, i + 1);
+            return NULL;
+        }
+    if (nline < 0 || (nline > 0 && lines == NULL)) {
+        lt_seterr(LT_EINVAL, "%s: %d line columns%s, expected 0 or more indexes", what, nline,
+                  nline > 0 ? " but no indexes" : "");
+        return NULL;
+    }
+    for (int i = 0; i < nline; i++)
+        if (lines[i] < 0 || lines[i] >= ncol) {
+            lt_seterr(LT_EINVAL, "%s: line %d is column index %d, expected 0 to %d (of %d "
+                      "columns)", what, i + 1, lines[i], ncol - 1, ncol);
+            return NULL;
+        }
+    size_t nw = (size_t)nwin, nc = (size_t)ncol, cells = nw * nc;
+    double hi = severity_hi(severity, cells);
+    double *z = malloc(cells * sizeof *z);
+    double *xs = malloc(nw * sizeof *xs), *ys = malloc(nw * sizeof *ys);
+    const char **marks = calloc(cells, sizeof *marks);
+    lt_figure *f = NULL;
+    if (z == NULL || xs == NULL || ys == NULL || marks == NULL) {
+        lt_nomem();
+        goto fail;
+    }
+    bool any_mark = false, clipped = false;
+    for (size_t i = 0; i < cells; i++) {
+        z[i] = clip_severity(severity[i], hi);
+        clipped |= severity[i] > hi;
+        if (drifted && drifted[i]) {
+            marks[i] = "\xE2\x80\xA2";   /* • */
+            any_mark = true;
+        }
+    }
+    if ((f = lt_figure_new()) == NULL)
+        goto fail;
+    lt_panel *p = &f->panels[0];
+    lt_layer *h = lt_panel_add_heatmap(p, z, ncol, nwin, any_mark ? marks : NULL, LT_CMAP_BLUES);
+    if (h == NULL)
+        goto fail;
+    h->zlo = 0;
+    h->zhi = hi;
+    if (lt_axis_set_categories(&p->x, windows, nwin) != 0 ||
+        lt_axis_set_categories(&p->y, columns, ncol) != 0 ||
+        lt_figure_set_str(&f->title, title) != 0 ||
+        lt_figure_note(f, any_mark ? "colour: drift score / threshold, \xE2\x80\xA2 drifted"
+                                   : "colour: drift score / threshold") != 0 ||
+        (clipped && lt_figure_note(f, "larger scores in the top colour") != 0))
+        goto fail;
+    f->legend = LT_LEGEND_BOTTOM;
+    /* The terminal: a row per column, with the axis, its labels and the
+     * colour bar; the lines panel as tall (panels of a grid are), at
+     * least 10 rows; the title and a line of caption. */
+    int panel = ncol + 3;
+    if (nline > 0) {
+        lt_panel *q = lt_figure_add_panel(f);
+        if (q == NULL)
+            goto fail;
+        double lhi = SEV_MIN_HI;
+        for (int k = 0; k < nline; k++)
+            lhi = fmax(lhi, severity_hi(severity + (size_t)lines[k] * nw, nw));
+        for (size_t w = 0; w < nw; w++)
+            xs[w] = (double)w;
+        double one = 1;
+        if (recolor(q, lt_panel_add_refs(q, LT_LAYER_HLINE, &one, 1, "threshold"),
+                    LT_COLOR_AUTO) == NULL)
+            goto fail;
+        for (int k = 0; k < nline; k++) {
+            const double *row = severity + (size_t)lines[k] * nw;
+            for (size_t w = 0; w < nw; w++)
+                ys[w] = clip_severity(row[w], lhi);
+            lt_layer *l = lt_panel_add_xy(q, nw > 1 ? LT_LAYER_LINE : LT_LAYER_POINTS, xs, ys,
+                                          nw, columns[lines[k]]);
+            if (l == NULL)
+                goto fail;
+        }
+        if (lt_axis_set_categories(&q->x, windows, nwin) != 0 ||
+            lt_figure_set_str(&q->y.label, "score / threshold") != 0)
+            goto fail;
+        /* (a little room over lines that reach the end) */
+        q->y.lo = 0;
+        q->y.hi = lhi * 1.04;
+        /* (a blank row between the panels, the legend) */
+        panel = panel > 10 ? panel : 10;
+        f->text_height = (title != NULL) + 2 * panel + 1 + 1 + 1;
+    } else {
+        f->text_height = (title != NULL) + panel + 1;
+    }
+    free(z);
+    free(xs);
+    free(ys);
+    free(marks);
+    return f;
+fail:
+    free(z);
+    free(xs);
+    free(ys);
+    free(marks);
+    lt_figure_free(f);
+    return NULL;
+}
