@@ -670,9 +670,10 @@ static double pooled_quantile(const double *a, int64_t na, const double *b, int6
 }
 
 /* Equal-width bins between the 0.5% and 99.5% quantiles of the finite
- * values of both sorted samples, 2 n^(1/3) of them (Rice) up to 30, one
- * when the quantiles meet; values beyond (infinities too) count in the
- * outer bins.  No bin when there is no finite value. */
+ * values of both sorted samples, 2 n^(1/3) of them (Rice) up to 30; one
+ * when the quantiles meet (around the value) or the span is too narrow
+ * to cut; values beyond (infinities too) count in the outer bins.  No
+ * bin when there is no finite value. */
 static int hist_num(const double *a, int64_t na, const double *b, int64_t nb, lt_drift_hist *h)
 {
     int64_t a0 = bound(a, na, -INFINITY, true), a1 = bound(a, na, INFINITY, false);
@@ -693,10 +694,25 @@ static int hist_num(const double *a, int64_t na, const double *b, int64_t nb, lt
     if (!h->edges || !h->ref || !h->cur)
         return lt_nomem();
     h->nbin = nbin;
-    double step = hi / nbin - lo / nbin;   /* no overflow for huge spans */
-    for (int i = 0; i < nbin; i++)
-        h->edges[i] = lo + i * step;
-    h->edges[nbin] = hi;
+    if (lo == hi) {
+        /* one value: a bin of width 1 around it (wider where 0.5 is
+         * below its precision), so that the edges increase */
+        double half = fmax(0.5, fabs(lo) * 0x1p-40);
+        h->edges[0] = lo - half;
+        h->edges[1] = lo + half;
+    } else {
+        double step = hi / nbin - lo / nbin;   /* no overflow for huge spans */
+        for (int i = 0; i < nbin; i++)
+            h->edges[i] = lo + i * step;
+        h->edges[nbin] = hi;
+        for (int i = 0; i < nbin; i++)
+            if (!(h->edges[i] < h->edges[i + 1])) {
+                /* a span too narrow for the bins: one bin */
+                h->nbin = nbin = 1;
+                h->edges[1] = hi;
+                break;
+            }
+    }
     for (int s = 0; s < 2; s++) {
         const double *v = s ? b : a;
         int64_t n = s ? nb : na, *cnt = s ? h->cur : h->ref, below = 0;
@@ -761,9 +777,10 @@ static int score_num(const lt_drift_opts *o, lt_drift_method m, const double *a,
     switch (m) {
     case LT_DRIFT_KS: {
         double d = lt_ks_statistic(a, na, b, nb), dx;
+        lt_clearerr();   /* the p-value is NaN with LT_ENOMEM when memory runs out */
         out->p_value = lt_ks_pvalue(d, na, nb, LT_KS_AUTO, NULL, &dx);
         out->statistic = dx;
-        return 0;
+        return isnan(out->p_value) && lt_errcode() == LT_ENOMEM ? LT_ENOMEM : 0;
     }
     case LT_DRIFT_ANDERSON: {
         if (a[0] == a[na - 1] && b[0] == b[nb - 1] && a[0] == b[0]) {

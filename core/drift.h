@@ -128,9 +128,11 @@ typedef struct lt_drift_hist {
     /* numeric: nbin equal-width bins between the 0.5% and 99.5% type 7
      * quantiles of the finite values of both samples together, 2 n^(1/3)
      * of them (Rice's rule, n finite values) up to 30; values beyond
-     * (infinities too) count in the outer bins; one bin when the
-     * quantiles meet (a single value); none without a finite value.
-     * Bin i is [edges[i], edges[i + 1]), the last closed. */
+     * (infinities too) count in the outer bins; one bin [v - 0.5,
+     * v + 0.5] when the quantiles meet at v (wider for |v| > 2^39), one
+     * [lo, hi] when the span is too narrow to cut; none without a finite
+     * value.  Edges increase; bin i is [edges[i], edges[i + 1]), the
+     * last closed. */
     int nbin;
     double *edges;            /* nbin + 1 */
     /* categorical: ncat categories, most frequent in the reference first,

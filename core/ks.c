@@ -38,6 +38,12 @@ static double diff_at(int64_t i, int64_t na, int64_t j, int64_t nb)
     return fabs((double)i / (double)na - (double)j / (double)nb);
 }
 
+/* The walk compares integers while na nb stays below this (a test build
+ * sets it to 0 to run the walk on doubles). */
+#ifndef LT_KS_INT_WALK_MAX
+#define LT_KS_INT_WALK_MAX INT64_MAX
+#endif
+
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
 {
     if (na < 1 || nb < 1) {
@@ -49,8 +55,8 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
      * the ECDFs are compared only after the last of a run of equal values
      * (searchsorted side = "right").  The comparison is by the integer
      * i nb - j na (exact while na nb < 2^63), so that the division runs
-     * only when the maximum grows or is tied. */
-    int exact_int = na <= INT64_MAX / nb;
+     * only when the maximum grows or is tied; past that, by the doubles. */
+    int exact_int = na <= LT_KS_INT_WALK_MAX / nb;
     int64_t i = 0, j = 0, kmax = 0;
     double d = 0, v = 0;
     while (i < na && j < nb) {

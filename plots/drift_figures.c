@@ -318,6 +318,8 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
         goto fail;
     l->alpha = 0.5;
     p->y.zero = true;
+    /* The terminal: within 24 rows with a title and a subtitle. */
+    f->text_height = 20 + (title != NULL) + (subtitle != NULL);
     if (lt_figure_set_str(&p->x.label, column ? column : "value") != 0 ||
         lt_figure_set_str(&p->y.label, "share") != 0 ||
         lt_figure_set_str(&f->title, title) != 0 ||
@@ -369,7 +371,8 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
     }
     double *x0 = buf, *rx = buf + uk, *cx = buf + 2 * uk;
     double *ry0 = buf + 3 * uk, *ry1 = buf + 4 * uk, *cy1 = buf + 5 * uk;
-    /* 2k labels: the reference's, then the current's */
+    /* 2k labels: the current's first, kept where only one of a pair
+     * fits, then the reference's */
     double *tx = buf + 6 * uk, *ty = buf + 8 * uk;
     int unseen = 0;
     double top = 0;
@@ -384,15 +387,15 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
         ry0[i] = i - 0.5;
         ry1[i] = i - 1.0 / 6;
         cy1[i] = i + 1.0 / 6;
-        tx[i] = rx[i];
-        tx[uk + (size_t)i] = cx[i];
-        ty[i] = i - 1.0 / 3;
-        ty[uk + (size_t)i] = i;
+        tx[i] = cx[i];
+        tx[uk + (size_t)i] = rx[i];
+        ty[i] = i;
+        ty[uk + (size_t)i] = i - 1.0 / 3;
         char s[24];
-        fmt_share(ref[i], nref, s, sizeof s);
+        fmt_share(cur[i], ncur, s, sizeof s);
         if ((text[i] = strdup(s)) == NULL)
             goto nomem;
-        fmt_share(cur[i], ncur, s, sizeof s);
+        fmt_share(ref[i], nref, s, sizeof s);
         if ((text[uk + (size_t)i] = strdup(s)) == NULL)
             goto nomem;
         size_t len = strlen(cats[i]) + 16;

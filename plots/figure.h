@@ -56,10 +56,11 @@ typedef struct lt_box_stats {
 typedef enum lt_text_align {
     LT_TEXT_CENTRE,    /* centred on the anchor (the default) */
     LT_TEXT_AFTER      /* the value of a horizontal bar ending at the
-                          anchor: starting just right of it; where that
-                          would run past the plotting area, ending just
-                          left of it instead, inside the bar, in a colour
-                          that contrasts with the bar's.  Labels are
+                          anchor: starting just right of it (and of any
+                          longer bar beside it); where that would run
+                          past the plotting area, ending just left of it
+                          instead, inside the bar, in a colour that
+                          contrasts with the bar's.  Labels are
                           placed in order; one that would overlap a label
                           placed before is left out, and while the names
                           of a categorical y axis are thinned only the

@@ -1588,27 +1588,87 @@ static bool bar_under(const pview *v, double x, double y, lt_rgb *out, double *t
     return false;
 }
 
-/* A white box behind a label from x, tw wide, centred on y. */
-static void backing(rc *r, double x, double y, double tw, double lh)
+/* Draw s as draw_text does (left or right of x, middle at y), on a white
+ * halo that keeps it legible over grid and reference lines; with
+ * `spare_bars` the halo leaves the panel's bars alone (it would notch a
+ * neighbouring bar). */
+static void halo_text(rc *r, const pview *v, font ft, lt_rgb col, const char *s, double x,
+                      double y, double halign, bool spare_bars)
 {
-    double m = 1.5 * r->s;
-    set_rgb(r->cr, WHITE, 1);
-    cairo_rectangle(r->cr, x - m, y - lh / 2, tw + 2 * m, lh);
-    cairo_fill(r->cr);
+    char buf[1024];
+    s = clean(s, buf, sizeof buf);
+    if (*s == '\0')
+        return;
+    metrics m = measure(r, ft, s);
+    cairo_t *cr = r->cr;
+    double lw = 2.5 * r->s, x0 = x - halign * m.w - lw, y0 = y - m.line / 2 - lw;
+    double bw = m.w + 2 * lw, bh = m.line + 2 * lw;
+    cairo_save(cr);
+    if (spare_bars) {
+        /* The halo's box less the bars in it (even-odd). */
+        cairo_new_path(cr);
+        cairo_rectangle(cr, x0, y0, bw, bh);
+        for (size_t j = 0; j < v->p->nlayer; j++) {
+            const lt_layer *l = &v->p->layers[j];
+            for (size_t i = 0; l->kind == LT_LAYER_RECT && i < l->n; i++) {
+                double ax = px(v, l->x0[i]), bx = px(v, l->x1[i]);
+                double ay = py(v, l->y0[i]), by = py(v, l->y1[i]);
+                if (isnan(ax) || isnan(bx) || isnan(ay) || isnan(by) ||
+                    fmax(ax, bx) <= x0 || fmin(ax, bx) >= x0 + bw || fmax(ay, by) <= y0 ||
+                    fmin(ay, by) >= y0 + bh)
+                    continue;
+                cairo_rectangle(cr, fmax(fmin(ax, bx), x0), fmax(fmin(ay, by), y0),
+                                fmin(fmax(ax, bx), x0 + bw) - fmax(fmin(ax, bx), x0),
+                                fmin(fmax(ay, by), y0 + bh) - fmax(fmin(ay, by), y0));
+            }
+        }
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+        cairo_clip(cr);
+    }
+    cairo_move_to(cr, x - halign * m.w, y + m.mid);
+    cairo_text_path(cr, s);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_width(cr, lw);
+    set_rgb(cr, WHITE, 1);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    draw_text(r, ft, col, s, x, y, halign, V_MID, 0);
+}
+
+/* The right end (px) of the bars of the panel that reach into the band
+ * y0..y1 (px) at their right, or -INFINITY. */
+static double bars_end(const pview *v, double y0, double y1)
+{
+    double end = -INFINITY;
+    for (size_t j = 0; j < v->p->nlayer; j++) {
+        const lt_layer *l = &v->p->layers[j];
+        if (l->kind != LT_LAYER_RECT)
+            continue;
+        for (size_t i = 0; i < l->n; i++) {
+            double a = py(v, l->y0[i]), b = py(v, l->y1[i]);
+            double right = fmax(px(v, l->x0[i]), px(v, l->x1[i]));
+            if (!isnan(a) && !isnan(b) && !isnan(right) && fmax(a, b) > y0 && fmin(a, b) < y1 &&
+                fabs(px(v, l->x1[i]) - px(v, l->x0[i])) > 0)
+                end = fmax(end, right);
+        }
+    }
+    return end;
 }
 
 /* TEXT of LT_TEXT_AFTER: bar values past the bars' ends (figure.h), in
- * the size that fits the spacing of the anchors, or inside a bar that
- * reaches the edge. */
+ * the size that fits the spacing of the anchors, past every bar that
+ * reaches into the label's height; or inside a bar that reaches the edge.
+ * A label whose box meets one drawn before is left out. */
 static void draw_after_texts(rc *r, const pview *v, const lt_layer *l)
 {
     font ft = F_TEXT;
     ft.pt *= l->width > 0 ? l->width : 1;
-    double *ys = malloc((l->n ? l->n : 1) * sizeof *ys);
-    double *drawn = malloc((l->n ? l->n : 1) * sizeof *drawn);
-    if (ys == NULL || drawn == NULL) {
+    size_t cap = l->n ? l->n : 1;
+    double *ys = malloc(cap * sizeof *ys);
+    double *box = malloc(4 * cap * sizeof *box);   /* x0, x1, y0, y1 drawn */
+    if (ys == NULL || box == NULL) {
         free(ys);
-        free(drawn);
+        free(box);
         return;
     }
     size_t ny = 0, nd = 0;
@@ -1621,7 +1681,8 @@ static void draw_after_texts(rc *r, const pview *v, const lt_layer *l)
         if (ys[i] - ys[i - 1] > 0.5)
             gap = fmin(gap, ys[i] - ys[i - 1]);
     ft.pt = fmax(SMALLEST_VALUE_PT, fmin(ft.pt, gap / (1.05 * r->s)));
-    double lh = 1.05 * ft.pt * r->s, pad = 3 * r->s;
+    /* the height of digits and capitals, and the room kept around them */
+    double half = measure(r, ft, "").mid, pad = 3 * r->s;
     bool thinned = is_cat(&v->ys) && v->yl.every > 1;
     lt_rgb c = layer_rgb(l);
     for (size_t i = 0; i < l->n; i++) {
@@ -1631,32 +1692,37 @@ static void draw_after_texts(rc *r, const pview *v, const lt_layer *l)
         long cat = lround(l->y[i]);
         if (thinned && (cat < 0 || cat % v->yl.every != 0))
             continue;
-        bool clash = false;
-        for (size_t k = 0; k < nd && !clash; k++)
-            clash = fabs(drawn[k] - y) < lh;
-        if (clash)
-            continue;
-        drawn[nd++] = y;
         x = fmin(fmax(x, v->x), v->x + v->w);
         double tw = text_width(r, ft, l->text[i]);
-        if (x + pad + tw <= v->x + v->w) {
-            /* on white, over grid and reference lines */
-            backing(r, x + pad, y, tw, lh);
-            draw_text(r, ft, c, l->text[i], x + pad, y, 0, V_MID, 0);
+        double start = fmax(x, bars_end(v, y - half + 1, y + half - 1)) + pad;
+        bool inside = start + tw > v->x + v->w;
+        double x0 = inside ? x - pad - tw : start, x1 = x0 + tw;
+        bool clash = false;
+        for (size_t k = 0; k < nd && !clash; k++)
+            clash = x0 < box[4 * k + 1] + pad && x1 + pad > box[4 * k] &&
+                    y - half < box[4 * k + 3] + 1 && y + half + 1 > box[4 * k + 2];
+        if (clash)
+            continue;
+        box[4 * nd] = x0;
+        box[4 * nd + 1] = x1;
+        box[4 * nd + 2] = y - half;
+        box[4 * nd + 3] = y + half;
+        nd++;
+        if (!inside) {
+            halo_text(r, v, ft, c, l->text[i], x0, y, 0, true);
             continue;
         }
-        /* Inside the bar, in the colour that reads on it; on white where
-         * the bar is thinner than the text. */
+        /* Inside the bar, in the colour that reads on it; on a halo
+         * where the bar is thinner than the text. */
         double dx = fmin(l->x[i], v->xs.hi) - 1e-9 * (v->xs.hi - v->xs.lo), thick = 0;
-        lt_rgb bar, ink = c;
-        if (bar_under(v, dx, l->y[i], &bar, &thick) && thick >= 0.8 * lh)
-            ink = lt_palette_contrast(bar);
+        lt_rgb bar;
+        if (bar_under(v, dx, l->y[i], &bar, &thick) && thick >= 2 * half + 2 * r->s)
+            draw_text(r, ft, lt_palette_contrast(bar), l->text[i], x1, y, 1, V_MID, 0);
         else
-            backing(r, x - pad - tw, y, tw, lh);
-        draw_text(r, ft, ink, l->text[i], x - pad, y, 1, V_MID, 0);
+            halo_text(r, v, ft, c, l->text[i], x1, y, 1, false);
     }
     free(ys);
-    free(drawn);
+    free(box);
 }
 
 static void draw_texts(rc *r, const pview *v, const lt_layer *l)

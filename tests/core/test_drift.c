@@ -646,8 +646,9 @@ static void test_constant(void)
     lt_drift_col_clear(&c);
     column(konst, konst, LT_DRIFT_KS, NAN, &c);
     ok(c.statistic == 0 && c.p_value == 1 && !c.drifted, "ks of two equal constants: D 0, p 1");
-    ok(c.hist.nbin == 1 && c.hist.edges[0] == 5 && c.hist.edges[1] == 5 && c.hist.ref[0] == 20,
-       "one bin for one value");
+    ok(c.hist.nbin == 1 && c.hist.edges[0] == 4.5 && c.hist.edges[1] == 5.5
+           && c.hist.ref[0] == 20 && c.hist.cur[0] == 20,
+       "one bin of width 1 around one value");
     lt_drift_col_clear(&c);
     column(vary, cf(3, (double[]){7, 7, 7}), LT_DRIFT_PSI, NAN, &c);
     is_str(c.note, "constant in current", "a constant current side noted");
@@ -716,6 +717,16 @@ static void test_hist(void)
     ok(c.hist.nbin >= 1 && isfinite(c.hist.edges[0]) && isfinite(c.hist.edges[c.hist.nbin])
            && c.hist.ref[0] >= 1 && c.hist.ref[c.hist.nbin - 1] >= 1,
        "infinities count in the outer bins of finite edges");
+    lt_drift_col_clear(&c);
+    double tiny[] = {1, nextafter(1, 2), nextafter(nextafter(1, 2), 2)};
+    column(cf(3, tiny), cf(3, tiny), LT_DRIFT_KS, NAN, &c);
+    ok(c.hist.nbin == 1 && c.hist.edges[0] == 1 && c.hist.edges[1] > 1 && c.hist.ref[0] == 3,
+       "a span too narrow to cut: one bin");
+    lt_drift_col_clear(&c);
+    double huge = 0x1p60;
+    column(cf(1, &huge), cf(1, &huge), LT_DRIFT_KS, NAN, &c);
+    ok(c.hist.nbin == 1 && c.hist.edges[0] == huge - 0x1p20 && c.hist.edges[1] == huge + 0x1p20,
+       "one huge value: a bin wide enough to hold it");
     lt_drift_col_clear(&c);
     column(cf(2, (double[]){INFINITY, INFINITY}), cf(1, (double[]){-INFINITY}), LT_DRIFT_KS, NAN,
            &c);
