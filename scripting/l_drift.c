@@ -825,8 +825,15 @@ static int col_plot(lua_State *L)
     const char *subtitle = lt_lua_optstr(L, 2, "subtitle", c->note);
     const lt_drift_hist *hs = &c->hist;
     bool numeric = c->kind == LT_DRIFT_NUMERIC;
-    if ((numeric && hs->nbin < 1) || (!numeric && hs->ncat < 1))
-        return luaL_error(L, "plot: column '%s' has no values to draw (%s)", c->name,
+    int k = numeric ? hs->nbin : hs->ncat;
+    int64_t nref = 0, ncur = 0;
+    for (int i = 0; i < k; i++) {
+        nref += hs->ref[i];
+        ncur += hs->cur[i];
+    }
+    if (k < 1 || nref == 0 || ncur == 0)
+        return luaL_error(L, "plot: column '%s' has no %svalues to draw (%s)", c->name,
+                          k < 1 ? "" : nref == 0 ? "reference " : "current ",
                           c->note ? c->note : lt_drift_method_name(c->method));
     char t[256];
     if (!title)

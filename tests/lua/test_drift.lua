@@ -415,6 +415,11 @@ t.is(fp:title(), "plan: chi2 p = 0.2019 (not drifted, threshold 0.05)", "categor
 t.is(plotted(d, { title = "mine" }):title(), "mine", "plot(d, { title = })")
 t.is(plotted(w):title(), "x: wasserstein " .. string.format("%.4g", w.statistic) ..
   " (drifted, threshold 0.1)", "plot(column): a distance's title")
+local gone = drift(ref, frame{ y = { NA, NA, NA, NA } }, { columns = { "y" } }):column("y")
+t.is(gone.method, "missing", "a column all missing in current: method missing")
+t.is(gone.drifted, true, "a column all missing in current drifts")
+t.raises(function() plotted(gone) end,
+  "plot: column 'y' has no current values to draw (all missing in current", "plot: nothing to draw")
 local png = t.tmpname() .. ".png"
 t.remove_at_done(png)
 save(plotted(d), png)
