@@ -170,7 +170,7 @@ typedef struct frames {
 
 /* The spec of column `name` (option `opt` names it), or raise. */
 static lt_drift_spec *spec_of(lua_State *L, int arg, const specs *sp, const frames *fr,
-                              const char *name, const char *opt, const char *fname)
+                              const char *name, const char *opt)
 {
     for (int i = 0; i < sp->n; i++)
         if (strcmp(sp->v[i].name, name) == 0)
@@ -185,7 +185,6 @@ static lt_drift_spec *spec_of(lua_State *L, int arg, const specs *sp, const fram
                                               opt, name));
     }
     const char *s = lt_frame_suggest(fr->main, name);
-    (void)fname;
     luaL_argerror(L, arg, s ? lua_pushfstring(L, "option '%s': no column '%s' (did you mean "
                                               "'%s'?)", opt, name, s)
                             : lua_pushfstring(L, "option '%s': no column '%s'", opt, name));
@@ -309,7 +308,7 @@ static void read_options(lua_State *L, int arg, const char *const *known, const 
                 luaL_argerror(L, arg, "option 'method': a table { column = method } expected");
             const char *name = lua_tostring(L, -2);
             snprintf(what, sizeof what, "option 'method', column '%s'", name);
-            spec_of(L, arg, sp, fr, name, "method", fname)->method =
+            spec_of(L, arg, sp, fr, name, "method")->method =
                 checkmethod(L, arg, -1, what);
             lua_pop(L, 1);
         }
@@ -322,13 +321,13 @@ static void read_options(lua_State *L, int arg, const char *const *known, const 
                               "expected");
             const char *name = lua_tostring(L, -2);
             snprintf(what, sizeof what, "option 'threshold', column '%s'", name);
-            spec_of(L, arg, sp, fr, name, "threshold", fname)->threshold =
+            spec_of(L, arg, sp, fr, name, "threshold")->threshold =
                 checkthreshold(L, arg, -1, what);
             lua_pop(L, 1);
         }
     }
     if (tc == LUA_TSTRING) {
-        spec_of(L, arg, sp, fr, lua_tostring(L, icat), "categorical", fname)->categorical = true;
+        spec_of(L, arg, sp, fr, lua_tostring(L, icat), "categorical")->categorical = true;
     } else if (tc == LUA_TTABLE) {
         lua_Integer len = (lua_Integer)lua_rawlen(L, icat);
         for (lua_Integer k = 1; k <= len; k++) {
@@ -336,7 +335,7 @@ static void read_options(lua_State *L, int arg, const char *const *known, const 
                 luaL_argerror(L, arg, lua_pushfstring(L, "option 'categorical': item %I is %s, "
                                                       "expected a column name", k,
                                                       lt_lua_typename(L, -1)));
-            spec_of(L, arg, sp, fr, lua_tostring(L, -1), "categorical", fname)->categorical =
+            spec_of(L, arg, sp, fr, lua_tostring(L, -1), "categorical")->categorical =
                 true;
             lua_pop(L, 1);
         }
