@@ -21,16 +21,22 @@ bench_data() {
 # Each of DIR/lunette, DIR/A, DIR/B holds lines "op seconds size".  Prints
 # a markdown table of the ops in ORDER (space-separated) in UNIT (s or
 # ms): lunette, A, B and the ratios A / lunette, B / lunette; fails when
-# the sizes of an op differ.  LABELS ("op=text;op=text") names the rows.
+# the sizes of an op differ.  With one peer, HEAD_B and B are "".  LABELS
+# ("op=text;op=text") names the rows.
 bench_table() {
     dir=$1 order=$2 unit=$3 first=$4 ha=$5 a=$6 hb=$7 b=$8 labels=${9:-}
-    for f in lunette "$a" "$b"; do sort -o "$dir/$f" "$dir/$f"; done
+    for f in lunette "$a" ${b:+"$b"}; do sort -o "$dir/$f" "$dir/$f"; done
     echo "rows: $ROWS, threads: $THREADS, runs: $RUNS (median), $(nproc) cores, $(date -u +%Y-%m-%d)"
     echo
-    echo "| $first | lunette $unit | $ha $unit | $hb $unit | $ha / lunette | $hb / lunette |"
-    echo "| --- | --- | --- | --- | --- | --- |"
-    join -j 1 "$dir/lunette" "$dir/$a" | join -j 1 - "$dir/$b" |
-        awk -v ORDER="$order" -v UNIT="$unit" -v LABELS="$labels" '
+    if [ -n "$b" ]; then
+        echo "| $first | lunette $unit | $ha $unit | $hb $unit | $ha / lunette | $hb / lunette |"
+        echo "| --- | --- | --- | --- | --- | --- |"
+    else
+        echo "| $first | lunette $unit | $ha $unit | $ha / lunette |"
+        echo "| --- | --- | --- | --- |"
+    fi
+    join -j 1 "$dir/lunette" "$dir/$a" | join -j 1 - "$dir/${b:-$a}" |
+        awk -v ORDER="$order" -v UNIT="$unit" -v LABELS="$labels" -v TWO="${b:+1}" '
         function fmt(s) {
             if (UNIT == "s") return sprintf("%.3f", s)
             return s < 0.01 ? sprintf("%.3f", 1000 * s) : sprintf("%.1f", 1000 * s) }
@@ -41,7 +47,11 @@ bench_table() {
               print "result sizes differ for " $1 ": " $3 " " $5 " " $7 > "/dev/stderr"; bad = 1 } }
         END { k = split(ORDER, o, " ")
               for (i = 1; i <= k; i++) { v = o[i]
-                  printf "| %s | %s | %s | %s | %.2f | %.2f |\n", (v in label) ? label[v] : v,
-                         fmt(t[v]), fmt(x[v]), fmt(y[v]), x[v] / t[v], y[v] / t[v] }
+                  name = (v in label) ? label[v] : v
+                  if (TWO)
+                      printf "| %s | %s | %s | %s | %.2f | %.2f |\n", name,
+                             fmt(t[v]), fmt(x[v]), fmt(y[v]), x[v] / t[v], y[v] / t[v]
+                  else
+                      printf "| %s | %s | %s | %.2f |\n", name, fmt(t[v]), fmt(x[v]), x[v] / t[v] }
               exit bad }'
 }
