@@ -1273,7 +1273,8 @@ const lt_lua_reg lt_lua_drift_lib[] = {
      "value scipy returns.  a and b: number Columns or Lua arrays.  Missing\n"
      "values are dropped and counted in the third result, a table:\n"
      "n = { na, nb } (values used), missing = { ma, mb }, mode = \"exact\" or\n"
-     "\"asymp\" (the one used).",
+     "\"asymp\" (the one used), which prints as \"(4,857 and 2,186 values;\n"
+     "exact)\".",
      "mode = \"auto\"      \"exact\" (asymp when the count overflows, as scipy)\n"
      "                   or \"asymp\"",
      "D, p = ks_test({ 1, 2, 3, 4 }, { 3, 4, 5, 6, 7 })\n"

@@ -74,7 +74,47 @@ static double *sorted_values(lua_State *L, const lt_col *c, const char *fname,
     return v;
 }
 
-/* Push { n = { n[0..k) }, missing = { miss[0..k) } }. */
+/* The info table as the REPL shows it: "(4,857 and 2,186 values; 11
+ * missing dropped; asymp)", so that a plain function's last result says
+ * what it was computed on instead of "table: 0x...". */
+static int info_tostring(lua_State *L)
+{
+    lua_settop(L, 1);
+    lua_getfield(L, 1, "n");         /* 2 */
+    lua_getfield(L, 1, "missing");   /* 3 */
+    lua_Integer k = luaL_len(L, 2), dropped = 0;
+    luaL_Buffer b;   /* after the fields: the buffer may take a stack slot */
+    luaL_buffinit(L, &b);
+    luaL_addchar(&b, '(');
+    for (lua_Integer i = 1; i <= k; i++) {
+        char buf[32];
+        lua_geti(L, 2, i);
+        lua_Integer n = lua_tointeger(L, -1);
+        lua_geti(L, 3, i);
+        dropped += lua_tointeger(L, -1);
+        lua_pop(L, 2);
+        luaL_addstring(&b, i == 1 ? "" : i == k ? " and " : ", ");
+        luaL_addstring(&b, ld_count((int64_t)n, buf, sizeof buf));
+    }
+    luaL_addstring(&b, " values");
+    if (dropped > 0) {
+        char buf[32];
+        lua_pushfstring(L, "; %s missing dropped", ld_count((int64_t)dropped, buf, sizeof buf));
+        luaL_addvalue(&b);
+    }
+    if (lua_getfield(L, 1, "mode") == LUA_TSTRING) {
+        luaL_addstring(&b, "; ");
+        luaL_addvalue(&b);
+    } else {
+        lua_pop(L, 1);
+    }
+    luaL_addchar(&b, ')');
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* Push { n = { n[0..k) }, missing = { miss[0..k) } }, which prints as
+ * info_tostring says. */
 static void push_info(lua_State *L, int k, const int64_t *n, const int64_t *miss)
 {
     lua_createtable(L, 0, 4);
@@ -90,6 +130,11 @@ static void push_info(lua_State *L, int k, const int64_t *n, const int64_t *miss
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "missing");
+    if (luaL_newmetatable(L, "lunette.SampleInfo")) {
+        lua_pushcfunction(L, info_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
+    lua_setmetatable(L, -2);
 }
 
 /* ks_test(a, b [, opts]) -> D, p, info */
