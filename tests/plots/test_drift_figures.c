@@ -1003,6 +1003,58 @@ static void test_cairo(void)
     free(im.px);
     lt_figure_free(f);
 
+    /* The telco overview on the default page: 19 bars, each in its own
+     * band (white between them); total_charges past the axis cap of 10:
+     * drawn to the edge, broken by a white gap before a stub, its value
+     * in white on a tag of its colour left of the gap. */
+    f = fig_telco();
+    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+        int own = 0;
+        for (int r = 0; r < 19; r++) {
+            const lt_driftfig_bar *b = NULL;
+            for (int i = 0; i < 19; i++)
+                if (strcmp(TELCO[i].column, f->panels[0].y.cats[r]) == 0)
+                    b = &TELCO[i];
+            double x = mx(&m, fmin(b->severity, 10) / 2);
+            /* (a bar under 4 px long: only its band) */
+            bool in = mx(&m, b->severity) - m.x < 4 ||
+                      cdist(pixel(&im, x, my(&m, r)), b->drifted ? blue : grey) <= 2;
+            bool apart = r == 18 || cdist(pixel(&im, x, my(&m, r + 0.5)), WHITE) <= 2;
+            own += in && apart;
+        }
+        is_int(own, 19, "19 bars, each in its own band, white between them");
+        double y = my(&m, 0), end = m.x + m.w;
+        int gap = 0, gap_at = -1;
+        for (int x = (int)(end - 40); x < (int)end - 1; x++)
+            if (cdist(pixel(&im, x, y), WHITE) <= 40) {
+                gap++;
+                gap_at = x;
+            }
+        ok(gap >= 2 && gap <= 12 && gap_at < end - 6,
+           "a white gap (%d px) in the bar past the axis, before its end", gap);
+        ok(cdist(pixel(&im, end - 2, y), blue) <= 2 && cdist(pixel(&im, end - 40, y), blue) <= 40,
+           "the bar's colour on both sides of the gap");
+        /* the tag: the bar's colour above and below the bar's own band,
+         * left of the gap, around white text */
+        double top = my(&m, -0.24), bottom = my(&m, 0.24);
+        int tag_above = 0, tag_below = 0, ink = 0, all = 0;
+        for (double x = mx(&m, 7.5); x < end - 40; x += 1) {
+            tag_above += cdist(pixel(&im, x, top - 3), blue) <= 2;
+            tag_below += cdist(pixel(&im, x, bottom + 3), blue) <= 2;
+            for (double yy = top; yy <= bottom; yy += 1, all++)
+                ink += cdist(pixel(&im, x, yy), WHITE) <= 60;
+        }
+        ok(tag_above > 60 && tag_below > 60,
+           "the value on a tag of the bar's colour, taller than the bar (%d, %d px)", tag_above,
+           tag_below);
+        /* (on a white halo, most of the bar there would be white) */
+        ok(ink > 60 && ink < all / 4,
+           "its text in white on the tag, no white halo (%d of %d px white)", ink, all);
+        mapper_fini(&m);
+    }
+    free(im.px);
+    lt_figure_free(f);
+
     /* 200 columns on the default page: thin bars still in their colours. */
     f = fig_many(200);
     if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
