@@ -399,6 +399,8 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
         goto fail;
     l->alpha = 0.5;
     p->y.zero = true;
+    /* (below: a corner of a narrow terminal pane would cut the counts) */
+    f->legend = LT_LEGEND_BOTTOM;
     /* The terminal: within 24 rows with a title and a subtitle. */
     f->text_height = 20 + (title != NULL) + (subtitle != NULL);
     if (lt_figure_set_str(&p->x.label, column ? column : "value") != 0 ||

@@ -48,7 +48,7 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
  * count (so samples of different sizes compare), the reference filled
  * grey, the current in colour at half opacity (in the terminal the
  * overlap takes the mixed colour, the dark shade without colour);
- * legend "reference (n = 5,174)", "current (n = 1,869)".  x axis
+ * legend "reference (n = 5,174)", "current (n = 1,869)" below the panel.  x axis
  * labelled `column` ("value" for NULL), y "share"; text_height fits 24
  * rows with a title and a subtitle.  Errors: nbin < 1, a
  * NULL array, edges not finite or not increasing, a negative count, no
