@@ -1345,7 +1345,8 @@ static void draw_points(rc *r, const pview *v, const lt_layer *l)
 
 static bool past_right(const pview *v, const lt_layer *l, size_t i)
 {
-    return l->horizontal && fmax(px(v, l->x0[i]), px(v, l->x1[i])) > v->x + v->w + 0.5;
+    double a = px(v, l->x0[i]), b = px(v, l->x1[i]), edge = v->x + v->w;
+    return l->horizontal && fmax(a, b) > edge + 0.5 && fmin(a, b) < edge;
 }
 
 /* How far the gap leans across a bar h pixels thick. */
