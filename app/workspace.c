@@ -1,5 +1,7 @@
 /* The user's globals for the inspector (workspace.h).  Values are read
- * with raw accesses only, so no metamethod of the user's runs here. */
+ * with raw accesses only, so no metamethod of the user's runs here: the
+ * one call out is an object's __shape, and only when it is a C function
+ * (lunette's own), in protected mode. */
 #include "workspace.h"
 
 #include <stdio.h>
@@ -53,6 +55,34 @@ static const char *type_name(lua_State *L, int idx, char *buf, size_t cap)
     return n ? buf : luaL_typename(L, idx);
 }
 
+/* The __shape of the value at idx into shape (workspace.h): false when
+ * it has none, it is not a C function, it fails or returns no string. */
+static bool shape_of(lua_State *L, int idx, char *shape, size_t cap)
+{
+    idx = lua_absindex(L, idx);
+    int t = luaL_getmetafield(L, idx, "__shape");   /* raw; pushes nothing for nil */
+    if (t == LUA_TNIL)
+        return false;
+    if (!lua_iscfunction(L, -1)) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pushvalue(L, idx);
+    bool got = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING;
+    if (got) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        /* cut at a character boundary */
+        size_t n = len < cap - 1 ? len : cap - 1;
+        while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        memcpy(shape, s, n);
+        shape[n] = '\0';
+    }
+    lua_pop(L, 1);
+    return got;
+}
+
 /* The shape column and the memory of the value at idx. */
 static void describe(lua_State *L, int idx, char *shape, size_t cap, size_t *bytes,
                      bool *viewable)
@@ -72,6 +102,8 @@ static void describe(lua_State *L, int idx, char *shape, size_t cap, size_t *byt
         *viewable = true;
     } else if (fs || cs) {
         snprintf(shape, cap, "closed");
+    } else if (shape_of(L, idx, shape, cap)) {
+        /* an object's own words */
     } else if (lua_isinteger(L, idx)) {
         snprintf(shape, cap, "%lld", (long long)lua_tointeger(L, idx));
     } else if (lua_type(L, idx) == LUA_TNUMBER) {

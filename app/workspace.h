@@ -1,6 +1,12 @@
 /* The workspace as the inspector lists it: the globals the user made
  * (those that were not there, or held another value, when the workbench
- * started), with their type, shape and memory. */
+ * started), with their type, shape and memory.
+ *
+ * The shape: rows x columns of a Frame, the length of a Column, the
+ * value of a number, boolean or short string, #n of a table; any other
+ * object says it through its metatable's __shape, a C function called
+ * with the object that returns a few words ("19 cols, 14 drifted",
+ * "binary, 7,043 rows", "closed" once closed), cut to 63 bytes. */
 #ifndef LT_WORKSPACE_H
 #define LT_WORKSPACE_H
 

@@ -646,9 +646,9 @@ char lt_ascii_of(uint32_t ch)
         return '"';
     case 0x00A0: case 0x2007: case 0x2009: case 0x202F:
         return ' ';
-    case 0x2190:
+    case 0x2190: case 0x00AB:
         return '<';
-    case 0x2192:
+    case 0x2192: case 0x00BB:
         return '>';
     case 0x2191:
         return '^';

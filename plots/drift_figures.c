@@ -127,20 +127,96 @@ static void side_label(const char *side, int64_t n, char *buf, size_t cap)
 
 typedef struct ranked {
     double sev;
+    int count;      /* windows drifted (0 in the overview) */
+    bool drifted;
     int at;
 } ranked;
 
-/* Most severe first (+Inf before every finite value), NaN last, ties in
- * the order given. */
+/* The most windows drifted first; then drifted first (a column can
+ * drift by its missing share below its threshold), then most severe
+ * first (+Inf before every finite value), NaN last, ties in the order
+ * given. */
 static int by_severity(const void *pa, const void *pb)
 {
     const ranked *a = pa, *b = pb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    if (a->drifted != b->drifted)
+        return a->drifted ? -1 : 1;
     bool na = isnan(a->sev), nb = isnan(b->sev);
     if (na != nb)
         return na ? 1 : -1;
     if (!na && a->sev != b->sev)
         return a->sev > b->sev ? -1 : 1;
     return (a->at > b->at) - (a->at < b->at);
+}
+
+/* The caption of the bars past the end of the axis (hi): their
+ * severities, "past the axis end: total_charges at 13.3, tenure at
+ * 11.2", the first three; how many (*past). */
+static int past_note(lt_figure *f, const lt_driftfig_bar *bars, const ranked *rk, int n,
+                     double hi, int *npast)
+{
+    char note[320];
+    int len = 0, shown = 0, past = 0;
+    for (int r = 0; r < n; r++) {
+        const lt_driftfig_bar *b = &bars[rk[r].at];
+        if (!(b->severity > hi))
+            continue;
+        if (++past > 3)
+            continue;
+        char v[32];
+        if (isinf(b->severity))
+            snprintf(v, sizeof v, "infinity");
+        else
+            snprintf(v, sizeof v, "%.3g", b->severity);
+        len += snprintf(note + len, sizeof note - (size_t)len, "%s%.60s at %s",
+                        shown ? ", " : "past the axis end: ", b->column, v);
+        shown++;
+    }
+    *npast = past;
+    if (past == 0)
+        return 0;
+    if (past > shown)
+        snprintf(note + len, sizeof note - (size_t)len, ", %d more", past - shown);
+    return lt_figure_note(f, note);
+}
+
+/* The notes of the y axis for a terminal too short for a row per
+ * column (figure.h: lt_axis.more): what the columns ranked k and after
+ * hold, for each k. */
+static int more_notes(lt_panel *p, const lt_driftfig_bar *bars, const ranked *rk, int n)
+{
+    char **notes = calloc((size_t)n, sizeof *notes);
+    if (notes == NULL)
+        return lt_nomem();
+    int drifted = 0, lost = 0, rc = 0;   /* of the columns ranked k and after */
+    for (int k = n - 1; k >= 1 && rc == 0; k--) {
+        const lt_driftfig_bar *b = &bars[rk[k].at];
+        drifted += b->drifted;
+        lost += isnan(b->severity) && !b->drifted;
+        int m = n - k;
+        char buf[160], tail[96] = "";
+        if (drifted == m)
+            snprintf(tail, sizeof tail, ", %sdrifted", m > 1 ? "all " : "");
+        else if (drifted > 0)
+            snprintf(tail, sizeof tail, ", %d drifted", drifted);
+        else if (lost == m)
+            snprintf(tail, sizeof tail, ", %s", m > 1 ? "none compared" : "not compared");
+        else if (lost > 0)
+            snprintf(tail, sizeof tail, ", none drifted (%d not compared)", lost);
+        else
+            snprintf(tail, sizeof tail, ", %sbelow the threshold", m > 1 ? "all " : "");
+        snprintf(buf, sizeof buf, "%d more column%s not shown%s", m, m > 1 ? "s" : "", tail);
+        if ((notes[k] = strdup(buf)) == NULL)
+            rc = lt_nomem();
+    }
+    if (rc == 0)
+        rc = lt_axis_set_more(&p->y, (const char *const *)notes);
+    for (int k = 0; k < n; k++)
+        free(notes[k]);
+    free(notes);
+    return rc;
 }
 
 lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *title,
@@ -170,7 +246,7 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
         goto fail;
     }
     for (int i = 0; i < n; i++)
-        rk[i] = (ranked){bars[i].severity, i};
+        rk[i] = (ranked){bars[i].severity, 0, bars[i].drifted, i};
     qsort(rk, un, sizeof *rk, by_severity);
     double hi = SEV_MIN_HI;
     for (int i = 0; i < n; i++)
@@ -199,8 +275,10 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
             const lt_driftfig_bar *b = &bars[rk[r].at];
             if (b->drifted != want || isnan(b->severity))
                 continue;
+            /* (past the axis: the renderers draw it to the edge with a
+             * break mark) */
             x0[m] = 0;
-            x1[m] = clip_severity(b->severity, hi);
+            x1[m] = b->severity < 0 ? 0 : b->severity;
             y0[m] = r - half;
             y1[m] = r + half;
             m++;
@@ -226,7 +304,7 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
     if (t == NULL)
         goto fail;
     t->align = LT_TEXT_AFTER;
-    if (lt_axis_set_categories(&p->y, names, n) != 0 ||
+    if (lt_axis_set_categories(&p->y, names, n) != 0 || more_notes(p, bars, rk, n) != 0 ||
         lt_figure_set_str(&p->x.label, "drift score / threshold") != 0 ||
         lt_figure_set_str(&f->title, title) != 0 ||
         lt_figure_set_str(&f->subtitle, subtitle) != 0)
@@ -234,6 +312,9 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
     p->x.lo = 0;
     p->x.hi = hi;
     f->legend = LT_LEGEND_BOTTOM;
+    int past = 0;
+    if (past_note(f, bars, rk, n, hi, &past) != 0)
+        goto fail;
     /* The terminal: a row per column, two while there are few (three
      * for one, the least a panel has).  A page: bars of about 20pt while
      * few, rather than a few broad bands (a shape the text renderer never
@@ -241,7 +322,7 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
     int rows = n == 1 ? 3 : n <= 8 ? 2 * n : n;
     if (n <= 12)
         f->aspect = 0.05 * n;
-    f->text_height = rows + TEXT_CHROME + (title != NULL) + (subtitle != NULL);
+    f->text_height = rows + TEXT_CHROME + (title != NULL) + (subtitle != NULL) + (past > 0);
     free(rk);
     free(names);
     free(text);
@@ -318,6 +399,8 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
         goto fail;
     l->alpha = 0.5;
     p->y.zero = true;
+    /* (below: a corner of a narrow terminal pane would cut the counts) */
+    f->legend = LT_LEGEND_BOTTOM;
     /* The terminal: within 24 rows with a title and a subtitle. */
     f->text_height = 20 + (title != NULL) + (subtitle != NULL);
     if (lt_figure_set_str(&p->x.label, column ? column : "value") != 0 ||
@@ -466,6 +549,36 @@ fail:
 
 /* ---- over time windows ----------------------------------------------- */
 
+/* The notes of the heatmap's rows for a terminal too short (figure.h:
+ * lt_axis.more): the columns ranked k and after, and how many of them
+ * drifted in some window (ndrift: windows drifted, by column). */
+static int window_notes(lt_panel *p, const int *ndrift, const ranked *rk, int n)
+{
+    char **notes = calloc((size_t)n, sizeof *notes);
+    if (notes == NULL)
+        return lt_nomem();
+    int some = 0, rc = 0;
+    for (int k = n - 1; k >= 1 && rc == 0; k--) {
+        some += ndrift[rk[k].at] > 0;
+        int m = n - k;
+        char buf[160];
+        if (some == 0)
+            snprintf(buf, sizeof buf, "%d more column%s not shown, %s", m, m > 1 ? "s" : "",
+                     m > 1 ? "none drifted in any window" : "drifted in no window");
+        else
+            snprintf(buf, sizeof buf, "%d more column%s not shown, %d drifted in some window", m,
+                     m > 1 ? "s" : "", some);
+        if ((notes[k] = strdup(buf)) == NULL)
+            rc = lt_nomem();
+    }
+    if (rc == 0)
+        rc = lt_axis_set_more(&p->y, (const char *const *)notes);
+    for (int k = 0; k < n; k++)
+        free(notes[k]);
+    free(notes);
+    return rc;
+}
+
 lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char *const *columns,
                                int ncol, const double *severity, const bool *drifted,
                                const int *lines, int nline, const char *title)
@@ -508,18 +621,40 @@ lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char 
     double *z = malloc(cells * sizeof *z);
     double *xs = malloc(nw * sizeof *xs), *ys = malloc(nw * sizeof *ys);
     const char **marks = calloc(cells, sizeof *marks);
+    const char **names = malloc(nc * sizeof *names);
+    int *ndrift = calloc(nc, sizeof *ndrift);
+    ranked *rk = malloc(nc * sizeof *rk);
     lt_figure *f = NULL;
-    if (z == NULL || xs == NULL || ys == NULL || marks == NULL) {
+    if (z == NULL || xs == NULL || ys == NULL || marks == NULL || names == NULL ||
+        ndrift == NULL || rk == NULL) {
         lt_nomem();
         goto fail;
     }
+    /* Rows ranked: most windows drifted first, then the largest
+     * severity (a column never compared last). */
+    for (int c = 0; c < ncol; c++) {
+        double top = NAN;
+        for (size_t w = 0; w < nw; w++) {
+            double v = severity[(size_t)c * nw + w];
+            if (!isnan(v) && !(v <= top))
+                top = v;
+            ndrift[c] += drifted && drifted[(size_t)c * nw + w];
+        }
+        rk[c] = (ranked){top, ndrift[c], ndrift[c] > 0, c};
+    }
+    qsort(rk, nc, sizeof *rk, by_severity);
     bool any_mark = false, clipped = false;
-    for (size_t i = 0; i < cells; i++) {
-        z[i] = clip_severity(severity[i], hi);
-        clipped |= severity[i] > hi;
-        if (drifted && drifted[i]) {
-            marks[i] = "\xE2\x80\xA2";   /* • */
-            any_mark = true;
+    for (size_t r = 0; r < nc; r++) {
+        size_t c = (size_t)rk[r].at;
+        names[r] = columns[c];
+        for (size_t w = 0; w < nw; w++) {
+            size_t from = c * nw + w, to = r * nw + w;
+            z[to] = clip_severity(severity[from], hi);
+            clipped |= severity[from] > hi;
+            if (drifted && drifted[from]) {
+                marks[to] = "\xE2\x80\xA2";   /* • */
+                any_mark = true;
+            }
         }
     }
     if ((f = lt_figure_new()) == NULL)
@@ -531,7 +666,8 @@ lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char 
     h->zlo = 0;
     h->zhi = hi;
     if (lt_axis_set_categories(&p->x, windows, nwin) != 0 ||
-        lt_axis_set_categories(&p->y, columns, ncol) != 0 ||
+        lt_axis_set_categories(&p->y, names, ncol) != 0 ||
+        window_notes(p, ndrift, rk, ncol) != 0 ||
         lt_figure_set_str(&f->title, title) != 0 ||
         lt_figure_note(f, any_mark ? "colour: drift score / threshold, \xE2\x80\xA2 drifted"
                                    : "colour: drift score / threshold") != 0 ||
@@ -580,12 +716,18 @@ lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char 
     free(xs);
     free(ys);
     free(marks);
+    free(names);
+    free(ndrift);
+    free(rk);
     return f;
 fail:
     free(z);
     free(xs);
     free(ys);
     free(marks);
+    free(names);
+    free(ndrift);
+    free(rk);
     lt_figure_free(f);
     return NULL;
 }

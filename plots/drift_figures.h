@@ -20,20 +20,26 @@ typedef struct lt_driftfig_bar {
     bool drifted;
 } lt_driftfig_bar;
 
-/* Horizontal bars of the severity of n columns, the most severe at the
- * top (+Inf first, NaN last, ties in the order given); drifted columns
- * in the palette's first colour, the others in its grey (light shade
- * without colour); a dashed line at 1 under the bars, "threshold" in the
- * legend (below the panel, after "drifted" and "not drifted"); x axis
- * "drift score / threshold" from 0 to the largest finite severity, at
- * least 2 and at most 10 (longer bars reach the edge; their label tells
- * the value, inside the bar); a negative severity counts as 0.  Each
- * label past its bar's end (LT_TEXT_AFTER); a NaN one with a NULL label
- * says "not compared".  title and subtitle as given (NULL: none);
- * readable with 1 to 200 columns: text_height asks for a row per column
- * (two up to 8 columns), a page gets bars of about 20pt up to 12
- * columns (aspect 0.05 n) and bars that touch past 40.  Errors: n < 1,
- * bars NULL, a bar without a column name. */
+/* Horizontal bars of the severity of n columns, the drifted ones at the
+ * top, each group most severe first (+Inf first, NaN last, ties in the
+ * order given); drifted columns in the palette's first colour, the
+ * others in its grey (light shade without colour); a dashed line at 1
+ * under the bars, "threshold" in the legend (below the panel, after
+ * "drifted" and "not drifted"); x axis "drift score / threshold" from 0
+ * to the largest finite severity, at least 2 and at most 10; a longer
+ * bar keeps its length (figure.h: the renderers draw it to the edge with
+ * a break mark, its label inside) and the caption names it ("past the
+ * axis end: total_charges at 13.3", the first three); a negative
+ * severity counts as 0.  Each label past its bar's end (LT_TEXT_AFTER);
+ * a NaN one with a NULL label says "not compared".  title and subtitle
+ * as given (NULL: none); readable with 1 to 200 columns: text_height
+ * asks for a row per column (two up to 8 columns), a terminal with
+ * fewer rows than columns shows the first ones that fit and says in the
+ * caption what the others hold ("5 more columns not shown, all below
+ * the threshold", "16 more columns not shown, 11 drifted"); a page gets
+ * bars of about 20pt up to 12 columns (aspect 0.05 n) and bars that
+ * touch past 40.  Errors: n < 1, bars NULL, a bar without a column
+ * name. */
 lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *title,
                                 const char *subtitle);
 
@@ -42,7 +48,7 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
  * count (so samples of different sizes compare), the reference filled
  * grey, the current in colour at half opacity (in the terminal the
  * overlap takes the mixed colour, the dark shade without colour);
- * legend "reference (n = 5,174)", "current (n = 1,869)".  x axis
+ * legend "reference (n = 5,174)", "current (n = 1,869)" below the panel.  x axis
  * labelled `column` ("value" for NULL), y "share"; text_height fits 24
  * rows with a title and a subtitle.  Errors: nbin < 1, a
  * NULL array, edges not finite or not increasing, a negative count, no
@@ -67,8 +73,12 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
                                    const char *subtitle);
 
 /* Drift over time: a heatmap of severity, one row per column (names
- * columns[0..ncol)), one cell per window (labels windows[0..nwin)),
- * severity[c * nwin + w] (NaN: no comparison, a blank cell in the
+ * columns[0..ncol)), the most drifting at the top (the most windows
+ * drifted, then the largest severity, a column never compared last; ties
+ * in the order given; a terminal too short shows the first ones and
+ * counts the others in the caption, as the overview does), one cell per
+ * window (labels windows[0..nwin)), severity[c * nwin + w] (NaN: no
+ * comparison, a blank cell in the
  * terminal, grey on a page), coloured on Blues (white at 0, darkest at
  * the top) from 0 to the largest finite severity within [2, 10] (larger
  * ones, +Inf, in the top colour, said in the caption), the drifted cells

@@ -64,6 +64,7 @@ static void axis_fini(lt_axis *a)
 {
     free(a->label);
     free_strs(a->cats, (size_t)a->ncat);
+    free_strs(a->more, (size_t)a->ncat);
 }
 
 static size_t cell_count(const lt_layer *l)
@@ -213,6 +214,7 @@ static void copy_axis(lt_axis *d, const lt_axis *s, bool *fail)
     *d = *s;
     d->label = dup_str(s->label, fail);
     d->cats = dup_strs((const char *const *)s->cats, (size_t)s->ncat, fail);
+    d->more = dup_strs((const char *const *)s->more, (size_t)s->ncat, fail);
 }
 
 static void copy_layer(lt_layer *d, const lt_layer *s, bool *fail)
@@ -303,9 +305,24 @@ int lt_axis_set_categories(lt_axis *a, const char *const *names, int n)
         return lt_nomem();
     }
     free_strs(a->cats, (size_t)a->ncat);
+    free_strs(a->more, (size_t)a->ncat);
     a->cats = cats;
+    a->more = NULL;
     a->ncat = n;
     a->scale = LT_SCALE_CATEGORY;
+    return 0;
+}
+
+int lt_axis_set_more(lt_axis *a, const char *const *notes)
+{
+    bool fail = false;
+    char **more = dup_strs(notes, (size_t)a->ncat, &fail);
+    if (fail) {
+        free_strs(more, (size_t)a->ncat);
+        return lt_nomem();
+    }
+    free_strs(a->more, (size_t)a->ncat);
+    a->more = more;
     return 0;
 }
 

@@ -78,7 +78,13 @@ typedef struct lt_layer {
     double alpha;      /* opacity 0..1 (default 1; bands 0.25) */
     double width;      /* line width / marker size factor (default 1) */
     bool dashed;       /* lines: dashed (default: reference lines only) */
-    bool horizontal;   /* RECT: bars grow along x (default: along y) */
+    bool horizontal;   /* RECT: bars grow along x (default: along y);
+                          a horizontal bar running past the end of the
+                          x axis (+Inf too) is drawn to the edge with a
+                          break mark: » in its last cell in the terminal,
+                          a white slanted gap before its end on a page;
+                          its LT_TEXT_AFTER label goes inside, before the
+                          mark */
     lt_text_align align; /* TEXT: where the text sits on its anchor */
 
     size_t n;          /* elements: points, rectangles, boxes, labels, lines */
@@ -118,6 +124,15 @@ typedef struct lt_axis {
     bool zero;              /* the automatic range includes 0 (bars) */
     int ncat;               /* CATEGORY: names of positions 0..ncat-1 */
     char **cats;
+    char **more;            /* CATEGORY, y axis: NULL, or ncat notes for
+                               a terminal too short.  Where the text
+                               renderer has fewer rows than categories, it
+                               keeps the first k (a row each, k >= 1: put
+                               the ones that matter first), drops the
+                               elements at the others and adds more[k] to
+                               the caption ("7 more columns not shown, all
+                               below the threshold"); more[0] is unused.
+                               Without notes, categories share rows. */
 } lt_axis;
 
 typedef struct lt_panel {
@@ -182,6 +197,10 @@ int lt_figure_take_panels(lt_figure *f, lt_figure *src);
 /* Axis setup.  Categories: names[0..n) copied; the axis becomes
  * LT_SCALE_CATEGORY.  0 or LT_ENOMEM. */
 int lt_axis_set_categories(lt_axis *a, const char *const *names, int n);
+/* The notes of a categorical axis cut short (lt_axis.more): notes[0..ncat)
+ * copied (NULL entries allowed); set after the categories, which clear
+ * them.  0 or LT_ENOMEM. */
+int lt_axis_set_more(lt_axis *a, const char *const *notes);
 
 /* Layers.  Arrays of n values are copied. */
 lt_layer *lt_panel_add_xy(lt_panel *p, lt_layer_kind kind, const double *x,

@@ -1337,6 +1337,46 @@ static void draw_points(rc *r, const pview *v, const lt_layer *l)
     }
 }
 
+/* A horizontal bar past the right end of its axis (figure.h) is drawn
+ * to the edge and broken: a white slanted gap CUT_GAP_PT wide leaves a
+ * stub of CUT_END_PT at its end. */
+#define CUT_END_PT 6.0
+#define CUT_GAP_PT 2.5
+
+static bool past_right(const pview *v, const lt_layer *l, size_t i)
+{
+    double a = px(v, l->x0[i]), b = px(v, l->x1[i]), edge = v->x + v->w;
+    return l->horizontal && fmax(a, b) > edge + 0.5 && fmin(a, b) < edge;
+}
+
+/* How far the gap leans across a bar h pixels thick. */
+static double cut_slant(const rc *r, double h)
+{
+    return 0.5 * fmin(h, 14 * r->s);
+}
+
+/* The left end (px) of the gap of a bar h pixels thick. */
+static double cut_left(const rc *r, const pview *v, double h)
+{
+    return v->x + v->w - (CUT_END_PT + CUT_GAP_PT) * r->s - cut_slant(r, h);
+}
+
+/* The gap of a bar whose top is at y, h pixels thick. */
+static void draw_cut(rc *r, const pview *v, double y, double h)
+{
+    cairo_t *cr = r->cr;
+    double right = v->x + v->w - CUT_END_PT * r->s, g = CUT_GAP_PT * r->s;
+    double lean = cut_slant(r, h), e = 0.5 * r->s;   /* e: past the edges, cleanly cut */
+    cairo_new_path(cr);
+    cairo_move_to(cr, right - g - lean, y + h + e);
+    cairo_line_to(cr, right - lean, y + h + e);
+    cairo_line_to(cr, right, y - e);
+    cairo_line_to(cr, right - g, y - e);
+    cairo_close_path(cr);
+    set_rgb(cr, WHITE, 1);
+    cairo_fill(cr);
+}
+
 static void draw_rects(rc *r, const pview *v, const lt_layer *l)
 {
     cairo_t *cr = r->cr;
@@ -1379,6 +1419,8 @@ static void draw_rects(rc *r, const pview *v, const lt_layer *l)
         } else {
             cairo_fill(cr);
         }
+        if (past_right(v, l, i))
+            draw_cut(r, v, y, h);
     }
     cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
 }
@@ -1567,9 +1609,11 @@ static int cmp_dbl(const void *pa, const void *pb)
 }
 
 /* The colour of the bar under data point (x, y): the topmost RECT of the
- * panel holding it, blended on white by its opacity, and its thickness
- * in pixels; false when none. */
-static bool bar_under(const pview *v, double x, double y, lt_rgb *out, double *thick)
+ * panel holding it, blended on white by its opacity, its top and
+ * thickness in pixels, and whether it runs past the axis (*past); false
+ * when none. */
+static bool bar_under(const pview *v, double x, double y, lt_rgb *out, double *top,
+                      double *thick, bool *past)
 {
     const lt_panel *p = v->p;
     for (size_t j = p->nlayer; j-- > 0;) {
@@ -1581,7 +1625,9 @@ static bool bar_under(const pview *v, double x, double y, lt_rgb *out, double *t
                 y >= fmin(l->y0[i], l->y1[i]) && y <= fmax(l->y0[i], l->y1[i])) {
                 lt_rgb c = layer_rgb(l);
                 *out = l->alpha < 1 ? mix_rgb(WHITE, c, fmax(l->alpha, 0)) : c;
+                *top = fmin(py(v, l->y1[i]), py(v, l->y0[i]));
                 *thick = fabs(py(v, l->y1[i]) - py(v, l->y0[i]));
+                *past = past_right(v, l, i);
                 return true;
             }
     }
@@ -1696,6 +1742,15 @@ static void draw_after_texts(rc *r, const pview *v, const lt_layer *l)
         double tw = text_width(r, ft, l->text[i]);
         double start = fmax(x, bars_end(v, y - half + 1, y + half - 1)) + pad;
         bool inside = start + tw > v->x + v->w;
+        /* the bar it would go inside: its colour, place, and break */
+        double dx = fmin(l->x[i], v->xs.hi) - 1e-9 * (v->xs.hi - v->xs.lo);
+        double top = 0, thick = 0;
+        bool past = false, on_bar = false;
+        lt_rgb bar = c;
+        if (inside)
+            on_bar = bar_under(v, dx, l->y[i], &bar, &top, &thick, &past);
+        if (past)
+            x = fmin(x, cut_left(r, v, thick) - r->s);
         double x0 = inside ? x - pad - tw : start, x1 = x0 + tw;
         bool clash = false;
         for (size_t k = 0; k < nd && !clash; k++)
@@ -1712,11 +1767,23 @@ static void draw_after_texts(rc *r, const pview *v, const lt_layer *l)
             halo_text(r, v, ft, c, l->text[i], x0, y, 0, true);
             continue;
         }
-        /* Inside the bar, in the colour that reads on it; on a halo
-         * where the bar is thinner than the text. */
-        double dx = fmin(l->x[i], v->xs.hi) - 1e-9 * (v->xs.hi - v->xs.lo), thick = 0;
-        lt_rgb bar;
-        if (bar_under(v, dx, l->y[i], &bar, &thick) && thick >= 2 * half + 2 * r->s)
+        /* Inside the bar, in the colour that reads on it; where the bar
+         * is thinner than the text, on a tag of the bar's colour around
+         * the text (the bar thickens there). */
+        if (on_bar && thick < 2 * half + 2 * r->s) {
+            cairo_t *cr = r->cr;
+            double t0 = fmin(top, y - half - 2 * r->s), t1 = fmax(top + thick, y + half + 2 * r->s);
+            double rad = fmin(2 * r->s, (t1 - t0) / 2), l0 = x0 - pad, l1 = x1 + pad;
+            cairo_new_path(cr);
+            cairo_arc(cr, l0 + rad, t0 + rad, rad, M_PI, 1.5 * M_PI);
+            cairo_arc(cr, l1 - rad, t0 + rad, rad, 1.5 * M_PI, 2 * M_PI);
+            cairo_arc(cr, l1 - rad, t1 - rad, rad, 0, 0.5 * M_PI);
+            cairo_arc(cr, l0 + rad, t1 - rad, rad, 0.5 * M_PI, M_PI);
+            cairo_close_path(cr);
+            set_rgb(cr, bar, 1);
+            cairo_fill(cr);
+        }
+        if (on_bar)
             draw_text(r, ft, lt_palette_contrast(bar), l->text[i], x1, y, 1, V_MID, 0);
         else
             halo_text(r, v, ft, c, l->text[i], x1, y, 1, false);

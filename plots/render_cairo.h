@@ -9,7 +9,9 @@
  * many categories are set smaller (down to 6.5pt; on both axes of a
  * heatmap alike) before every other one is dropped; values of bars
  * (LT_TEXT_AFTER) likewise, in a size that fits the bars' spacing, on
- * white over grid lines.  A figure with an aspect (figure.h) is laid out
+ * white over grid lines; a value inside a bar thinner than its text sits
+ * on a tag of the bar's colour.  A horizontal bar past the end of its
+ * axis is broken by a white slanted gap before its end.  A figure with an aspect (figure.h) is laid out
  * in a box of that shape centred on the page.
  *
  * Files: the format comes from the extension (.png, .svg, .pdf, any case);

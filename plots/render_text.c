@@ -34,6 +34,7 @@ enum {
 #define SHADE_LIGHT 0x2591u
 #define SHADE_MEDIUM 0x2592u
 #define SHADE_DARK 0x2593u
+#define CUT_MARK 0x00BBu   /* », the end of a bar past its axis */
 
 /* Chrome for a terminal whose background may be dark or light: text in
  * the default colour, muted parts (tick labels, axes, subtitle, caption)
@@ -90,6 +91,7 @@ typedef struct render {
     bool measure;            /* lay out only, draw nothing */
     bool legend_right;       /* an automatic legend goes right of the
                                 panels (a narrowed figure) */
+    bool keep_caption;       /* drop the titles before the caption */
 } render;
 
 /* ---- text ------------------------------------------------------------ */
@@ -561,7 +563,7 @@ static void draw_rects(area *a, const lt_layer *l)
         }
         double u0 = hz ? ux(a, lo_v[i]) : uy(a, lo_v[i]);
         double u1 = hz ? ux(a, hi_v[i]) : uy(a, hi_v[i]);
-        if (!isfinite(e0) || !isfinite(e1) || !isfinite(u0) || !isfinite(u1))
+        if (!isfinite(e0) || !isfinite(e1) || isnan(u0) || isnan(u1))
             continue;
         int c0, c1;
         bool touching = los && (among(los, ns, fmax(lo_e[i], hi_e[i])) ||
@@ -577,11 +579,20 @@ static void draw_rects(area *a, const lt_layer *l)
                     c1--;
             }
         } else {
-            /* Separate bars: equal widths around their centres. */
+            /* Separate bars: equal widths around their centres.  A
+             * horizontal one takes no row whose centre is outside it
+             * (rows are coarse: bars of a pair that touch would share
+             * one). */
             long wc = lround(fabs(e1 - e0));
             wc = wc < 1 ? 1 : wc;
             c0 = (int)floor((e0 + e1) / 2 - wc / 2.0 + 0.5 + 1e-9);
             c1 = c0 + (int)wc - 1;
+            if (hz) {
+                int k0, k1;
+                centre_cells(fmin(e0, e1), fmax(e0, e1), &k0, &k1);
+                c0 = imax(c0, k0);
+                c1 = imin(c1, k1);
+            }
         }
         int n = hz ? a->aw : a->ah;
         /* Value direction in eighths of a cell, from the base. */
@@ -609,6 +620,15 @@ static void draw_rects(area *a, const lt_layer *l)
                 bar_cell(a, x, y, (int)(to - from), exact, hz, &col, fill, l->alpha);
             }
         }
+        /* Past the end of the axis: the break mark (figure.h). */
+        if (hz && fmax(u0, u1) > 1 + 1e-9)
+            for (int c = c0; c <= c1; c++)
+                if (area_cell(a, n - 1, c) != NULL) {
+                    lt_rgb ink = lt_palette_contrast(col);
+                    lt_canvas_put(a->c, n - 1, c, CUT_MARK, a->mono ? &col : &ink, 0);
+                    if (!a->mono)
+                        lt_canvas_fill_bg(a->c, n - 1, c, 1, 1, col);
+                }
     }
     free(los);
 }
@@ -957,15 +977,21 @@ static void draw_after_texts(area *a, const lt_layer *l)
             put_text(a->c, x, row, l->text[i], a->aw - x, fg, 0);
             continue;
         }
-        /* Inside, right-aligned before the bar's last cell, with a blank
-         * cell in front. */
-        x = imax(0, last - w);
+        /* Inside, right-aligned before the bar's last cell (before the
+         * blank in front of the break mark of a bar past the axis), with
+         * a blank cell in front. */
         const lt_cell *own = area_cell(a, imax(last, 0), row);
-        bool on_bar = !a->mono && own && is_block(own->ch) && (own->flags & LT_CELL_FG);
-        lt_rgb bar = on_bar ? own->fg : col, ink = lt_palette_contrast(bar);
+        bool cut = own && own->ch == CUT_MARK;
+        int stop = cut ? last - 1 : last;
+        x = imax(0, stop - w);
+        bool on_bar = !a->mono && own && (own->flags & LT_CELL_FG) &&
+                      (cut ? (own->flags & LT_CELL_BG) != 0 : is_block(own->ch));
+        lt_rgb bar = !on_bar ? col : cut ? own->bg : own->fg, ink = lt_palette_contrast(bar);
         if (x > 0)
             lt_canvas_put(a->c, x - 1, row, ' ', NULL, 0);
-        put_text(a->c, x, row, l->text[i], imax(0, last - x), on_bar ? &ink : fg, 0);
+        if (cut && stop >= 0)
+            lt_canvas_put(a->c, stop, row, ' ', NULL, 0);
+        put_text(a->c, x, row, l->text[i], imax(0, stop - x), on_bar ? &ink : fg, 0);
         if (on_bar)
             lt_canvas_fill_bg(a->c, imax(x - 1, 0), row, last - imax(x - 1, 0), 1, bar);
     }
@@ -1462,9 +1488,11 @@ static void draw_axes(render *R, panel_box *b)
 
 /* ---- legend ---------------------------------------------------------- */
 
-static int entry_width(const render *R, const lt_legend_entry *e)
+/* An entry's cells: a legend beside the panels cuts its labels to a
+ * third of the canvas; one below, to a row (w cells). */
+static int entry_width(const render *R, const lt_legend_entry *e, int w)
 {
-    return 3 + text_w(e->label, imax(8, R->c ? R->c->w / 3 : 30));
+    return 3 + text_w(e->label, w > 0 ? imax(8, w - 3) : imax(8, R->c ? R->c->w / 3 : 30));
 }
 
 /* The swatch of an entry: two cells of the layer's mark. */
@@ -1541,7 +1569,7 @@ static int legend_rows(const render *R, int w)
 {
     int rows = R->nent ? 1 : 0, x = 0;
     for (size_t i = 0; i < R->nent; i++) {
-        int ew = entry_width(R, &R->ent[i]);
+        int ew = entry_width(R, &R->ent[i], w);
         if (x > 0 && x + LEGEND_GAP + ew > w) {
             rows++;
             x = 0;
@@ -1555,7 +1583,7 @@ static void draw_legend_below(render *R, int y, int x0, int w)
 {
     int x = 0;
     for (size_t i = 0; i < R->nent; i++) {
-        int ew = entry_width(R, &R->ent[i]);
+        int ew = entry_width(R, &R->ent[i], w);
         if (x > 0 && x + LEGEND_GAP + ew > w) {
             y++;
             x = 0;
@@ -1674,7 +1702,7 @@ static int render_figure(render *R)
     R->nent = f->legend == LT_LEGEND_NONE ? 0 : lt_legend_entries(f, R->ent, MAX_LEGEND);
     R->legw = 0;
     for (size_t i = 0; i < R->nent; i++)
-        R->legw = imax(R->legw, entry_width(R, &R->ent[i]));
+        R->legw = imax(R->legw, entry_width(R, &R->ent[i], 0));
     R->shared_xlabel = same_xlabels(f);
     R->nline_colors = 0;
     for (size_t i = 0; i < f->npanel; i++) {
@@ -1720,12 +1748,16 @@ static int render_figure(render *R)
             bottom = xl + leg_below + cap_lines;
             if (H - top - bottom >= nrow * 5 || (!subtitle && cap_lines == 0 && !title))
                 break;
-            if (cap_lines > 0)
+            /* (the caption of categories cut short says what is not
+             * shown: it goes last) */
+            if (cap_lines > 0 && !R->keep_caption)
                 cap_lines--;
             else if (subtitle)
                 subtitle = false;
             else if (title)
                 title = false;
+            else
+                cap_lines--;
         }
         int gw = W - leg_right, gh = imax(nrow * 2, H - top - bottom);
         int rc = layout_grid(R, 0, top, gw, gh);
@@ -1858,6 +1890,168 @@ static int fit_aspect(render *R)
     return 0;
 }
 
+/* Lay f out on o's canvas and draw it (*out: the canvas), or with
+ * out NULL only lay it out, and get the rows of each panel's plotting
+ * area (rows: npanel ints, or NULL); with keep_caption the titles make
+ * room before the caption does.  0, or a negative code with
+ * lt_errmsg. */
+static int render_at(const lt_figure *f, const lt_text_opts *o, bool keep_caption,
+                     lt_canvas **out, int *rows)
+{
+    render R;
+    memset(&R, 0, sizeof R);
+    R.keep_caption = keep_caption;
+    R.f = f;
+    R.o = *o;
+    R.c = lt_canvas_new(o->width, o->height);
+    if (R.c == NULL)
+        return lt_errcode();
+    R.npb = f->npanel;
+    R.pb = calloc(R.npb ? R.npb : 1, sizeof *R.pb);
+    if (R.pb == NULL) {
+        lt_canvas_free(R.c);
+        return lt_nomem();
+    }
+    R.W = o->width;
+    R.H = o->height;
+    int rc = fit_aspect(&R);
+    if (rc == 0) {
+        R.measure = out == NULL;
+        rc = render_figure(&R);
+    }
+    for (size_t i = 0; rc == 0 && rows != NULL && i < R.npb; i++)
+        rows[i] = R.pb[i].ah;
+    free_boxes(&R);
+    free(R.pb);
+    if (rc != 0 || out == NULL)
+        lt_canvas_free(R.c);
+    else
+        *out = R.c;
+    return rc;
+}
+
+/* ---- categories cut short (figure.h: lt_axis.more) -------------------- */
+
+/* Does element i of l sit at y >= lim (a position past the categories
+ * kept)?  Rectangles by their middle. */
+static bool past(const lt_layer *l, size_t i, double lim)
+{
+    switch (l->kind) {
+    case LT_LAYER_RECT:
+        return (l->y0[i] + l->y1[i]) / 2 >= lim;
+    case LT_LAYER_LINE: case LT_LAYER_STEP: case LT_LAYER_POINTS: case LT_LAYER_TEXT:
+    case LT_LAYER_HLINE:
+        return l->y[i] >= lim;
+    default:
+        return false;
+    }
+}
+
+/* Keep the first k categories of p's y axis and the elements at them. */
+static void keep_categories(lt_panel *p, int k)
+{
+    double lim = k - 0.5;
+    for (size_t j = 0; j < p->nlayer; j++) {
+        lt_layer *l = &p->layers[j];
+        if (l->kind == LT_LAYER_HEATMAP) {
+            if (l->nrow > k) {
+                size_t keep = (size_t)k * (size_t)l->ncol;
+                for (size_t i = keep; l->cell_text && i < (size_t)l->nrow * (size_t)l->ncol; i++)
+                    free(l->cell_text[i]);
+                l->nrow = k;
+            }
+            continue;
+        }
+        size_t m = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            if (past(l, i, lim)) {
+                if (l->text)
+                    free(l->text[i]);
+                if (l->box)
+                    free(l->box[i].out);
+                continue;
+            }
+#define MOVE(a) if (l->a) l->a[m] = l->a[i]
+            MOVE(x); MOVE(y); MOVE(x0); MOVE(x1); MOVE(y0); MOVE(y1); MOVE(text); MOVE(box);
+#undef MOVE
+            m++;
+        }
+        l->n = m;
+    }
+    lt_axis *a = &p->y;
+    for (int i = k; i < a->ncat; i++) {
+        free(a->cats ? a->cats[i] : NULL);
+        free(a->more ? a->more[i] : NULL);
+    }
+    a->ncat = k;
+}
+
+/* f, or a copy of it whose categorical y axes with notes (lt_axis.more)
+ * keep only as many categories as their areas have rows at o's size,
+ * with the note of what is left out in the caption (*copy: that copy,
+ * for the caller to free; NULL for f itself).  The caption may take a
+ * row of the areas: measured again until the cut fits.  0, or a
+ * negative code with lt_errmsg. */
+static int cut_categories(const lt_figure *f, const lt_text_opts *o, lt_figure **copy)
+{
+    *copy = NULL;
+    bool any = false;
+    for (size_t i = 0; i < f->npanel; i++)
+        any = any || (f->panels[i].y.scale == LT_SCALE_CATEGORY && f->panels[i].y.more &&
+                      f->panels[i].y.ncat > 1);
+    if (!any)
+        return 0;
+    int *rows = calloc(f->npanel, sizeof *rows), *keep = calloc(f->npanel, sizeof *keep);
+    if (rows == NULL || keep == NULL) {
+        free(rows);
+        free(keep);
+        return lt_nomem();
+    }
+    for (size_t i = 0; i < f->npanel; i++)
+        keep[i] = f->panels[i].y.ncat;
+    const lt_figure *cur = f;
+    int rc = 0;
+    /* (each pass keeps fewer: at most a few passes) */
+    for (int pass = 0; pass < 8; pass++) {
+        if ((rc = render_at(cur, o, cur != f, NULL, rows)) != 0)
+            break;
+        bool fits = true;
+        for (size_t i = 0; i < f->npanel; i++) {
+            const lt_axis *a = &f->panels[i].y;
+            if (a->scale != LT_SCALE_CATEGORY || a->more == NULL || keep[i] <= rows[i])
+                continue;
+            keep[i] = rows[i] < 1 ? 1 : rows[i];
+            fits = false;
+        }
+        if (fits)
+            break;
+        lt_figure_free(*copy);
+        if ((*copy = lt_figure_copy(f)) == NULL) {
+            rc = LT_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < f->npanel && rc == 0; i++) {
+            lt_axis *a = &(*copy)->panels[i].y;
+            if (a->scale != LT_SCALE_CATEGORY || a->more == NULL || keep[i] >= a->ncat)
+                continue;
+            const char *note = a->more[keep[i]];
+            if (note)
+                rc = lt_figure_note(*copy, note);
+            keep_categories(&(*copy)->panels[i], keep[i]);
+        }
+        if (rc != 0)
+            break;
+        cur = *copy;
+    }
+    free(rows);
+    free(keep);
+    if (rc != 0) {
+        lt_figure_free(*copy);
+        *copy = NULL;
+    }
+    return rc;
+}
+
 lt_canvas *lt_render_text(const lt_figure *f, const lt_text_opts *o)
 {
     if (f == NULL || lt_figure_is_empty(f)) {
@@ -1869,32 +2063,13 @@ lt_canvas *lt_render_text(const lt_figure *f, const lt_text_opts *o)
                   o->width, o->height);
         return NULL;
     }
-    render R;
-    memset(&R, 0, sizeof R);
-    R.f = f;
-    R.o = *o;
-    R.c = lt_canvas_new(o->width, o->height);
-    if (R.c == NULL)
+    lt_figure *cut;
+    if (cut_categories(f, o, &cut) != 0)
         return NULL;
-    R.npb = f->npanel;
-    R.pb = calloc(R.npb ? R.npb : 1, sizeof *R.pb);
-    if (R.pb == NULL) {
-        lt_canvas_free(R.c);
-        lt_nomem();
-        return NULL;
-    }
-    R.W = o->width;
-    R.H = o->height;
-    int rc = fit_aspect(&R);
-    if (rc == 0)
-        rc = render_figure(&R);
-    free_boxes(&R);
-    free(R.pb);
-    if (rc != 0) {
-        lt_canvas_free(R.c);
-        return NULL;
-    }
-    return R.c;
+    lt_canvas *c = NULL;
+    render_at(cut ? cut : f, o, cut != NULL, &c, NULL);
+    lt_figure_free(cut);
+    return c;
 }
 
 void lt_text_size(const lt_figure *f, int term_width, int *width, int *height)

@@ -13,6 +13,10 @@
  *                              U+258F..U+2589 rightward), full cells
  *                              elsewhere; adjacent bars of a histogram
  *                              stay distinct by colour or a one-column gap;
+ *                              a horizontal bar takes no row whose centre
+ *                              it does not cover (bars of a pair never
+ *                              share one); one past the end of the axis
+ *                              ends in » (contrasting, on its colour);
  *                              where a bar of a translucent layer (alpha
  *                              < 1) overlaps another layer's, the colours
  *                              mix (without colour: the dark shade U+2593);
@@ -36,8 +40,13 @@
  * per column with names cut to no less than 10); panels in one column of
  * a facet grid share the left and right edges of their areas, so that
  * their x positions line up.
+ * A categorical y axis with notes (figure.h: lt_axis.more) and more
+ * categories than its area has rows keeps the first that fit, a row
+ * each, and its note goes to the caption, which then outlasts the title
+ * and subtitle when rows are short.
  * The legend (colour swatch + label per labelled layer, a colour bar
- * for a heatmap) goes where lt_legend_place puts it.  A figure with an
+ * for a heatmap) goes where lt_legend_place puts it; below the panels a
+ * label is cut only to the row's width.  A figure with an
  * aspect (figure.h) too wide for it is drawn narrower, from the left, its
  * legend on the right. */
 #ifndef LT_RENDER_TEXT_H

@@ -62,6 +62,53 @@ ld_handle *ld_check(lua_State *L, int idx, const char *mt, const char *what)
     return h;
 }
 
+/* Open, with every parent (the shapes say "closed" rather than raise). */
+static bool is_open(const ld_handle *h)
+{
+    bool open = h->p != NULL;
+    for (const ld_handle *u = h->up; u; u = u->up)
+        open &= u->p != NULL;
+    return open;
+}
+
+/* __shape of the three objects, for the workspace panel (app/workspace.h):
+ * "19 cols, 14 drifted", "monthly_charges: drifted", "7 windows". */
+static int drift_shape(lua_State *L)
+{
+    ld_handle *h = luaL_checkudata(L, 1, LT_DRIFT_MT);
+    if (!is_open(h))
+        lua_pushliteral(L, "closed");
+    else
+        lua_pushfstring(L, "%d cols, %d drifted", ((const lt_drift *)h->p)->ncol,
+                        ((const lt_drift *)h->p)->ndrifted);
+    return 1;
+}
+
+static int col_shape(lua_State *L)
+{
+    ld_handle *h = luaL_checkudata(L, 1, LT_DRIFTCOL_MT);
+    const lt_drift_col *c = h->p;
+    if (!is_open(h))
+        lua_pushliteral(L, "closed");
+    else
+        lua_pushfstring(L, "%s: %s", c->name, c->method == LT_DRIFT_NONE ? "not compared"
+                                              : c->drifted                ? "drifted"
+                                                                          : "not drifted");
+    return 1;
+}
+
+static int series_shape(lua_State *L)
+{
+    ld_handle *h = luaL_checkudata(L, 1, LT_DRIFTSERIES_MT);
+    if (!is_open(h)) {
+        lua_pushliteral(L, "closed");
+    } else {
+        int n = ((const ld_series *)h->p)->s->nwin;
+        lua_pushfstring(L, "%d window%s", n, n == 1 ? "" : "s");
+    }
+    return 1;
+}
+
 static int drift_gc(lua_State *L)
 {
     ld_handle *h = luaL_checkudata(L, 1, LT_DRIFT_MT);
@@ -1452,15 +1499,15 @@ void lt_lua_open_drift(lua_State *L)
 {
     static const luaL_Reg drift_meta[] = {
         {"__gc", drift_gc}, {"__close", drift_gc}, {"__tostring", drift_tostring},
-        {"__plot", drift_plot}, {NULL, NULL},
+        {"__plot", drift_plot}, {"__shape", drift_shape}, {NULL, NULL},
     };
     static const luaL_Reg col_meta[] = {
         {"__gc", col_gc}, {"__close", col_gc}, {"__tostring", col_tostring},
-        {"__plot", col_plot}, {NULL, NULL},
+        {"__plot", col_plot}, {"__shape", col_shape}, {NULL, NULL},
     };
     static const luaL_Reg series_meta[] = {
         {"__gc", series_gc}, {"__close", series_gc}, {"__tostring", series_tostring},
-        {"__plot", series_plot}, {NULL, NULL},
+        {"__plot", series_plot}, {"__shape", series_shape}, {NULL, NULL},
     };
     lt_lua_newmeta(L, LT_DRIFT_MT, drift_meta, drift_index);
     lt_lua_newmeta(L, LT_DRIFTCOL_MT, col_meta, col_index);

@@ -820,6 +820,23 @@ static int ev_index(lua_State *L)
 LT_EV_TOSTRING(ev_tostring, evaluation, LT_EVALUATION_MT, "lunette.Evaluation (closed)",
                lt_ev_format)
 
+/* __shape, for the workspace panel (app/workspace.h): "binary, 7,043
+ * rows", "3 classes, 150 rows", "regression, 200 rows". */
+static int ev_shape(lua_State *L)
+{
+    evaluation **slot = luaL_checkudata(L, 1, LT_EVALUATION_MT);
+    const evaluation *ev = *slot;
+    char n[32];
+    if (!ev)
+        lua_pushliteral(L, "closed");
+    else if (ev->kind == EV_MULTICLASS)
+        lua_pushfstring(L, "%d classes, %s rows", ev->labels.k, lt_ev_count(ev->n, n, sizeof n));
+    else
+        lua_pushfstring(L, "%s, %s rows", lt_ev_kind_name(ev->kind),
+                        lt_ev_count(ev->n, n, sizeof n));
+    return 1;
+}
+
 /* Numbers have this __call: ev.threshold is a number, so ev:threshold(t)
  * calls that number with (ev, t).  Anything else is the error Lua would
  * raise. */
@@ -1192,6 +1209,22 @@ static int interval_tostring(lua_State *L)
     return 1;
 }
 
+/* __shape: "AUC 0.8301-0.8523". */
+static int interval_shape(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, 1, "metric");
+    int m = lt_metric_parse(luaL_optstring(L, -1, "?"));
+    lua_pop(L, 1);
+    char lo[48], hi[48];
+    double vlo = numfield(L, "lo");
+    lt_ev_num(vlo, lo, sizeof lo);
+    lt_ev_num(numfield(L, "hi"), hi, sizeof hi);
+    lua_pushfstring(L, "%s %s%s%s", lt_ev_metric_title((lt_metric)m), lo, vlo < 0 ? " to " : "-",
+                    hi);
+    return 1;
+}
+
 /* ---- registration ---------------------------------------------------------------- */
 
 const lt_lua_reg lt_lua_evaluate_lib[] = {
@@ -1318,10 +1351,10 @@ void lt_lua_open_evaluate(lua_State *L)
 {
     static const luaL_Reg ev_meta[] = {
         {"__gc", ev_gc}, {"__close", ev_gc}, {"__tostring", ev_tostring},
-        {"__plot", ev_plot}, {NULL, NULL},
+        {"__plot", ev_plot}, {"__shape", ev_shape}, {NULL, NULL},
     };
     static const luaL_Reg interval_meta[] = {
-        {"__tostring", interval_tostring}, {NULL, NULL},
+        {"__tostring", interval_tostring}, {"__shape", interval_shape}, {NULL, NULL},
     };
     lt_lua_newmeta(L, LT_EVALUATION_MT, ev_meta, ev_index);
     lt_ev_open_objects(L);

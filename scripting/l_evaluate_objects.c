@@ -623,19 +623,53 @@ const lt_lua_reg lt_lua_comparison_methods[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
+/* __shape of each, for the workspace panel (app/workspace.h): "2 x 2",
+ * "roc, 1,234 points", "3 evaluations". */
+static int cm_shape(lua_State *L)
+{
+    ev_confusion **slot = luaL_checkudata(L, 1, LT_CONFUSION_MT);
+    if (!*slot)
+        lua_pushliteral(L, "closed");
+    else
+        lua_pushfstring(L, "%d x %d", (*slot)->k, (*slot)->k);
+    return 1;
+}
+
+static int curve_shape(lua_State *L)
+{
+    ev_curve **slot = luaL_checkudata(L, 1, LT_CURVE_MT);
+    char n[32];
+    if (!*slot)
+        lua_pushliteral(L, "closed");
+    else
+        lua_pushfstring(L, "%s, %s points", lt_ev_curve_name((*slot)->kind),
+                        lt_ev_count((*slot)->points ? (*slot)->points->nrow : 0, n, sizeof n));
+    return 1;
+}
+
+static int cmp_shape(lua_State *L)
+{
+    ev_comparison **slot = luaL_checkudata(L, 1, LT_COMPARISON_MT);
+    if (!*slot)
+        lua_pushliteral(L, "closed");
+    else
+        lua_pushfstring(L, "%d evaluations", (*slot)->nev);
+    return 1;
+}
+
 void lt_ev_open_objects(lua_State *L)
 {
     static const luaL_Reg cm_meta[] = {
         {"__gc", cm_gc}, {"__close", cm_gc}, {"__tostring", cm_tostring},
-        {"__plot", cm_plot}, {NULL, NULL},
+        {"__plot", cm_plot}, {"__shape", cm_shape}, {NULL, NULL},
     };
     static const luaL_Reg curve_meta[] = {
         {"__gc", curve_gc}, {"__close", curve_gc}, {"__tostring", curve_tostring},
-        {"__plot", curve_plot}, {"__len", curve_len}, {NULL, NULL},
+        {"__plot", curve_plot}, {"__len", curve_len}, {"__shape", curve_shape}, {NULL, NULL},
     };
     static const luaL_Reg cmp_meta[] = {
         {"__gc", cmp_gc}, {"__close", cmp_gc}, {"__tostring", cmp_tostring},
-        {"__plot", cmp_plot}, {NULL, NULL},
+        {"__plot", cmp_plot}, {"__shape", cmp_shape}, {NULL, NULL},
     };
     lt_lua_newmeta(L, LT_CONFUSION_MT, cm_meta, NULL);
     lt_lua_newmeta(L, LT_CURVE_MT, curve_meta, curve_index);

@@ -49,6 +49,37 @@ static lt_figure *fig_overview(void)
                                 "reference 5,174 rows, current 1,869 rows: dataset drift");
 }
 
+/* The telco data's 19 columns, customers of a year or less against the
+ * others (tenure left out), as drift() reports them: the statistic over
+ * a threshold of 0.1; total_charges past the axis cap of 10. */
+static const lt_driftfig_bar TELCO[19] = {
+    {"churn", "js 0.2794", 2.794, true},
+    {"female", "js 0.0007875", 0.007875, false},
+    {"senior_citizen", "js 0.02663", 0.2663, false},
+    {"partner", "js 0.2842", 2.842, true},
+    {"dependents", "js 0.1339", 1.339, true},
+    {"phone_service", "js 0.006945", 0.06945, false},
+    {"multiple_lines", "js 0.2561", 2.561, true},
+    {"internet_service", "js 0.0286", 0.286, false},
+    {"online_security", "js 0.2424", 2.424, true},
+    {"online_backup", "js 0.2677", 2.677, true},
+    {"device_protection", "js 0.275", 2.75, true},
+    {"tech_support", "js 0.238", 2.38, true},
+    {"streaming_tv", "js 0.2171", 2.171, true},
+    {"streaming_movies", "js 0.2192", 2.192, true},
+    {"contract", "js 0.4923", 4.923, true},
+    {"paperless_billing", "js 0.004923", 0.04923, false},
+    {"payment_method", "js 0.2958", 2.958, true},
+    {"monthly_charges", "wasserstein 0.4083", 4.083, true},
+    {"total_charges", "wasserstein 1.327", 13.27, true},
+};
+
+static lt_figure *fig_telco(void)
+{
+    return lt_driftfig_overview(TELCO, 19, "Data drift: 14 of 19 columns drifted",
+                                "dataset drift: 74% of the columns drifted, threshold 50%");
+}
+
 /* Monthly charges in 10 bins; 5,174 reference and 1,869 current rows. */
 static const double EDGES[11] = {18.25, 28.3, 38.35, 48.4, 58.45, 68.5,
                                  78.55, 88.6, 98.65, 108.7, 118.75};
@@ -154,6 +185,10 @@ static void test_snapshots(void)
     /* 200 columns squeezed into 24 rows: every k-th name, and the values
      * only beside the names shown. */
     snapshot_at("drift_overview_200_small", fig_many(200), 80, 24);
+    /* The workbench's plot pane, 120 x 40 and 80 x 24 terminals: the
+     * most severe columns, a row each, the rest counted in the caption. */
+    snapshot_at("drift_overview_pane", fig_telco(), 59, 22);
+    snapshot_at("drift_overview_pane_80x24", fig_telco(), 55, 8);
     snapshot_at("drift_numeric", fig_numeric(), 80, 24);
     snapshot_at("drift_categorical", fig_categorical(), 0, 0);
     snapshot_at("drift_windows", fig_windows(true), 0, 0);
@@ -205,12 +240,12 @@ static void test_overview_layers(void)
            "drifted in the palette's first colour, the others in its grey, horizontal");
         /* drifted in rank order: senior_citizen (+Inf at 4.2), 4.2, 3.1,
          * 1.8, 1.3 at positions 0..4 */
-        double want[5] = {4.2, 4.2, 3.1, 1.8, 1.3};
+        double want[5] = {INFINITY, 4.2, 3.1, 1.8, 1.3};
         bool bars = d->n == 5;
         for (size_t i = 0; bars && i < 5; i++)
             bars = d->x0[i] == 0 && d->x1[i] == want[i] && d->y0[i] == (double)i - 0.24 &&
                    d->y1[i] == (double)i + 0.24;
-        ok(bars, "drifted bars from 0 to their severity (+Inf clipped to the axis end)");
+        ok(bars, "drifted bars from 0 to their severity (+Inf past the axis end)");
         ok(nd->n == 2 && nd->x1[0] == 0.7 && nd->x1[1] == 0.1 && nd->y0[0] == 5 - 0.24,
            "the others: 0.7 and 0.1, no bar for NaN");
     }
@@ -230,7 +265,21 @@ static void test_overview_layers(void)
            strcmp(e[2].label, "threshold") == 0 && e[2].dashed,
        "legend: drifted, not drifted, threshold (dashed)");
     ok(f->legend == LT_LEGEND_BOTTOM, "legend below");
-    is_int(f->text_height, 2 * 8 + 4 + 2, "terminal: two rows a column, chrome and titles");
+    is_int(f->text_height, 2 * 8 + 4 + 2 + 1,
+           "terminal: two rows a column, chrome, titles and the caption of the bar past the "
+           "axis");
+    is_str(f->caption, "past the axis end: senior_citizen at infinity",
+           "the caption names the bar past the axis end");
+    /* Notes for a terminal too short: what the columns ranked k and
+     * after hold. */
+    const char *const *more = (const char *const *)p->y.more;
+    if (ok(more != NULL && more[0] == NULL, "notes of the columns left out")) {
+        is_str(more[7], "1 more column not shown, not compared", "k = 7: partner (NaN)");
+        is_str(more[6], "2 more columns not shown, none drifted (1 not compared)",
+               "k = 6: gender and partner");
+        is_str(more[3], "5 more columns not shown, 2 drifted", "k = 3: two of five drifted");
+        is_str(more[1], "7 more columns not shown, 4 drifted", "k = 1");
+    }
     is_num(f->aspect, 0.4, 1e-12, "a page: aspect 0.05 a column");
     lt_figure_free(f);
 
@@ -271,6 +320,59 @@ static void test_overview_layers(void)
         ok(f->aspect == 0 && f->text_height == 200 + 4 + 1 && g &&
                fabs(g->y1[0] - g->y0[0] - 0.9) < 1e-12,
            "200 columns: a row each, no aspect, bars 0.9 thick");
+    }
+    lt_figure_free(f);
+}
+
+/* Columns drifted by their missing share below their threshold rank
+ * with the drifted; the notes of the columns left out. */
+static void test_overview_ranks(void)
+{
+    lt_driftfig_bar b[5] = {{"a", NULL, 0.8, false}, {"b", "missing", 0.3, true},
+                            {"c", NULL, 2, true}, {"d", NULL, NAN, false},
+                            {"e", NULL, 0.1, false}};
+    lt_figure *f = lt_driftfig_overview(b, 5, NULL, NULL);
+    if (!ok(f != NULL, "ranks built"))
+        return;
+    const lt_axis *y = &f->panels[0].y;
+    ok(strcmp(y->cats[0], "c") == 0 && strcmp(y->cats[1], "b") == 0 &&
+           strcmp(y->cats[2], "a") == 0 && strcmp(y->cats[3], "e") == 0 &&
+           strcmp(y->cats[4], "d") == 0,
+       "drifted first (b drifted at 0.3 above a at 0.8), then by severity, NaN last");
+    is_str(y->more[2], "3 more columns not shown, none drifted (1 not compared)", "k = 2");
+    is_str(y->more[1], "4 more columns not shown, 1 drifted", "k = 1");
+    ok(f->caption == NULL, "nothing past the axis: no caption");
+    lt_figure_free(f);
+    for (int i = 0; i < 5; i++)
+        b[i].drifted = true;
+    f = lt_driftfig_overview(b, 5, NULL, NULL);
+    if (ok(f != NULL, "all drifted built"))
+        is_str(f->panels[0].y.more[3], "2 more columns not shown, all drifted",
+               "every column left out drifted");
+    lt_figure_free(f);
+    lt_driftfig_bar c[3] = {{"x", NULL, 0.5, false}, {"y", NULL, 0.2, false},
+                            {"z", NULL, 0.1, false}};
+    f = lt_driftfig_overview(c, 3, NULL, NULL);
+    if (ok(f != NULL, "none drifted built")) {
+        is_str(f->panels[0].y.more[1], "2 more columns not shown, all below the threshold",
+               "none left out drifted");
+        is_str(f->panels[0].y.more[2], "1 more column not shown, below the threshold",
+               "one left out");
+    }
+    lt_figure_free(f);
+    /* Past the axis: their bars keep their length, the caption names
+     * the first three. */
+    lt_driftfig_bar d[5] = {{"p", NULL, 12, true}, {"q", NULL, INFINITY, true},
+                            {"r", NULL, 30.25, true}, {"s", NULL, 11, true},
+                            {"t", NULL, 9, true}};
+    f = lt_driftfig_overview(d, 5, NULL, NULL);
+    if (ok(f != NULL, "past the axis built")) {
+        const lt_layer *l = layer_labelled(&f->panels[0], "drifted");
+        ok(l && l->x1[0] == INFINITY && l->x1[1] == 30.25 && l->x1[4] == 9 &&
+               f->panels[0].x.hi == 10,
+           "bars to their severity on an axis to 10");
+        is_str(f->caption, "past the axis end: q at infinity, r at 30.2, p at 12, 1 more",
+               "the caption: the first three past the axis, and how many more");
     }
     lt_figure_free(f);
 }
@@ -425,13 +527,39 @@ static void test_windows_layers(void)
     if (ok(f != NULL, "one window, no flags built")) {
         const lt_layer *hh = &f->panels[0].layers[0];
         const lt_layer *pt = layer_labelled(&f->panels[1], "b");
-        ok(hh->cell_text == NULL && hh->zhi == 10 && hh->z[1] == 10,
-           "no dots; 12 past the scale's end at 10");
+        ok(hh->cell_text == NULL && hh->zhi == 10 && hh->z[0] == 10 && hh->z[1] == 0.5 &&
+               strcmp(f->panels[0].y.cats[0], "b") == 0,
+           "no dots; b, the more severe, on top; 12 past the scale's end at 10");
         ok(pt && pt->kind == LT_LAYER_POINTS && pt->y[0] == 10,
            "one window: the line a point, clipped to 10");
         ok(strstr(f->caption, "larger scores") != NULL && strstr(f->caption, "drifted") == NULL,
            "the caption says what was clipped, no dots to explain");
     }
+    lt_figure_free(f);
+}
+
+/* Rows of the heatmap: the most windows drifted first, then the most
+ * severe, a column never compared last; notes for a short terminal. */
+static void test_windows_ranks(void)
+{
+    const char *w3[3] = {"1", "2", "3"}, *cols[4] = {"calm", "never", "twice", "once"};
+    double sev[12] = {0.2, 0.9, 0.5, NAN, NAN, NAN, 1.5, 0.1, 3, 0.3, 7, 0.2};
+    bool dr[12] = {false, false, false, false, false, false, true, false, true,
+                   false, true, false};
+    lt_figure *f = lt_driftfig_windows(w3, 3, cols, 4, sev, dr, NULL, 0, NULL);
+    if (!ok(f != NULL, "ranked windows built"))
+        return;
+    const lt_panel *p = &f->panels[0];
+    const lt_layer *h = &p->layers[0];
+    ok(strcmp(p->y.cats[0], "twice") == 0 && strcmp(p->y.cats[1], "once") == 0 &&
+           strcmp(p->y.cats[2], "calm") == 0 && strcmp(p->y.cats[3], "never") == 0,
+       "twice drifted, once (at 7), calm, never compared");
+    ok(h->z[0] == 1.5 && h->z[2] == 3 && h->z[4] == 7 && h->z[6] == 0.2 && isnan(h->z[9]) &&
+           h->cell_text[0] && h->cell_text[2] && !h->cell_text[1] && h->cell_text[4],
+       "cells and dots move with their rows");
+    is_str(p->y.more[1], "3 more columns not shown, 1 drifted in some window", "k = 1");
+    is_str(p->y.more[2], "2 more columns not shown, none drifted in any window", "k = 2");
+    is_str(p->y.more[3], "1 more column not shown, drifted in no window", "k = 3");
     lt_figure_free(f);
 }
 
@@ -641,6 +769,46 @@ static void test_terminal(void)
     lt_figure_free(f);
 }
 
+/* The pane of the workbench: each column shown has its own row, and its
+ * bar; none twice. */
+static void test_pane(void)
+{
+    lt_figure *f = fig_telco();
+    lt_text_opts o = {.width = 59, .height = 22};
+    lt_canvas *c = lt_render_text(f, &o);
+    if (ok(c != NULL, "telco overview in the pane")) {
+        int shown = 0, rows_ok = 0, last = -1;
+        bool order = true;
+        for (int y = 0; y < c->h; y++) {
+            int x = 0, x0, yy = y;
+            for (int r = 0; r < 19; r++) {
+                const char *name = f->panels[0].y.cats[r];
+                yy = y;
+                if (find_text(c, name, &x0, &yy) && yy == y &&
+                    cell_at(c, x0 + (int)strlen(name), y)->ch == ' ' &&
+                    cell_at(c, x0 + (int)strlen(name) + 1, y)->ch == 0x2502) {
+                    shown++;
+                    order = order && r == last + 1;
+                    last = r;
+                    x = x0 + (int)strlen(name) + 2;
+                    rows_ok += cell_at(c, x, y)->ch == 0x2588;
+                    break;
+                }
+            }
+        }
+        ok(shown == 14 && rows_ok == 14 && order,
+           "the 14 most severe columns, in order, a row and a bar each (%d shown, %d with bars)",
+           shown, rows_ok);
+        int x, y = 0;
+        ok(find_text(c, "past the axis end: total_charges at 13.3; 5 more columns", &x, &y) &&
+               y == c->h - 2 && find_text(c, "not shown, all below the threshold", &x, &y) &&
+               y == c->h - 1,
+           "the caption names the bar past the axis and counts the 5 left out, none drifted");
+    }
+    lt_canvas_free(c);
+    lt_figure_free(f);
+}
+
 /* ---- Cairo ----------------------------------------------------------- */
 
 typedef struct image {
@@ -835,6 +1003,58 @@ static void test_cairo(void)
     free(im.px);
     lt_figure_free(f);
 
+    /* The telco overview on the default page: 19 bars, each in its own
+     * band (white between them); total_charges past the axis cap of 10:
+     * drawn to the edge, broken by a white gap before a stub, its value
+     * in white on a tag of its colour left of the gap. */
+    f = fig_telco();
+    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+        int own = 0;
+        for (int r = 0; r < 19; r++) {
+            const lt_driftfig_bar *b = NULL;
+            for (int i = 0; i < 19; i++)
+                if (strcmp(TELCO[i].column, f->panels[0].y.cats[r]) == 0)
+                    b = &TELCO[i];
+            double x = mx(&m, fmin(b->severity, 10) / 2);
+            /* (a bar under 4 px long: only its band) */
+            bool in = mx(&m, b->severity) - m.x < 4 ||
+                      cdist(pixel(&im, x, my(&m, r)), b->drifted ? blue : grey) <= 2;
+            bool apart = r == 18 || cdist(pixel(&im, x, my(&m, r + 0.5)), WHITE) <= 2;
+            own += in && apart;
+        }
+        is_int(own, 19, "19 bars, each in its own band, white between them");
+        double y = my(&m, 0), end = m.x + m.w;
+        int gap = 0, gap_at = -1;
+        for (int x = (int)(end - 40); x < (int)end - 1; x++)
+            if (cdist(pixel(&im, x, y), WHITE) <= 40) {
+                gap++;
+                gap_at = x;
+            }
+        ok(gap >= 2 && gap <= 12 && gap_at < end - 6,
+           "a white gap (%d px) in the bar past the axis, before its end", gap);
+        ok(cdist(pixel(&im, end - 2, y), blue) <= 2 && cdist(pixel(&im, end - 40, y), blue) <= 40,
+           "the bar's colour on both sides of the gap");
+        /* the tag: the bar's colour above and below the bar's own band,
+         * left of the gap, around white text */
+        double top = my(&m, -0.24), bottom = my(&m, 0.24);
+        int tag_above = 0, tag_below = 0, ink = 0, all = 0;
+        for (double x = mx(&m, 7.5); x < end - 40; x += 1) {
+            tag_above += cdist(pixel(&im, x, top - 3), blue) <= 2;
+            tag_below += cdist(pixel(&im, x, bottom + 3), blue) <= 2;
+            for (double yy = top; yy <= bottom; yy += 1, all++)
+                ink += cdist(pixel(&im, x, yy), WHITE) <= 60;
+        }
+        ok(tag_above > 60 && tag_below > 60,
+           "the value on a tag of the bar's colour, taller than the bar (%d, %d px)", tag_above,
+           tag_below);
+        /* (on a white halo, most of the bar there would be white) */
+        ok(ink > 60 && ink < all / 4,
+           "its text in white on the tag, no white halo (%d of %d px white)", ink, all);
+        mapper_fini(&m);
+    }
+    free(im.px);
+    lt_figure_free(f);
+
     /* 200 columns on the default page: thin bars still in their colours. */
     f = fig_many(200);
     if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
@@ -859,11 +1079,14 @@ int main(void)
     make_windows();
     test_snapshots();
     test_overview_layers();
+    test_overview_ranks();
     test_numeric_layers();
     test_categorical_layers();
     test_windows_layers();
+    test_windows_ranks();
     test_errors();
     test_terminal();
+    test_pane();
     test_cairo();
     cairo_debug_reset_static_data();
     FcFini();

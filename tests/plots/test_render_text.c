@@ -11,6 +11,7 @@
 #include "canvas.h"
 #include "error.h"
 #include "figure.h"
+#include "palette.h"
 #include "render_text.h"
 #include "snapshot.h"
 #include "tap.h"
@@ -607,9 +608,182 @@ static void test_size(void)
     lt_figure_free(f);
 }
 
+/* ---- a categorical y axis cut short, bars past the axis ------------- */
+
+/* 24 horizontal bars named c0 .. c23 with their value as a label past
+ * them; notes for a terminal too short (figure.h: lt_axis.more) when
+ * `notes`; with `past`, bar c0 runs to 300 and c1 to +Inf on an axis
+ * ending at 100. */
+static lt_figure *fig_cut(bool notes, bool past)
+{
+    lt_figure *f = lt_figure_new();
+    lt_panel *p = &f->panels[0];
+    char names[24][8], labels[24][16], more[24][48];
+    const char *np[24], *lp[24], *mp[24];
+    double x0[24] = {0}, x1[24], y0[24], y1[24], ty[24];
+    for (int i = 0; i < 24; i++) {
+        snprintf(names[i], sizeof names[i], "c%d", i);
+        x1[i] = 96 - 4 * i;
+        snprintf(labels[i], sizeof labels[i], "%g", x1[i]);
+        snprintf(more[i], sizeof more[i], "%d more not shown", 24 - i);
+        np[i] = names[i];
+        lp[i] = labels[i];
+        mp[i] = i == 0 ? NULL : more[i];
+        y0[i] = i - 0.3;
+        y1[i] = i + 0.3;
+        ty[i] = i;
+    }
+    if (past) {
+        x1[0] = 300;
+        x1[1] = INFINITY;
+        snprintf(labels[0], sizeof labels[0], "300");
+        snprintf(labels[1], sizeof labels[1], "inf");
+    }
+    lt_panel_add_rects(p, x0, x1, y0, y1, 24, NULL)->horizontal = true;
+    lt_layer *t = lt_panel_add_text(p, x1, ty, lp, 24);
+    t->align = LT_TEXT_AFTER;
+    if (past)
+        t->x[0] = t->x[1] = 100;
+    lt_axis_set_categories(&p->y, np, 24);
+    if (notes)
+        lt_axis_set_more(&p->y, mp);
+    p->x.lo = 0;
+    p->x.hi = 100;
+    return f;
+}
+
+/* The row of the canvas whose text starts with `s` after spaces, or -1. */
+static int row_named(const lt_canvas *c, const char *s)
+{
+    for (int y = 0; y < c->h; y++) {
+        int x = 0;
+        while (x < c->w && c->cells[y * c->w + x].ch == ' ')
+            x++;
+        size_t k = 0;
+        while (s[k] && x + (int)k < c->w && c->cells[y * c->w + x + (int)k].ch == (uint32_t)s[k])
+            k++;
+        if (s[k] == '\0' && x + (int)k < c->w && c->cells[y * c->w + x + (int)k].ch == ' ')
+            return y;
+    }
+    return -1;
+}
+
+static void test_cut(void)
+{
+    /* 24 categories in 16 rows: the first that fit, a row each, the note
+     * of the rest in the caption. */
+    snapshot("hbars_cut", fig_cut(true, false), 40, 16);
+    lt_figure *f = fig_cut(true, false);
+    lt_text_opts o = {.width = 40, .height = 16};
+    lt_canvas *c = lt_render_text(f, &o);
+    if (ok(c != NULL, "cut: drawn")) {
+        /* 16 rows: the axis, its ticks and the caption leave 13 */
+        bool rows = true;
+        for (int i = 0; i < 13; i++) {
+            char nm[8];
+            snprintf(nm, sizeof nm, "c%d", i);
+            int y = row_named(c, nm);
+            rows = rows && y == i && c->cells[y * c->w + 5].ch == 0x2588;
+        }
+        ok(rows, "c0 .. c12 named, one a row, each with its bar");
+        ok(row_named(c, "c13") < 0, "c13 not shown");
+        int x = 0;
+        while (x < c->w && c->cells[15 * c->w + x].ch == ' ')
+            x++;
+        ok(c->cells[15 * c->w + x].ch == '1' && c->cells[15 * c->w + x + 1].ch == '1',
+           "the caption: the note for 13 kept (\"11 more not shown\")");
+    }
+    lt_canvas_free(c);
+    is_int(f->panels[0].y.ncat, 24, "the figure itself is left whole");
+    /* Tall enough: nothing cut, no caption. */
+    o.height = 30;
+    char *s = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+    ok(s && strstr(s, "c23 ") && !strstr(s, "not shown"), "30 rows: all 24, no note");
+    free(s);
+    lt_figure_free(f);
+    /* Without notes the categories share rows, as before. */
+    f = fig_cut(false, false);
+    o.height = 16;
+    s = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+    ok(s && !strstr(s, "not shown") && strstr(s, "c22 "), "without notes: thinned names, no cut");
+    free(s);
+    lt_figure_free(f);
+
+    /* A heatmap of 30 rows, points at them, an hline: cut alike. */
+    f = lt_figure_new();
+    lt_panel *p = &f->panels[0];
+    double z[30 * 2], px[30], py[30];
+    const char *rn[30], *cn[2] = {"a", "b"}, *mp[30];
+    char rbuf[30][8], mbuf[30][32];
+    for (int i = 0; i < 30; i++) {
+        z[2 * i] = i;
+        z[2 * i + 1] = 30 - i;
+        px[i] = i % 2;
+        py[i] = i;
+        snprintf(rbuf[i], sizeof rbuf[i], "r%d", i);
+        snprintf(mbuf[i], sizeof mbuf[i], "%d rows left out", 30 - i);
+        rn[i] = rbuf[i];
+        mp[i] = mbuf[i];
+    }
+    lt_panel_add_heatmap(p, z, 30, 2, NULL, LT_CMAP_SEQUENTIAL);
+    lt_panel_add_xy(p, LT_LAYER_POINTS, px, py, 30, NULL);
+    lt_axis_set_categories(&p->x, cn, 2);
+    lt_axis_set_categories(&p->y, rn, 30);
+    lt_axis_set_more(&p->y, mp);
+    f->legend = LT_LEGEND_NONE;
+    o = (lt_text_opts){.width = 30, .height = 12};
+    c = lt_render_text(f, &o);
+    if (ok(c != NULL, "heatmap cut: drawn")) {
+        ok(row_named(c, "r0") == 0 && row_named(c, "r8") == 8 && row_named(c, "r9") < 0,
+           "heatmap: r0 .. r8, a row each");
+        s = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+        ok(s && strstr(s, "21 rows left out"), "heatmap: its note");
+        free(s);
+    }
+    lt_canvas_free(c);
+    lt_figure_free(f);
+}
+
+static void test_past_axis(void)
+{
+    /* Bars past the end of the axis end in the break mark », their
+     * labels inside before it; ASCII: '>'. */
+    lt_figure *f = fig_cut(false, true);
+    lt_text_opts o = {.width = 40, .height = 30};
+    lt_canvas *c = lt_render_text(f, &o);
+    if (ok(c != NULL, "past the axis: drawn")) {
+        int y0 = row_named(c, "c0"), y1 = row_named(c, "c1"), y2 = row_named(c, "c2");
+        /* the area's last column: where the x axis line ends */
+        int end = c->w - 1, base = c->h - 2;
+        while (end > 0 && c->cells[base * c->w + end].ch != 0x2500 &&
+               c->cells[base * c->w + end].ch != 0x252C)
+            end--;
+        const lt_cell *e0 = y0 >= 0 ? &c->cells[y0 * c->w + end] : NULL;
+        const lt_cell *e1 = y1 >= 0 ? &c->cells[y1 * c->w + end] : NULL;
+        lt_rgb blue = lt_palette_category(0), ink = lt_palette_contrast(blue);
+        ok(e0 && e0->ch == 0xBB && (e0->flags & LT_CELL_BG) && e0->bg.r == blue.r &&
+               e0->bg.b == blue.b && e0->fg.r == ink.r && e0->fg.g == ink.g,
+           "300 on an axis to 100: » at the end of the area, on the bar's colour");
+        ok(e1 && e1->ch == 0xBB, "+Inf: » too");
+        const lt_cell *l0 = y0 >= 0 ? &c->cells[y0 * c->w + end - 4] : NULL;
+        ok(l0 && c->cells[y0 * c->w + end - 1].ch == ' ' && l0[2].ch == '0' && l0->ch == '3' &&
+               (l0->flags & LT_CELL_BG) && l0->bg.r == blue.r && l0->fg.r == ink.r,
+           "its label right before it, a blank between (\"300 »\"), on the bar's colour");
+        ok(y2 >= 0 && c->cells[y2 * c->w + end].ch != 0xBB, "a bar within the axis: no mark");
+    }
+    lt_canvas_free(c);
+    o.ascii = true;
+    char *s = lt_figure_to_text(f, &o, LT_COLOR_NONE, NULL);
+    ok(s && strstr(s, "300 >\n") && strstr(s, "inf >\n"), "ASCII: '>' for the mark");
+    free(s);
+    lt_figure_free(f);
+}
+
 int main(void)
 {
     test_snapshots();
+    test_cut();
+    test_past_axis();
     test_ascii();
     test_colour();
     test_errors();

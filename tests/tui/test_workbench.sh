@@ -68,6 +68,12 @@ check "... and the inspector still lists the frame" wait_until has_text "7043 x 
 tm resize-window -t repl -x 140 -y 40
 check "at 140 columns the panes sit side by side" \
     wait_until eval 'row 1 | grep -q "│"'
+type_line 'd = drift(telco_churn:filter"tenure > 12":drop("tenure"), telco_churn:filter"tenure <= 12":drop("tenure"))'
+check "a Drift says its shape in the inspector (its __shape)" \
+    wait_until eval 'screen | grep -qE "│ d +Drift +19 cols, 14 drifted"'
+type_line 'ev = evaluate(telco_churn.churn, telco_churn.monthly_charges / 120)'
+check "... an Evaluation too" \
+    wait_until eval 'screen | grep -qE "│ ev +Evaluation +binary, 7,043 rows"'
 
 keys F10
 check "F10 asks where to save the session" wait_until has_text "save session to: analysis.lua"
