@@ -44,8 +44,9 @@ typedef struct dside {
     const lt_col *c;
     const int64_t *rows;
     int64_t nrow;
-    const double *v;   /* SRC_NUM: the non-missing values, sorted */
+    double *v;         /* SRC_NUM: the non-missing values */
     int64_t n;         /* non-missing values (set by dp_score for str, bool) */
+    bool sorted;       /* v is sorted */
 } dside;
 
 /* The columns of a report: pairs in order, and those left out. */
@@ -77,23 +78,33 @@ int dp_plan(dplan *pl, const char *who, const lt_frame *ref, const lt_frame *cur
 void dp_plan_fini(dplan *pl);
 
 /* The non-missing values of side s's rows into out (room for s->nrow),
- * sorted; s->v = out and s->n set.  0 or LT_ENOMEM. */
-int dp_sample(dside *s, double *out);
+ * in row order: s->v = out and s->n set. */
+void dp_sample(dside *s, double *out);
 
-/* The kind of p given the sorted samples v[0..nseg) of n[] values (read
- * only for SRC_NUM): *nd gets the distinct values when they made the
- * column categorical, else -1.  0 or LT_ENOMEM. */
-int dp_kind(const dpair *p, const lt_drift_opts *o, const double *const *v, const int64_t *n,
-            int nseg, lt_drift_kind *kind, int *nd);
+/* Sort the values of side s (once).  0 or LT_ENOMEM. */
+int dp_sort(dside *s);
+
+/* The kind of p given the samples of s[0..nseg) (read only for SRC_NUM):
+ * *nd gets the distinct values when they made the column categorical,
+ * else -1.  0 or LT_ENOMEM. */
+int dp_kind(const dpair *p, const lt_drift_opts *o, const dside *s, int nseg,
+            lt_drift_kind *kind, int *nd);
 
 /* The method of p for `kind` (given, or auto) and why (malloc'd; NULL on
  * failure). */
 lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind kind, int nd,
                           char **why);
 
+/* Must the numeric samples be sorted (dp_sort) before dp_score, for
+ * method m on `kind` with nd distinct values (dp_kind)?  For the methods
+ * that read them in order (ks, anderson, wasserstein), and for categories
+ * not known to be few (asked for, or a bool among numbers).  The others
+ * count values in bins, or few categories in a hash set. */
+bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m);
+
 /* Compare side r (reference) with side c by method m on `kind` into out
- * (cleared first; out takes a copy of why).  0 or LT_ENOMEM; out is
- * cleared on failure. */
+ * (cleared first; out takes a copy of why); numeric sides sorted when
+ * dp_needs_order says so.  0 or LT_ENOMEM; out is cleared on failure. */
 int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind kind,
              lt_drift_method m, const char *why, lt_drift_col *out);
 
