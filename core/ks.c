@@ -1,4 +1,4 @@
-/* The two-sample Kolmogorov-Smirnov test (ks.h): the statistic by one
+/* The two-sample Kolmogorov-Smirnov test (ks.h): the statistic by a
  * merge walk, its two-sided p-value as scipy 1.10's ks_2samp computes it
  * (Hodges' lattice-path count for small samples, the distribution of
  * D_n for large ones), and that distribution, P(D_n >= x), as scipy's
