@@ -7,10 +7,11 @@
  * list of rows) into one buffer.  Its distinct values are counted in a
  * hash set until there are too many to make it categorical; a few are
  * counted there as categories.  The methods that walk the samples in
- * order (ks, anderson, wasserstein) and the categories of numbers asked
- * for (any number of them) radix-sort them; the bins of psi, js and chi2
- * and of the plot need only a few quantiles and counts, which fselect.h
- * finds in unsorted samples in a few passes.  A categorical side is counted
+ * order (anderson, wasserstein) and the categories of numbers asked for
+ * (any number of them) radix-sort them; the bins of psi, js and chi2 and
+ * of the plot need only a few quantiles and counts, and the KS statistic
+ * the few stretches of values where it may lie, which fselect.h finds in
+ * unsorted samples in a few passes.  A categorical side is counted
  * straight from the column: str by dictionary code (two dictionaries
  * matched by text, once per code), bool by value. */
 #include "drift.h"
@@ -437,7 +438,8 @@ bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method 
 {
     if (p->src != SRC_NUM)
         return false;
-    return kind == LT_DRIFT_CATEGORICAL ? nd < 0 : numeric_only(m);
+    return kind == LT_DRIFT_CATEGORICAL ? nd < 0
+                                        : m == LT_DRIFT_ANDERSON || m == LT_DRIFT_WASSERSTEIN;
 }
 
 /* ---- categories --------------------------------------------------------------- */
@@ -914,15 +916,59 @@ static int score_bins(const lt_drift_opts *o, lt_drift_method m, fsel *f, lt_dri
     return st;
 }
 
-/* Method m on the samples a and b (both non-empty; sorted for ks,
- * anderson and wasserstein) of f. */
+/* Walk the points at the ends of the buckets of f into m, and ask for
+ * (walk) the buckets that could hold a larger difference: the KS
+ * statistic of unsorted samples (ks.h). */
+static int ks_buckets(fsel *f, lt_ks_max *m, bool walk)
+{
+    int64_t before[2], in[2];
+    lt_ks_max_init(m, f->n[0], f->n[1]);
+    for (int b = 0; b < fsel_buckets(f); b++) {
+        fsel_bucket(f, b, before, in);
+        lt_ks_max_point(m, before[0] + in[0], before[1] + in[1]);
+    }
+    int st = walk ? fsel_collect(f, FSEL_BOTH) : 0;
+    for (int b = 0; b < fsel_buckets(f) && st == 0; b++) {
+        fsel_bucket(f, b, before, in);
+        if (!lt_ks_max_reachable(m, before[0], before[1], in[0], in[1]))
+            continue;
+        const double *x, *y;
+        if (!walk)
+            fsel_want_bucket(f, b);
+        else if (fsel_bucket_one(f, b))   /* its one point is its end */
+            continue;
+        else if ((st = fsel_bucket_values(f, 0, b, &x)) == 0
+                 && (st = fsel_bucket_values(f, 1, b, &y)) == 0)
+            lt_ks_max_walk(m, x, in[0], y, in[1], before[0], before[1]);
+    }
+    return st;
+}
+
+/* Ask f for what method m needs (both samples non-empty): the
+ * reference's quantile bins (psi, js, chi2), the buckets that may hold
+ * the KS statistic of unsorted samples. */
+static void score_want(const lt_drift_opts *o, lt_drift_method m, fsel *f)
+{
+    lt_ks_max ks;
+    if (m == LT_DRIFT_PSI || m == LT_DRIFT_JS || m == LT_DRIFT_CHI2)
+        bins_want(f, o->bins);
+    else if (m == LT_DRIFT_KS && !f->sorted)
+        ks_buckets(f, &ks, false);
+}
+
+/* Method m on the samples a and b (both non-empty; sorted for anderson
+ * and wasserstein) of f. */
 static int score_num(const lt_drift_opts *o, lt_drift_method m, fsel *f, lt_drift_col *out)
 {
     const double *a = f->x[0], *b = f->x[1];
     int64_t na = f->n[0], nb = f->n[1];
     switch (m) {
     case LT_DRIFT_KS: {
-        double d = lt_ks_statistic(a, na, b, nb), dx;
+        lt_ks_max ks;
+        int st = f->sorted ? 0 : ks_buckets(f, &ks, true);
+        if (st < 0)
+            return st;
+        double d = f->sorted ? lt_ks_statistic(a, na, b, nb) : ks.d, dx;
         lt_clearerr();   /* the p-value is NaN with LT_ENOMEM when memory runs out */
         out->p_value = lt_ks_pvalue(d, na, nb, LT_KS_AUTO, NULL, &dx);
         out->statistic = dx;
@@ -1028,11 +1074,12 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
     } else {
         /* the questions on the samples come first, so that the passes
          * that collect the answers serve all of them (fselect.h) */
-        if ((st = fsel_init(&f, r->v, r->n, c->v, c->n, r->sorted && c->sorted)) < 0)
+        int flags = (r->sorted && c->sorted ? FSEL_SORTED : 0) | (m == LT_DRIFT_KS ? FSEL_FINE : 0);
+        if ((st = fsel_init(&f, r->v, r->n, c->v, c->n, flags)) < 0)
             goto fail;
         ends_want(&f);
-        if (r->n && c->n && !numeric_only(m))
-            bins_want(&f, o->bins);
+        if (r->n && c->n)
+            score_want(o, m, &f);
         if ((st = fsel_collect(&f, 0)) < 0)
             goto fail;
     }

@@ -58,7 +58,7 @@
  * -> 40%" (percentages to 3 significant digits).
  *
  * Large frames: no column is copied whole except as the sample of its
- * values (numeric; sorted for ks, anderson and wasserstein) or its
+ * values (numeric; sorted for anderson and wasserstein) or its
  * category counts (categorical); columns are compared in parallel
  * (OpenMP, one column per thread at a time), the result the same
  * whatever the thread count. */

@@ -97,9 +97,10 @@ lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind 
 
 /* Must the numeric samples be sorted (dp_sort) before dp_score, for
  * method m on `kind` with nd distinct values (dp_kind)?  For the methods
- * that read them in order (ks, anderson, wasserstein), and for categories
+ * that read them all in order (anderson, wasserstein), and for categories
  * not known to be few (asked for, or a bool among numbers).  The others
- * count values in bins, or few categories in a hash set. */
+ * count values in bins, walk a few stretches of them (ks), or count few
+ * categories in a hash set. */
 bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m);
 
 /* Compare side r (reference) with side c by method m on `kind` into out

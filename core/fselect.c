@@ -19,11 +19,13 @@ enum {
     BIG_FACTOR = 16,
     SAMPLE = 4096,     /* values that tell where the bulk lies */
     /* a bucket for every 2^6 values, 2^4 to 2^12 of them: a million
-     * values put a few hundred in each, which sort in no time */
-    PER_BUCKET_BITS = 6, MIN_BITS = 4, MAX_BITS = 12
+     * values put a few hundred in each, which sort in no time; fine: 2^4
+     * values, up to 2^16 buckets */
+    PER_BUCKET_BITS = 6, MIN_BITS = 4, MAX_BITS = 12,
+    FINE_PER_BUCKET_BITS = 4, FINE_MAX_BITS = 16
 };
 
-_Static_assert(MAX_BITS <= 16, "bucket numbers are kept in 16 bits");
+_Static_assert(FINE_MAX_BITS <= 16, "bucket numbers are kept in 16 bits");
 
 /* What is known of a bucket of a sample besides its count. */
 enum { HAVE_NONE, HAVE_ONE, HAVE_VALUES, HAVE_SORTED };
@@ -172,14 +174,15 @@ static void mark_single(fsel *f)
 }
 
 /* The buckets of the unsorted samples and their running counts. */
-static int index_buckets(fsel *f)
+static int index_buckets(fsel *f, bool fine)
 {
     double blo = 0, bhi = 0;
     int grain = 0, st = bulk(f, &blo, &bhi, &grain);
     if (st < 0)
         return st;
-    int bits = bitlen((uint64_t)(f->n[0] + f->n[1])) - PER_BUCKET_BITS;
-    cut(f, blo, bhi, grain, bits < MIN_BITS ? MIN_BITS : bits > MAX_BITS ? MAX_BITS : bits);
+    int most = fine ? FINE_MAX_BITS : MAX_BITS;
+    int bits = bitlen((uint64_t)(f->n[0] + f->n[1])) - (fine ? FINE_PER_BUCKET_BITS : PER_BUCKET_BITS);
+    cut(f, blo, bhi, grain, bits < MIN_BITS ? MIN_BITS : bits > most ? most : bits);
     uint64_t low = 0;
     for (int s = 0; s < 2; s++) {
         f->cum[s] = calloc((size_t)f->nb + 1, sizeof *f->cum[s]);
@@ -194,12 +197,12 @@ static int index_buckets(fsel *f)
     return 0;
 }
 
-int fsel_init(fsel *f, const double *a, int64_t na, const double *b, int64_t nb, bool sorted)
+int fsel_init(fsel *f, const double *a, int64_t na, const double *b, int64_t nb, int flags)
 {
-    *f = (fsel){.x = {a, b}, .n = {na, nb}, .sorted = sorted};
-    if (sorted)
+    *f = (fsel){.x = {a, b}, .n = {na, nb}, .sorted = flags & FSEL_SORTED};
+    if (f->sorted)
         return 0;
-    int st = index_buckets(f);
+    int st = index_buckets(f, flags & FSEL_FINE);
     if (st < 0)
         fsel_fini(f);
     return st;
@@ -415,6 +418,61 @@ int64_t fsel_count(const fsel *f, int s, double e, bool le)
         return bound(f->x[s], f->n[s], e, le);
     int b = bucket_of(f, e);
     return f->cum[s][b] + below_in(f, s, b, e, le);
+}
+
+int fsel_buckets(const fsel *f)
+{
+    return f->nb;
+}
+
+void fsel_bucket(const fsel *f, int b, int64_t before[2], int64_t in[2])
+{
+    for (int s = 0; s < 2; s++) {
+        before[s] = f->cum[s][b];
+        in[s] = in_bucket(f, s, b);
+    }
+}
+
+void fsel_want_bucket(fsel *f, int b)
+{
+    want_bucket(f, FSEL_BOTH, b, WANT_ORDER);
+}
+
+bool fsel_bucket_one(const fsel *f, int b)
+{
+    double v[2];
+    int k = 0;
+    for (int s = 0; s < 2; s++) {
+        const fbucket *e = &f->bk[s][b];
+        int64_t m = in_bucket(f, s, b);
+        if (m == 0)
+            continue;
+        if (e->have == HAVE_SORTED && e->val[0] == e->val[m - 1])
+            v[k++] = e->val[0];
+        else if (e->have == HAVE_ONE)
+            v[k++] = e->lo;
+        else
+            return false;
+    }
+    return k < 2 || v[0] == v[1];
+}
+
+int fsel_bucket_values(fsel *f, int s, int b, const double **v)
+{
+    fbucket *k = &f->bk[s][b];
+    int64_t m = in_bucket(f, s, b);
+    *v = NULL;
+    if (m == 0)
+        return 0;
+    if (k->have == HAVE_ONE) {
+        if (!(k->val = malloc((size_t)m * sizeof *k->val)))
+            return lt_nomem();
+        for (int64_t i = 0; i < m; i++)
+            k->val[i] = k->lo;
+        k->have = HAVE_SORTED;
+    }
+    *v = k->have == HAVE_SORTED ? k->val : NULL;
+    return 0;
 }
 
 void fsel_want_quantile(fsel *f, int s, int64_t first, int64_t m, double q)

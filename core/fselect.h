@@ -47,10 +47,18 @@ typedef struct fsel {
     struct fbucket *bk[2];      /* what is asked and known of each bucket */
 } fsel;
 
+enum {
+    FSEL_SORTED = 1,   /* both samples are sorted ascending */
+    FSEL_FINE = 2      /* a bucket for every 16 values rather than 64 (and up
+                          to 2^16 of them): for a walk over the whole range,
+                          whose work the buckets' width bounds (the KS
+                          statistic) */
+};
+
 /* Index the samples a[0..na) and b[0..nb) (no NaN; either may be empty,
- * and both must stay alive and unchanged until fsel_fini).  sorted: both
- * are sorted ascending.  0 or LT_ENOMEM. */
-int fsel_init(fsel *f, const double *a, int64_t na, const double *b, int64_t nb, bool sorted);
+ * and both must stay alive and unchanged until fsel_fini); flags:
+ * FSEL_*.  0 or LT_ENOMEM. */
+int fsel_init(fsel *f, const double *a, int64_t na, const double *b, int64_t nb, int flags);
 void fsel_fini(fsel *f);
 
 /* Ask for the value of rank r (0-based, below the size) of sample s or of
@@ -69,6 +77,18 @@ double fsel_kth(const fsel *f, int s, int64_t r);
 /* The values of sample s below e (le: at most e).  Exact whatever was
  * asked; a count not asked and collected costs a pass. */
 int64_t fsel_count(const fsel *f, int s, double e, bool le);
+
+/* The buckets of unsorted samples, for a caller that walks them in order
+ * (the KS statistic): how many; of bucket b, the values of each sample
+ * before it and in it; asking for its values, sorted, in both samples;
+ * and once collected, whether they are all one value, and those of
+ * sample s (*v; a bucket of one value is written out, NULL when it holds
+ * none).  0 or LT_ENOMEM. */
+int fsel_buckets(const fsel *f);
+void fsel_bucket(const fsel *f, int b, int64_t before[2], int64_t in[2]);
+void fsel_want_bucket(fsel *f, int b);
+bool fsel_bucket_one(const fsel *f, int b);
+int fsel_bucket_values(fsel *f, int s, int b, const double **v);
 
 /* The type 7 quantile q (fsort.h) of the m values of sample s (or both)
  * from rank `first` on (the finite values: first = the -Inf count, m the

@@ -19,7 +19,6 @@
 #include "ks.h"
 
 #include <math.h>
-#include <stdbool.h>
 #include <stdlib.h>
 
 #include "error.h"
@@ -45,79 +44,84 @@ static double diff_at(int64_t i, int64_t na, int64_t j, int64_t nb)
 #define LT_KS_INT_WALK_MAX INT64_MAX
 #endif
 
-/* A stretch of the merged samples: a[i..ie) and b[j..je), all the values
- * of both in a range of values; kmax, the largest |i nb - j na| met
- * (exact while exact_int), and d, scipy's difference there (the largest
- * among equal kmax; on doubles, the largest d). */
-typedef struct ks_walk {
-    int64_t i, ie, j, je, kmax;
-    double d;
-} ks_walk;
-
-typedef struct ks_pair {
-    const double *a, *b;
-    int64_t na, nb;
-    bool exact_int;
-} ks_pair;
-
-/* Take the difference at the point i, j into w. */
-static void ks_point(ks_walk *w, const ks_pair *p, int64_t i, int64_t j)
+void lt_ks_max_init(lt_ks_max *m, int64_t na, int64_t nb)
 {
-    if (p->exact_int) {
-        int64_t k = i * p->nb - j * p->na;
+    *m = (lt_ks_max){na, nb, 0, 0, na <= LT_KS_INT_WALK_MAX / nb};
+}
+
+void lt_ks_max_point(lt_ks_max *m, int64_t i, int64_t j)
+{
+    if (m->exact) {
+        int64_t k = i * m->nb - j * m->na;
         k = k < 0 ? -k : k;
-        if (k >= w->kmax && k > 0) {
-            double dk = diff_at(i, p->na, j, p->nb);
-            if (k > w->kmax || dk > w->d)
-                w->d = dk;
-            w->kmax = k;
+        if (k >= m->kmax && k > 0) {
+            double dk = diff_at(i, m->na, j, m->nb);
+            if (k > m->kmax || dk > m->d)
+                m->d = dk;
+            m->kmax = k;
         }
     } else {
-        double dk = diff_at(i, p->na, j, p->nb);
-        w->d = dk > w->d ? dk : w->d;
+        double dk = diff_at(i, m->na, j, m->nb);
+        m->d = dk > m->d ? dk : m->d;
     }
 }
 
-/* Walk the stretch w one value at a time, without branches on the data
- * while both samples have values in it: the smaller head taken; after
- * the last of a run of equal values, the ECDFs compared (searchsorted
- * side = "right"), by the integer i nb - j na so that the division runs
- * only when the maximum grows or is tied.  Then the other sample's
- * values, run by run. */
-static void ks_walk_all(ks_walk *w, const ks_pair *p)
+/* Within a piece, i nb - j na moves by at most its a values times nb up
+ * and its b values times na down (bounds kept while 4 na nb fits; past
+ * that every piece is walked). */
+bool lt_ks_max_reachable(const lt_ks_max *m, int64_t i, int64_t j, int64_t ma, int64_t mb)
 {
-    const double *a = p->a, *b = p->b;
-    int64_t i = w->i, j = w->j;
-    double v = i < w->ie ? a[i] : j < w->je ? b[j] : 0;
-    while (i < w->ie && j < w->je) {
+    if (!m->exact || m->na > INT64_MAX / 4 / m->nb)
+        return true;
+    int64_t at = i * m->nb - j * m->na, up = at + ma * m->nb, down = mb * m->na - at;
+    int64_t bound = up > down ? up : down;
+    return bound >= m->kmax && bound > 0;
+}
+
+/* One value at a time, without branches on the data while both samples
+ * have values in the piece: the smaller head taken; after the last of a
+ * run of equal values, the ECDFs compared (searchsorted side = "right"),
+ * by the integer i nb - j na so that the division runs only when the
+ * maximum grows or is tied.  Then the other sample's values, run by run.
+ * A piece of one value (a tie of many rows) has only its end. */
+void lt_ks_max_walk(lt_ks_max *m, const double *a, int64_t ma, const double *b, int64_t mb,
+                    int64_t i0, int64_t j0)
+{
+    double lo = ma && (!mb || a[0] <= b[0]) ? a[0] : mb ? b[0] : 0;
+    double hi = ma && (!mb || a[ma - 1] >= b[mb - 1]) ? a[ma - 1] : mb ? b[mb - 1] : 0;
+    if (lo == hi) {
+        lt_ks_max_point(m, i0 + ma, j0 + mb);
+        return;
+    }
+    int64_t i = 0, j = 0;
+    double v = lo;
+    while (i < ma && j < mb) {
         double x = a[i], y = b[j];
         int take = x <= y;
         v = take ? x : y;
         i += take;
         j += !take;
-        if (i == w->ie || j == w->je)
+        if (i == ma || j == mb)
             break;
         double next = a[i] < b[j] ? a[i] : b[j];
-        if (p->exact_int) {
-            int64_t k = i * p->nb - j * p->na;
+        if (m->exact) {
+            int64_t k = (i0 + i) * m->nb - (j0 + j) * m->na;
             k = k < 0 ? -k : k;
             k = next > v ? k : 0;
-            if (k >= w->kmax && k > 0)
-                ks_point(w, p, i, j);
+            if (k >= m->kmax && k > 0)
+                lt_ks_max_point(m, i0 + i, j0 + j);
         } else if (next > v) {
-            ks_point(w, p, i, j);
+            lt_ks_max_point(m, i0 + i, j0 + j);
         }
     }
-    while (i < w->ie || j < w->je) {
-        while (i < w->ie && a[i] == v)
+    while (i < ma || j < mb) {
+        while (i < ma && a[i] == v)
             i++;
-        while (j < w->je && b[j] == v)
+        while (j < mb && b[j] == v)
             j++;
-        ks_point(w, p, i, j);
-        v = i < w->ie ? a[i] : j < w->je ? b[j] : v;
+        lt_ks_max_point(m, i0 + i, j0 + j);
+        v = i < ma ? a[i] : j < mb ? b[j] : v;
     }
-    w->i = i;
-    w->j = j;
 }
 
 /* First index of the sorted v[lo..n) with v[i] > x. */
@@ -134,19 +138,12 @@ static int64_t above(const double *v, int64_t lo, int64_t n, double x)
     return lo;
 }
 
-/* Does stretch k between the cuts ci, cj hold one value (a tie of many
- * rows), so that its one point is the cut that ends it? */
-static bool one_value(const ks_pair *p, const int64_t *ci, const int64_t *cj, int64_t k)
-{
-    int64_t i0 = ci[k], i1 = ci[k + 1], j0 = cj[k], j1 = cj[k + 1];
-    double lo = i0 < i1 && (j0 == j1 || p->a[i0] <= p->b[j0]) ? p->a[i0] : p->b[j0];
-    double hi = i0 < i1 && (j0 == j1 || p->a[i1 - 1] >= p->b[j1 - 1]) ? p->a[i1 - 1] : p->b[j1 - 1];
-    return i0 == i1 && j0 == j1 ? true : lo == hi;
-}
+/* Values of a per piece. */
+enum { PIECE = 512 };
 
-/* Values of a per stretch when the walk is pruned. */
-enum { STRETCH = 512 };
-
+/* The samples cut into pieces after every PIECE-th value of a (where
+ * its run of equal values ends, a point of the walk): the points at the
+ * cuts first, then the pieces that could pass them walked. */
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
 {
     if (na < 1 || nb < 1) {
@@ -154,45 +151,30 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
                   (long long)na, (long long)nb);
         return NAN;
     }
-    ks_pair p = {a, b, na, nb, na <= LT_KS_INT_WALK_MAX / nb};
-    ks_walk best = {0, na, 0, nb, 0, 0};
-    /* Pruned (while 4 na nb fits): the samples are cut into stretches
-     * after every STRETCH-th value of a (where its run of equal values
-     * ends, a point of the walk); the differences at the cuts are exact,
-     * and within a stretch i nb - j na moves by at most its a values
-     * times nb up and its b values times na down.  Only the stretches
-     * that could reach the largest difference so far are walked. */
-    int64_t ncut = p.exact_int && na <= INT64_MAX / 4 / nb ? na / STRETCH : 0;
+    lt_ks_max m;
+    lt_ks_max_init(&m, na, nb);
+    int64_t ncut = na / PIECE;
     int64_t *ci = malloc((size_t)(ncut + 2) * 2 * sizeof *ci), *cj = ci + ncut + 2;
-    if (!ci)
-        ncut = 0;
-    if (ncut == 0) {
-        ks_walk_all(&best, &p);
-        free(ci);
-        return best.d;
+    if (!ci) {   /* one piece */
+        lt_ks_max_walk(&m, a, na, b, nb, 0, 0);
+        return m.d;
     }
     ci[0] = cj[0] = 0;
     for (int64_t k = 1; k <= ncut; k++) {
         double cut = a[k * (na / (ncut + 1))];
         ci[k] = above(a, ci[k - 1], na, cut);
         cj[k] = above(b, cj[k - 1], nb, cut);
-        ks_point(&best, &p, ci[k], cj[k]);
+        lt_ks_max_point(&m, ci[k], cj[k]);
     }
     ci[ncut + 1] = na;
     cj[ncut + 1] = nb;
     for (int64_t k = 0; k <= ncut; k++) {
-        int64_t at = ci[k] * nb - cj[k] * na;
-        int64_t up = at + (ci[k + 1] - ci[k]) * nb, down = (cj[k + 1] - cj[k]) * na - at;
-        int64_t bound = up > down ? up : down;
-        if (bound >= best.kmax && bound > 0 && !one_value(&p, ci, cj, k)) {
-            ks_walk w = {ci[k], ci[k + 1], cj[k], cj[k + 1], best.kmax, best.d};
-            ks_walk_all(&w, &p);
-            best.kmax = w.kmax;
-            best.d = w.d;
-        }
+        int64_t ma = ci[k + 1] - ci[k], mb = cj[k + 1] - cj[k];
+        if (lt_ks_max_reachable(&m, ci[k], cj[k], ma, mb))
+            lt_ks_max_walk(&m, a + ci[k], ma, b + cj[k], mb, ci[k], cj[k]);
     }
     free(ci);
-    return best.d;
+    return m.d;
 }
 
 /* ------------------------------------------------------------------ */

@@ -85,11 +85,36 @@ static int agree_counts(const fsel *u, const fsel *s, const double *e, int k)
 static const double qs[] = {0, 0.005, 0.1, 0.25, 0.5, 0.75, 0.9, 0.995, 1};
 enum { NQ = sizeof qs / sizeof *qs };
 
-static void check(const char *what, double *a, int64_t na, double *b, int64_t nb)
+/* Every bucket asked for: its values, sample by sample and bucket by
+ * bucket, are the sorted samples; one value where fsel_bucket_one says. */
+static void check_buckets(const char *what, fsel *u, const double *sa, const double *sb)
+{
+    for (int b = 0; b < fsel_buckets(u); b++)
+        fsel_want_bucket(u, b);
+    int good = fsel_collect(u, FSEL_BOTH) == 0;
+    for (int b = 0; good && b < fsel_buckets(u); b++) {
+        int64_t before[2], in[2];
+        fsel_bucket(u, b, before, in);
+        const double *v[2], *sorted[2] = {sa, sb};
+        bool one = fsel_bucket_one(u, b), all_one = true;
+        for (int s = 0; good && s < 2; s++) {
+            good = fsel_bucket_values(u, s, b, &v[s]) == 0 && (in[s] == 0) == (v[s] == NULL);
+            for (int64_t i = 0; good && i < in[s]; i++)
+                good = v[s][i] == sorted[s][before[s] + i];
+            for (int64_t i = 0; good && i < in[s]; i++)
+                all_one &= v[s][i] == (in[0] ? v[0][0] : v[1][0]);
+        }
+        good = good && one == all_one;
+    }
+    ok(good, "%s: the buckets hold the sorted samples, piece by piece", what);
+}
+
+static void check(const char *what, double *a, int64_t na, double *b, int64_t nb, bool fine)
 {
     double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
     fsel u, s;
-    ok(fsel_init(&u, a, na, b, nb, false) == 0 && fsel_init(&s, sa, na, sb, nb, true) == 0,
+    ok(fsel_init(&u, a, na, b, nb, fine ? FSEL_FINE : 0) == 0
+           && fsel_init(&s, sa, na, sb, nb, FSEL_SORTED) == 0,
        "%s: indexed", what);
     int64_t r[3][MAXRANKS];
     int nr[3] = {ranks(na, r[0]), ranks(nb, r[1]), ranks(na + nb, r[2])};
@@ -135,6 +160,7 @@ static void check(const char *what, double *a, int64_t na, double *b, int64_t nb
             }
     }
     ok(good, "%s: quantiles", what);
+    check_buckets(what, &u, sa, sb);
     fsel_fini(&u);
     fsel_fini(&s);
     free(sa);
@@ -144,10 +170,12 @@ static void check(const char *what, double *a, int64_t na, double *b, int64_t nb
 static void run(shape sh, int64_t na, int64_t nb)
 {
     char what[96];
-    snprintf(what, sizeof what, "%s, %lld and %lld values", shape_name[sh], (long long)na,
-             (long long)nb);
     double *a = sample(sh, na, 0), *b = sample(sh, nb, sh == CONSTANT ? 0 : 0.5);
-    check(what, a, na, b, nb);
+    for (int fine = 0; fine < 2; fine++) {
+        snprintf(what, sizeof what, "%s, %lld and %lld values%s", shape_name[sh],
+                 (long long)na, (long long)nb, fine ? ", fine" : "");
+        check(what, a, na, b, nb, fine);
+    }
     free(a);
     free(b);
 }
@@ -163,7 +191,7 @@ static void test_probed_mixed(void)
         a[i] = i % 1000 == 0 ? 1.0 + 1e-9 * (double)(i % 7 - 3) : i % 2 ? 1.0 : -1.0;
         b[i] = i % 3 ? 1.0 : 2.0;
     }
-    check("two heavy ties with neighbours", a, n, b, n);
+    check("two heavy ties with neighbours", a, n, b, n, false);
     free(a);
     free(b);
 }
@@ -179,7 +207,7 @@ int main(void)
 
     /* no values at all */
     fsel f;
-    ok(fsel_init(&f, NULL, 0, NULL, 0, false) == 0 && fsel_count(&f, 0, 1, true) == 0
+    ok(fsel_init(&f, NULL, 0, NULL, 0, 0) == 0 && fsel_count(&f, 0, 1, true) == 0
            && fsel_count(&f, 1, INFINITY, true) == 0,
        "two empty samples: nothing below anything");
     fsel_fini(&f);
