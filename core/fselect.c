@@ -285,8 +285,9 @@ static void pass(fsel *f, int s, double **dst, const uint8_t *probe)
 
 /* Plan a pass for the wanted buckets of sample s that know nothing yet:
  * a big one is probed for its range, unless it was already, the others
- * get a slot for their values.  The number of buckets in the plan, or
- * LT_ENOMEM. */
+ * get a slot for their values (the end buckets too, which hold the
+ * values beyond the bulk rather than ties).  The number of buckets in the
+ * plan, or LT_ENOMEM. */
 static int plan(fsel *f, int s, double **dst, uint8_t *probe)
 {
     int64_t big = BIG_FACTOR * (f->n[s] / f->nb + 1);
@@ -298,7 +299,7 @@ static int plan(fsel *f, int s, double **dst, uint8_t *probe)
         probe[b] = 0;
         if (!e->want || e->have != HAVE_NONE)
             continue;
-        if (m >= big && !e->probed) {
+        if (m >= big && !e->probed && b > 0 && b < f->nb - 1) {
             probe[b] = e->probed = 1;
             e->lo = INFINITY;
             e->hi = -INFINITY;
