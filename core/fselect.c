@@ -27,14 +27,18 @@ enum {
 
 _Static_assert(FINE_MAX_BITS <= 16, "bucket numbers are kept in 16 bits");
 
-/* What is known of a bucket of a sample besides its count. */
-enum { HAVE_NONE, HAVE_ONE, HAVE_VALUES, HAVE_SORTED };
+/* What is known of a bucket of a sample besides its count (have[s][b]),
+ * and what holds it (bk[s][b], set as the bucket leaves HAVE_NONE). */
+enum {
+    HAVE_NONE,
+    HAVE_MIXED,    /* probed, more than one value: to be copied */
+    HAVE_ONE,      /* one value, lo */
+    HAVE_VALUES,   /* its values in val */
+    HAVE_SORTED    /* ... sorted */
+};
 typedef struct fbucket {
-    double *val;       /* HAVE_VALUES, HAVE_SORTED: its values */
-    double lo, hi;     /* probed: their range; HAVE_ONE: the value */
-    uint8_t want;      /* WANT_*, since the last collection */
-    uint8_t have;      /* HAVE_* */
-    uint8_t probed;
+    double *val;
+    double lo, hi;     /* probed: the range of its values */
 } fbucket;
 
 /* The key of x clamped to [klo, khi]. */
@@ -168,7 +172,7 @@ static void mark_single(fsel *f)
         for (int b = 1; b < f->nb - 1; b++)
             if (in_bucket(f, s, b) > 0) {
                 fbucket *e = &f->bk[s][b];
-                e->have = HAVE_ONE;
+                f->have[s][b] = HAVE_ONE;
                 e->lo = e->hi = f64_of_bits(f->klo + ((uint64_t)b << f->shift));
             }
 }
@@ -186,9 +190,11 @@ static int index_buckets(fsel *f, bool fine)
     uint64_t low = 0;
     for (int s = 0; s < 2; s++) {
         f->cum[s] = calloc((size_t)f->nb + 1, sizeof *f->cum[s]);
-        f->bk[s] = calloc((size_t)f->nb, sizeof *f->bk[s]);
+        f->bk[s] = malloc((size_t)f->nb * sizeof *f->bk[s]);
+        f->want[s] = calloc((size_t)f->nb, sizeof *f->want[s]);
+        f->have[s] = calloc((size_t)f->nb, sizeof *f->have[s]);
         f->idx[s] = malloc((size_t)(f->n[s] ? f->n[s] : 1) * sizeof *f->idx[s]);
-        if (!f->cum[s] || !f->bk[s] || !f->idx[s])
+        if (!f->cum[s] || !f->bk[s] || !f->want[s] || !f->have[s] || !f->idx[s])
             return lt_nomem();
         low |= index_sample(f, s);
     }
@@ -211,9 +217,12 @@ int fsel_init(fsel *f, const double *a, int64_t na, const double *b, int64_t nb,
 void fsel_fini(fsel *f)
 {
     for (int s = 0; s < 2; s++) {
-        for (int b = 0; f->bk[s] && b < f->nb; b++)
-            free(f->bk[s][b].val);
+        for (int b = 0; f->have[s] && b < f->nb; b++)
+            if (f->have[s][b] >= HAVE_VALUES)
+                free(f->bk[s][b].val);
         free(f->bk[s]);
+        free(f->have[s]);
+        free(f->want[s]);
         free(f->idx[s]);
         free(f->cum[s]);
     }
@@ -237,11 +246,10 @@ static int bucket_of_rank(const fsel *f, int s, int64_t r)
     return lo;
 }
 
-/* Does bucket k answer what `want` asks of it? */
-static bool answers(const fbucket *k, int want)
+/* Does a bucket that has `have` answer what `want` asks of it? */
+static bool answers(int have, int want)
 {
-    return k->have == HAVE_ONE || k->have == HAVE_SORTED
-           || (k->have == HAVE_VALUES && !(want & WANT_ORDER));
+    return have == HAVE_ONE || have == HAVE_SORTED || (have == HAVE_VALUES && !(want & WANT_ORDER));
 }
 
 /* Ask for bucket b of sample s (or of each) what `want` says, where it
@@ -249,8 +257,8 @@ static bool answers(const fbucket *k, int want)
 static void want_bucket(fsel *f, int s, int b, int want)
 {
     for (int t = 0; t < 2; t++)
-        if ((s == t || s == FSEL_BOTH) && in_bucket(f, t, b) > 0 && !answers(&f->bk[t][b], want))
-            f->bk[t][b].want |= (uint8_t)want;
+        if ((s == t || s == FSEL_BOTH) && in_bucket(f, t, b) > 0 && !answers(f->have[t][b], want))
+            f->want[t][b] |= (uint8_t)want;
 }
 
 void fsel_want_rank(fsel *f, int s, int64_t r)
@@ -265,48 +273,56 @@ void fsel_want_value(fsel *f, int s, double e)
         want_bucket(f, s, bucket_of(f, e), WANT_COUNT);
 }
 
-/* One pass over sample s: the values of the buckets with a slot in dst
- * copied there, the range of those marked in probe taken. */
-static void pass(fsel *f, int s, double **dst, const uint8_t *probe)
+/* What a pass does with the values of a bucket. */
+enum { SKIP, COPY, PROBE };
+
+/* One pass over sample s: the values of the buckets to COPY written
+ * through dst (the next free slot of each), the range of those to PROBE
+ * taken. */
+static void pass(fsel *f, int s, const uint8_t *act, double **dst)
 {
     const double *x = f->x[s];
     const uint16_t *idx = f->idx[s];
     fbucket *bk = f->bk[s];
     for (int64_t i = 0; i < f->n[s]; i++) {
         int b = idx[i];
-        if (dst[b]) {
+        if (act[b] == COPY) {
             *dst[b]++ = x[i];
-        } else if (probe[b]) {
+        } else if (act[b] == PROBE) {
             bk[b].lo = x[i] < bk[b].lo ? x[i] : bk[b].lo;
             bk[b].hi = x[i] > bk[b].hi ? x[i] : bk[b].hi;
         }
     }
 }
 
-/* Plan a pass for the wanted buckets of sample s that know nothing yet:
- * a big one is probed for its range, unless it was already, the others
- * get a slot for their values (the end buckets too, which hold the
- * values beyond the bulk rather than ties).  The number of buckets in the
- * plan, or LT_ENOMEM. */
-static int plan(fsel *f, int s, double **dst, uint8_t *probe)
+/* Plan a pass for the wanted buckets of sample s whose values are not
+ * known yet (listed in todo): a big one is probed for its range, unless
+ * it was already, the others copied (the end buckets too, which hold the
+ * values beyond the bulk rather than ties).  How many, or LT_ENOMEM. */
+static int plan(fsel *f, int s, uint8_t *act, double **dst, int *todo)
 {
     int64_t big = BIG_FACTOR * (f->n[s] / f->nb + 1);
     int k = 0;
     for (int b = 0; b < f->nb; b++) {
+        int have = f->have[s][b];
+        act[b] = SKIP;
+        if (!f->want[s][b] || (have != HAVE_NONE && have != HAVE_MIXED))
+            continue;
         fbucket *e = &f->bk[s][b];
         int64_t m = in_bucket(f, s, b);
-        dst[b] = NULL;
-        probe[b] = 0;
-        if (!e->want || e->have != HAVE_NONE)
-            continue;
-        if (m >= big && !e->probed && b > 0 && b < f->nb - 1) {
-            probe[b] = e->probed = 1;
+        if (m >= big && have == HAVE_NONE && b > 0 && b < f->nb - 1) {
+            act[b] = PROBE;
             e->lo = INFINITY;
             e->hi = -INFINITY;
-        } else if (!(dst[b] = e->val = malloc((size_t)m * sizeof *e->val))) {
+        } else if ((dst[b] = e->val = malloc((size_t)m * sizeof *e->val))) {
+            act[b] = COPY;
+        } else {
+            while (k > 0)   /* the copies planned so far are not the bucket's yet */
+                if (act[todo[--k]] == COPY)
+                    free(f->bk[s][todo[k]].val);
             return lt_nomem();
         }
-        k++;
+        todo[k++] = b;
     }
     return k;
 }
@@ -317,31 +333,32 @@ static int plan(fsel *f, int s, double **dst, uint8_t *probe)
  * statistic are sorted. */
 static int collect_one(fsel *f, int s)
 {
+    uint8_t *act = malloc((size_t)f->nb);
     double **dst = malloc((size_t)f->nb * sizeof *dst);
-    uint8_t *probe = malloc((size_t)f->nb);
-    int st = dst && probe ? 0 : lt_nomem(), k = 0;
-    while (st == 0 && (k = plan(f, s, dst, probe)) > 0) {
-        pass(f, s, dst, probe);
-        for (int b = 0; b < f->nb; b++) {
-            fbucket *e = &f->bk[s][b];
-            if (dst[b])
-                e->have = HAVE_VALUES;
-            else if (probe[b] && e->lo == e->hi)
-                e->have = HAVE_ONE;
+    int *todo = malloc((size_t)f->nb * sizeof *todo);
+    int st = act && dst && todo ? 0 : lt_nomem(), k = 0;
+    while (st == 0 && (k = plan(f, s, act, dst, todo)) > 0) {
+        pass(f, s, act, dst);
+        for (int t = 0; t < k; t++) {
+            int b = todo[t];
+            f->have[s][b] = act[b] == COPY ? HAVE_VALUES
+                            : f->bk[s][b].lo == f->bk[s][b].hi ? HAVE_ONE : HAVE_MIXED;
         }
     }
     if (k < 0)
         st = k;
     for (int b = 0; st == 0 && b < f->nb; b++) {
-        fbucket *e = &f->bk[s][b];
-        if ((e->want & WANT_ORDER) && e->have == HAVE_VALUES) {
-            st = lt_f64_sort(e->val, in_bucket(f, s, b));
-            e->have = HAVE_SORTED;
+        if (!f->want[s][b])
+            continue;
+        if ((f->want[s][b] & WANT_ORDER) && f->have[s][b] == HAVE_VALUES) {
+            st = lt_f64_sort(f->bk[s][b].val, in_bucket(f, s, b));
+            f->have[s][b] = HAVE_SORTED;
         }
-        e->want = 0;
+        f->want[s][b] = 0;
     }
+    free(act);
     free(dst);
-    free(probe);
+    free(todo);
     return st;
 }
 
@@ -358,13 +375,14 @@ int fsel_collect(fsel *f, int s)
 static int64_t below_in(const fsel *f, int s, int b, double e, bool le)
 {
     const fbucket *k = &f->bk[s][b];
+    int have = f->have[s][b];
     int64_t m = in_bucket(f, s, b), below = 0;
     const double *x = f->x[s];
-    if (k->have == HAVE_ONE)
+    if (have == HAVE_ONE)
         below = (le ? k->lo <= e : k->lo < e) ? m : 0;
-    else if (k->have == HAVE_SORTED)
+    else if (have == HAVE_SORTED)
         below = bound(k->val, m, e, le);
-    else if (k->have == HAVE_VALUES)
+    else if (have == HAVE_VALUES)
         for (int64_t i = 0; i < m; i++)
             below += le ? k->val[i] <= e : k->val[i] < e;
     else if (m > 0)   /* not collected: a pass */
@@ -378,23 +396,24 @@ static int64_t below_in(const fsel *f, int s, int b, double e, bool le)
 static double kth_in(const fsel *f, int s, int b, int64_t r)
 {
     const fbucket *k = &f->bk[s][b];
-    return k->have == HAVE_ONE ? k->lo : k->have == HAVE_SORTED ? k->val[r] : NAN;
+    int have = f->have[s][b];
+    return have == HAVE_ONE ? k->lo : have == HAVE_SORTED ? k->val[r] : NAN;
 }
 
 /* The value of rank r of bucket b of both samples: by the ranks in
  * each when a bucket holds one value, else of the two sorted arrays. */
 static double kth_both(const fsel *f, int b, int64_t r)
 {
-    const fbucket *k0 = &f->bk[0][b], *k1 = &f->bk[1][b];
+    int h0 = f->have[0][b], h1 = f->have[1][b];
     int64_t m0 = in_bucket(f, 0, b), m1 = in_bucket(f, 1, b);
     if (m0 == 0 || m1 == 0)
         return kth_in(f, m0 ? 0 : 1, b, r);
-    if (k0->have == HAVE_SORTED && k1->have == HAVE_SORTED)
-        return lt_f64_kth2(k0->val, m0, k1->val, m1, r);
+    if (h0 == HAVE_SORTED && h1 == HAVE_SORTED)
+        return lt_f64_kth2(f->bk[0][b].val, m0, f->bk[1][b].val, m1, r);
     /* one sample's bucket holds the one value u (mu times): the other's
      * values below u come first, then u, then the rest */
-    int t = k0->have == HAVE_ONE ? 0 : k1->have == HAVE_ONE ? 1 : -1;
-    if (t < 0 || (f->bk[1 - t][b].have != HAVE_ONE && f->bk[1 - t][b].have != HAVE_SORTED))
+    int t = h0 == HAVE_ONE ? 0 : h1 == HAVE_ONE ? 1 : -1;
+    if (t < 0 || (f->have[1 - t][b] != HAVE_ONE && f->have[1 - t][b] != HAVE_SORTED))
         return NAN;
     double u = f->bk[t][b].lo;
     int64_t mu = t ? m1 : m0, lt = below_in(f, 1 - t, b, u, false);
@@ -448,9 +467,9 @@ bool fsel_bucket_one(const fsel *f, int b)
         int64_t m = in_bucket(f, s, b);
         if (m == 0)
             continue;
-        if (e->have == HAVE_SORTED && e->val[0] == e->val[m - 1])
+        if (f->have[s][b] == HAVE_SORTED && e->val[0] == e->val[m - 1])
             v[k++] = e->val[0];
-        else if (e->have == HAVE_ONE)
+        else if (f->have[s][b] == HAVE_ONE)
             v[k++] = e->lo;
         else
             return false;
@@ -465,14 +484,14 @@ int fsel_bucket_values(fsel *f, int s, int b, const double **v)
     *v = NULL;
     if (m == 0)
         return 0;
-    if (k->have == HAVE_ONE) {
+    if (f->have[s][b] == HAVE_ONE) {
         if (!(k->val = malloc((size_t)m * sizeof *k->val)))
             return lt_nomem();
         for (int64_t i = 0; i < m; i++)
             k->val[i] = k->lo;
-        k->have = HAVE_SORTED;
+        f->have[s][b] = HAVE_SORTED;
     }
-    *v = k->have == HAVE_SORTED ? k->val : NULL;
+    *v = f->have[s][b] == HAVE_SORTED ? k->val : NULL;
     return 0;
 }
 

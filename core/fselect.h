@@ -44,7 +44,10 @@ typedef struct fsel {
     double vlo, scale;
     uint16_t *idx[2];           /* the bucket of each value */
     int64_t *cum[2];            /* nb + 1 running counts: values before bucket b */
-    struct fbucket *bk[2];      /* what is asked and known of each bucket */
+    uint8_t *want[2];           /* what is asked of each bucket, since the last
+                                   collection */
+    uint8_t *have[2];           /* what is known of each bucket */
+    struct fbucket *bk[2];      /* ... and what holds it */
 } fsel;
 
 enum {
