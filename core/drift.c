@@ -1376,8 +1376,42 @@ int dp_plan(dplan *pl, const char *who, const lt_frame *ref, const lt_frame *cur
 
 /* ---- threads ---------------------------------------------------------------- */
 
-int dp_run(int n, bool par, int (*fn)(void *ctx, int j), void *ctx, lt_progress *p,
-           const char *who, const char *units)
+typedef struct unit_cost {
+    double cost;
+    int j;
+} unit_cost;
+
+static int cmp_cost(const void *x, const void *y)
+{
+    const unit_cost *a = x, *b = y;
+    if (a->cost != b->cost)
+        return a->cost > b->cost ? -1 : 1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+int dp_order(const dplan *pl, int **order)
+{
+    unit_cost *c = malloc((size_t)(pl->n ? pl->n : 1) * sizeof *c);
+    *order = malloc((size_t)(pl->n ? pl->n : 1) * sizeof **order);
+    if (!c || !*order) {
+        free(c);
+        free(*order);
+        *order = NULL;
+        return lt_nomem();
+    }
+    for (int j = 0; j < pl->n; j++) {
+        const dpair *p = &pl->pairs[j];
+        c[j] = (unit_cost){(double)(p->rc->n + p->cc->n) * (p->src == SRC_NUM ? 8 : 1), j};
+    }
+    qsort(c, (size_t)pl->n, sizeof *c, cmp_cost);
+    for (int j = 0; j < pl->n; j++)
+        (*order)[j] = c[j].j;
+    free(c);
+    return 0;
+}
+
+int dp_run(int n, bool par, const int *order, int (*fn)(void *ctx, int j), void *ctx,
+           lt_progress *p, const char *who, const char *units)
 {
     if (lt_progress_tick(p, 0))
         return lt_seterr(LT_ECANCELED, "%s: cancelled after 0 of %d %s", who, n, units);
@@ -1391,15 +1425,15 @@ int dp_run(int n, bool par, int (*fn)(void *ctx, int j), void *ctx, lt_progress 
     int done = 0, stop = 0, cancelled = 0;
 #pragma omp parallel for schedule(dynamic, 1) if (par && n > 1)
     for (int j = 0; j < n; j++) {
-        int halt;
+        int halt, u = order ? order[j] : j;
 #pragma omp atomic read
         halt = stop;
         if (halt)
             continue;
-        int st = fn(ctx, j);
+        int st = fn(ctx, u);
         if (st < 0) {
-            code[j] = st;
-            msg[j] = strdup(lt_errmsg());
+            code[u] = st;
+            msg[u] = strdup(lt_errmsg());
 #pragma omp atomic write
             stop = 1;
         }
@@ -1533,7 +1567,12 @@ lt_drift *lt_drift_compare(const lt_frame *ref, const lt_frame *cur, const lt_dr
     pl.skipped = NULL;
     compare_ctx ctx = {&pl, o, d};
     double work = (double)(ref->nrow + cur->nrow) * pl.n;
-    int st = dp_run(pl.n, work >= DP_PAR_MIN, compare_one, &ctx, o->progress, "drift", "columns");
+    int *order = NULL;
+    int st = dp_order(&pl, &order);
+    if (st == 0)
+        st = dp_run(pl.n, work >= DP_PAR_MIN, order, compare_one, &ctx, o->progress, "drift",
+                    "columns");
+    free(order);
     dp_plan_fini(&pl);
     if (st < 0) {
         lt_drift_free(d);

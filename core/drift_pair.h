@@ -109,13 +109,20 @@ bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method 
 int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind kind,
              lt_drift_method m, const char *why, lt_drift_col *out);
 
+/* The units of pl (its pairs) heaviest first into *order (malloc'd):
+ * numeric columns, by their rows, before categorical ones, so that the
+ * threads end together (a light column last, not a heavy one alone).
+ * 0 or LT_ENOMEM. */
+int dp_order(const dplan *pl, int **order);
+
 /* Run fn(ctx, j) for j in [0, n) across threads (when par), one j per
- * thread at a time, ticking p from the calling thread as they end.  The
- * failure of the lowest j is reported (its message carried over to this
- * thread), cancellation as LT_ECANCELED "<who>: cancelled after 3 of 25
- * <units>".  0 or the code. */
-int dp_run(int n, bool par, int (*fn)(void *ctx, int j), void *ctx, lt_progress *p,
-           const char *who, const char *units);
+ * thread at a time, in the order order[0..n) (NULL: 0 .. n - 1), ticking p
+ * from the calling thread as they end.  The failure of the lowest j is
+ * reported (its message carried over to this thread), cancellation as
+ * LT_ECANCELED "<who>: cancelled after 3 of 25 <units>".  0 or the
+ * code. */
+int dp_run(int n, bool par, const int *order, int (*fn)(void *ctx, int j), void *ctx,
+           lt_progress *p, const char *who, const char *units);
 
 /* ndrifted, share and the verdict of d from its columns. */
 void dp_tally(lt_drift *d);

@@ -389,7 +389,12 @@ lt_drift_series *lt_drift_over_time(const lt_frame *events, const char *time, co
     s->tkind = W.tkind;
     time_ctx ctx = {&pl, o, &W, base, s};
     double work = (double)events->nrow * pl.n * 2;
-    int st = dp_run(pl.n, work >= DP_PAR_MIN, time_column, &ctx, o->progress, WHO, "columns");
+    int *order = NULL;
+    int st = dp_order(&pl, &order);
+    if (st == 0)
+        st = dp_run(pl.n, work >= DP_PAR_MIN, order, time_column, &ctx, o->progress, WHO,
+                    "columns");
+    free(order);
     if (st < 0) {
         lt_drift_series_free(s);
         s = NULL;
