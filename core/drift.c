@@ -434,10 +434,12 @@ lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind 
     return m;
 }
 
-bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m)
+bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m, int64_t n)
 {
     if (p->src != SRC_NUM)
         return false;
+    if (n <= DP_SORT_SMALL)
+        return true;
     return kind == LT_DRIFT_CATEGORICAL ? nd < 0
                                         : m == LT_DRIFT_ANDERSON || m == LT_DRIFT_WASSERSTEIN;
 }
@@ -1507,7 +1509,8 @@ static int compare_pair(dpair *p, const lt_drift_opts *o, lt_drift_col *out)
         st = lt_nomem();
         goto done;
     }
-    if (dp_needs_order(p, kind, nd, m) && ((st = dp_sort(&r)) < 0 || (st = dp_sort(&c)) < 0))
+    if ((dp_needs_order(p, kind, nd, m, r.n) && (st = dp_sort(&r)) < 0)
+        || (dp_needs_order(p, kind, nd, m, c.n) && (st = dp_sort(&c)) < 0))
         goto done;
     st = dp_score(p, o, &r, &c, kind, m, why, out);
 done:

@@ -95,13 +95,18 @@ int dp_kind(const dpair *p, const lt_drift_opts *o, const dside *s, int nseg,
 lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind kind, int nd,
                           char **why);
 
-/* Must the numeric samples be sorted (dp_sort) before dp_score, for
- * method m on `kind` with nd distinct values (dp_kind)?  For the methods
- * that read them all in order (anderson, wasserstein), and for categories
- * not known to be few (asked for, or a bool among numbers).  The others
- * count values in bins, walk a few stretches of them (ks), or count few
- * categories in a hash set. */
-bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m);
+/* Samples of at most this many values are sorted whatever the method:
+ * the sort costs less than the passes of fselect.h. */
+#define DP_SORT_SMALL 4096
+
+/* Must a numeric sample of n values be sorted (dp_sort) before dp_score,
+ * for method m on `kind` with nd distinct values (dp_kind)?  A small one,
+ * and for the methods that read them all in order (anderson,
+ * wasserstein) and categories not known to be few (asked for, or a bool
+ * among numbers).  The others count values in bins, walk a few stretches
+ * of them (ks), or count few categories in a hash set; a pair is scored
+ * from sorted samples when both are. */
+bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m, int64_t n);
 
 /* Compare side r (reference) with side c by method m on `kind` into out
  * (cleared first; out takes a copy of why); numeric sides sorted when

@@ -238,8 +238,9 @@ static int time_column(void *vctx, int j)
         goto done;
     }
     /* each window sorted once, serving as current and as baseline */
-    for (int w = 0; w < nwin + frame && st == 0 && dp_needs_order(p, kind, nd, m); w++)
-        st = dp_sort(&sd[w]);
+    for (int w = 0; w < nwin + frame && st == 0; w++)
+        if (dp_needs_order(p, kind, nd, m, sd[w].n))
+            st = dp_sort(&sd[w]);
     for (int w = 0; w < nwin && st == 0; w++) {
         int b = baseline_of(x->base, w);
         if (!frame && b < 0)

@@ -138,12 +138,13 @@ static int64_t above(const double *v, int64_t lo, int64_t n, double x)
     return lo;
 }
 
-/* Values of a per piece. */
-enum { PIECE = 512 };
+/* Values of a per piece, at least; and at most so many cuts (on the
+ * stack). */
+enum { PIECE = 512, MAX_CUTS = 1024 };
 
-/* The samples cut into pieces after every PIECE-th value of a (where
- * its run of equal values ends, a point of the walk): the points at the
- * cuts first, then the pieces that could pass them walked. */
+/* The samples cut into pieces after every PIECE-th value of a or more
+ * (where its run of equal values ends, a point of the walk): the points
+ * at the cuts first, then the pieces that could pass them walked. */
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
 {
     if (na < 1 || nb < 1) {
@@ -153,12 +154,7 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
     }
     lt_ks_max m;
     lt_ks_max_init(&m, na, nb);
-    int64_t ncut = na / PIECE;
-    int64_t *ci = malloc((size_t)(ncut + 2) * 2 * sizeof *ci), *cj = ci + ncut + 2;
-    if (!ci) {   /* one piece */
-        lt_ks_max_walk(&m, a, na, b, nb, 0, 0);
-        return m.d;
-    }
+    int64_t ncut = na / PIECE < MAX_CUTS ? na / PIECE : MAX_CUTS, ci[MAX_CUTS + 2], cj[MAX_CUTS + 2];
     ci[0] = cj[0] = 0;
     for (int64_t k = 1; k <= ncut; k++) {
         double cut = a[k * (na / (ncut + 1))];
@@ -173,7 +169,6 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
         if (lt_ks_max_reachable(&m, ci[k], cj[k], ma, mb))
             lt_ks_max_walk(&m, a + ci[k], ma, b + cj[k], mb, ci[k], cj[k]);
     }
-    free(ci);
     return m.d;
 }
 
