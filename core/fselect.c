@@ -184,8 +184,8 @@ static int index_buckets(fsel *f, bool fine)
     int grain = 0, st = bulk(f, &blo, &bhi, &grain);
     if (st < 0)
         return st;
-    int most = fine ? FINE_MAX_BITS : MAX_BITS;
-    int bits = bitlen((uint64_t)(f->n[0] + f->n[1])) - (fine ? FINE_PER_BUCKET_BITS : PER_BUCKET_BITS);
+    int most = fine ? FINE_MAX_BITS : MAX_BITS, per = fine ? FINE_PER_BUCKET_BITS : PER_BUCKET_BITS;
+    int bits = bitlen((uint64_t)(f->n[0] + f->n[1])) - per;
     cut(f, blo, bhi, grain, bits < MIN_BITS ? MIN_BITS : bits > most ? most : bits);
     uint64_t low = 0;
     for (int s = 0; s < 2; s++) {

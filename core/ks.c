@@ -154,7 +154,8 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
     }
     lt_ks_max m;
     lt_ks_max_init(&m, na, nb);
-    int64_t ncut = na / PIECE < MAX_CUTS ? na / PIECE : MAX_CUTS, ci[MAX_CUTS + 2], cj[MAX_CUTS + 2];
+    int64_t ncut = na / PIECE < MAX_CUTS ? na / PIECE : MAX_CUTS;
+    int64_t ci[MAX_CUTS + 2], cj[MAX_CUTS + 2];
     ci[0] = cj[0] = 0;
     for (int64_t k = 1; k <= ncut; k++) {
         double cut = a[k * (na / (ncut + 1))];

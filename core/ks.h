@@ -22,8 +22,8 @@ typedef enum lt_ks_mode {
 /* D = max |F_a(x) - F_b(x)| of the empirical distribution functions of
  * a[0..na) and b[0..nb), both sorted ascending, na, nb >= 1; a merge
  * walk (of the stretches that can hold the maximum), ties between and
- * within the samples handled as scipy's searchsorted(side = "right").  NaN, with lt_errmsg set, when na or nb
- * is below 1. */
+ * within the samples handled as scipy's searchsorted(side = "right").
+ * NaN, with lt_errmsg set, when na or nb is below 1. */
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb);
 
 /* The same maximum over samples held in pieces, each all the values of
