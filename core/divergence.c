@@ -104,9 +104,16 @@ int lt_quantile_edges(const double *r, int64_t n, int bins, double *edges)
 {
     if (n < 1 || bins < 2)
         return 0;
+    for (int k = 1; k < bins; k++)
+        edges[k - 1] = lt_quantile7(r, n, (double)k / bins);
+    return lt_quantile_edges_from(edges, bins, edges);
+}
+
+int lt_quantile_edges_from(const double *q, int bins, double *edges)
+{
     int m = 0;
     for (int k = 1; k < bins; k++) {
-        double e = lt_quantile7(r, n, (double)k / bins);
+        double e = q[k - 1];
         if (isnan(e) || (m > 0 && e == edges[m - 1]))
             continue;
         edges[m++] = e;

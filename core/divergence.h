@@ -35,6 +35,11 @@ double lt_sample_sd(const double *x, int64_t n);
  * edges m (0 .. bins - 1): there are m + 1 bins.  bins >= 1. */
 int lt_quantile_edges(const double *r, int64_t n, int bins, double *edges);
 
+/* The same edges from the quantiles q[k - 1] at k / bins, k = 1 .. bins - 1,
+ * found otherwise (by selection, without sorting the reference): edges
+ * (may be q itself) gets the kept ones; returns their number. */
+int lt_quantile_edges_from(const double *q, int bins, double *edges);
+
 /* Counts of the sorted x[0..n) in the m + 1 bins of the inner edges
  * edges[0..m) (as lt_quantile_edges defines them): count[0..m]. */
 void lt_bin_counts(const double *x, int64_t n, const double *edges, int m, int64_t *count);

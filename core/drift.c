@@ -4,11 +4,16 @@
  * report of two frames.
  *
  * A numeric side is gathered (its non-missing values, from all rows or a
- * list of rows) into one buffer and radix-sorted; the numeric methods,
- * the distinct values of a numeric column and the plot bins all walk the
- * sorted samples.  A categorical side is counted straight from the
- * column: str by dictionary code (two dictionaries matched by text, once
- * per code), bool by value. */
+ * list of rows) into one buffer.  Its distinct values are counted in a
+ * hash set until there are too many to make it categorical; a few are
+ * counted there as categories.  The methods that walk the samples in
+ * order (anderson, wasserstein) and the categories of numbers asked for
+ * (any number of them) radix-sort them; the bins of psi, js and chi2 and
+ * of the plot need only a few quantiles and counts, and the KS statistic
+ * the few stretches of values where it may lie, which fselect.h finds in
+ * unsorted samples in a few passes.  A categorical side is counted
+ * straight from the column: str by dictionary code (two dictionaries
+ * matched by text, once per code), bool by value. */
 #include "drift.h"
 
 #include <inttypes.h>
@@ -25,9 +30,11 @@
 #include "divergence.h"
 #include "drift_pair.h"
 #include "error.h"
+#include "fselect.h"
 #include "fsort.h"
 #include "ks.h"
 #include "numparse.h"
+#include "radix.h"
 #include "timefmt.h"
 
 /* Categories of a plot before the rest go into "(other)". */
@@ -259,48 +266,109 @@ static int64_t gather(const lt_col *c, const int64_t *rows, int64_t nrow, double
     return n;
 }
 
-int dp_sample(dside *s, double *out)
+void dp_sample(dside *s, double *out)
 {
-    s->n = gather(s->c, s->rows, s->nrow, out);
     s->v = out;
-    return lt_f64_sort(out, s->n);
+    s->n = gather(s->c, s->rows, s->nrow, out);
+    s->sorted = false;
 }
 
-/* Distinct values of the sorted samples v[0..nseg), counted up to cap + 1
- * into a sorted set (the runs of each sample, merged). */
-static int count_distinct(const double *const *v, const int64_t *n, int nseg, int cap,
-                          int *count)
+int dp_sort(dside *s)
 {
-    double *set = malloc(((size_t)cap + 1) * sizeof *set);
-    if (!set)
+    if (s->sorted)
+        return 0;
+    int st = lt_f64_sort(s->v, s->n);
+    s->sorted = st == 0;
+    return st;
+}
+
+/* ---- distinct values ------------------------------------------------------------ */
+
+/* Distinct numbers by their keys (radix.h: -0.0 is 0.0), with a count
+ * per side, in open addressing at most half full.  No value is NaN, so
+ * the key of a NaN (all bits set) marks an empty slot. */
+typedef struct vslot {
+    uint64_t key;
+    int64_t n[2];
+} vslot;
+
+typedef struct vset {
+    vslot *slot;
+    int bits;      /* 2^bits slots */
+    int64_t k;     /* distinct values */
+} vset;
+
+#define VSET_EMPTY UINT64_MAX
+
+static void vset_free(vset *h)
+{
+    free(h->slot);
+    h->slot = NULL;
+}
+
+static size_t vset_home(const vset *h, uint64_t key)
+{
+    return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - h->bits));
+}
+
+/* The slot of key: its own, or the empty one where it goes. */
+static vslot *vset_find(const vset *h, uint64_t key)
+{
+    size_t mask = ((size_t)1 << h->bits) - 1, i = vset_home(h, key);
+    while (h->slot[i].key != key && h->slot[i].key != VSET_EMPTY)
+        i = (i + 1) & mask;
+    return &h->slot[i];
+}
+
+/* Make room for 2^bits slots, moving the keys there.  0 or LT_ENOMEM. */
+static int vset_grow(vset *h, int bits)
+{
+    vset g = {malloc(((size_t)1 << bits) * sizeof *g.slot), bits, h->k};
+    if (!g.slot)
         return lt_nomem();
-    int k = 0;
-    for (int s = 0; s < nseg && k <= cap; s++)
-        for (int64_t i = 0; i < n[s] && k <= cap; i++) {
-            double x = v[s][i];
-            if (i > 0 && v[s][i - 1] == x)
-                continue;
-            int lo = 0, hi = k;
-            while (lo < hi) {
-                int mid = (lo + hi) / 2;
-                if (set[mid] < x)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo < k && set[lo] == x)
-                continue;
-            memmove(set + lo + 1, set + lo, (size_t)(k - lo) * sizeof *set);
-            set[lo] = x;
-            k++;
-        }
-    free(set);
-    *count = k;
+    for (size_t i = 0; i < (size_t)1 << bits; i++)
+        g.slot[i] = (vslot){VSET_EMPTY, {0, 0}};
+    for (size_t i = 0; h->slot && i < (size_t)1 << h->bits; i++)
+        if (h->slot[i].key != VSET_EMPTY)
+            *vset_find(&g, h->slot[i].key) = h->slot[i];
+    free(h->slot);
+    *h = g;
     return 0;
 }
 
-int dp_kind(const dpair *p, const lt_drift_opts *o, const double *const *v, const int64_t *n,
-            int nseg, lt_drift_kind *kind, int *nd)
+/* Count x on side s.  0 or LT_ENOMEM. */
+static inline int vset_add(vset *h, double x, int s)
+{
+    uint64_t key = f64_bits(x);
+    vslot *e = vset_find(h, key);
+    if (e->key == VSET_EMPTY) {
+        if (2 * (h->k + 1) > (int64_t)1 << h->bits) {
+            if (vset_grow(h, h->bits + 1) < 0)
+                return LT_ENOMEM;
+            e = vset_find(h, key);
+        }
+        e->key = key;
+        h->k++;
+    }
+    e->n[s]++;
+    return 0;
+}
+
+/* Distinct values of the samples of s[0..nseg), counted up to cap + 1. */
+static int count_distinct(const dside *s, int nseg, int cap, int *count)
+{
+    vset h = {0};
+    int st = vset_grow(&h, 4);
+    for (int g = 0; g < nseg && st == 0 && h.k <= cap; g++)
+        for (int64_t i = 0; i < s[g].n && st == 0 && h.k <= cap; i++)
+            st = vset_add(&h, s[g].v[i], 0);
+    *count = (int)h.k;
+    vset_free(&h);
+    return st;
+}
+
+int dp_kind(const dpair *p, const lt_drift_opts *o, const dside *s, int nseg,
+            lt_drift_kind *kind, int *nd)
 {
     *nd = -1;
     if (p->src != SRC_NUM || p->asked_cat || p->bool_cat) {
@@ -309,12 +377,12 @@ int dp_kind(const dpair *p, const lt_drift_opts *o, const double *const *v, cons
     }
     *kind = LT_DRIFT_NUMERIC;
     int64_t total = 0;
-    for (int s = 0; s < nseg; s++)
-        total += n[s];
+    for (int g = 0; g < nseg; g++)
+        total += s[g].n;
     if (numeric_only(p->method) || total == 0)
         return 0;
     int d = 0;
-    int st = count_distinct(v, n, nseg, o->max_distinct, &d);
+    int st = count_distinct(s, nseg, o->max_distinct, &d);
     if (st < 0)
         return st;
     if (d <= o->max_distinct) {
@@ -364,6 +432,16 @@ lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind 
     }
     *why = b.p;
     return m;
+}
+
+bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m, int64_t n)
+{
+    if (p->src != SRC_NUM)
+        return false;
+    if (n <= DP_SORT_SMALL)
+        return true;
+    return kind == LT_DRIFT_CATEGORICAL ? nd < 0
+                                        : m == LT_DRIFT_ANDERSON || m == LT_DRIFT_WASSERSTEIN;
 }
 
 /* ---- categories --------------------------------------------------------------- */
@@ -426,6 +504,39 @@ static int cats_num(const double *a, int64_t na, const double *b, int64_t nb, ca
             return LT_ENOMEM;
     }
     return 0;
+}
+
+static int cmp_slot(const void *x, const void *y)
+{
+    uint64_t a = ((const vslot *)x)->key, b = ((const vslot *)y)->key;
+    return (a > b) - (a < b);
+}
+
+/* The same from the unsorted samples a and b, of few distinct values (the
+ * kind decided by counting them): counted in a hash set, then in order
+ * of their keys (the order of the values). */
+static int cats_hashed(const double *a, int64_t na, const double *b, int64_t nb, cattab *t)
+{
+    vset h = {0};
+    int st = vset_grow(&h, 4);
+    for (int64_t i = 0; i < na && st == 0; i++)
+        st = vset_add(&h, a[i], 0);
+    for (int64_t i = 0; i < nb && st == 0; i++)
+        st = vset_add(&h, b[i], 1);
+    int64_t k = 0;
+    for (size_t i = 0; st == 0 && i < (size_t)1 << h.bits; i++)
+        if (h.slot[i].key != VSET_EMPTY)
+            h.slot[k++] = h.slot[i];
+    if (st == 0)
+        qsort(h.slot, (size_t)k, sizeof *h.slot, cmp_slot);
+    if (st == 0 && (st = cats_alloc(t, k, false)) == 0)
+        for (int64_t i = 0; i < k; i++) {
+            t->val[i] = f64_of_bits(h.slot[i].key);
+            t->ref[i] = h.slot[i].n[0];
+            t->cur[i] = h.slot[i].n[1];
+        }
+    vset_free(&h);
+    return st;
 }
 
 /* Counts of false and true among the rows of a bool side. */
@@ -623,66 +734,58 @@ static catent *cats_order(const dpair *p, const cattab *t)
 
 /* ---- plot data -------------------------------------------------------------- */
 
-/* First index of the sorted v[0..n) with v[i] >= x (upper: > x). */
-static int64_t bound(const double *v, int64_t n, double x, bool upper)
+/* The finite values of both samples of f: how many, and how many -Inf
+ * come before them (fast once the ends are collected: ends_want). */
+static int64_t finite_values(const fsel *f, int64_t *first)
 {
-    int64_t lo = 0, hi = n;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (upper ? v[mid] <= x : v[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
+    int64_t nf = 0;
+    *first = 0;
+    for (int s = 0; s < 2; s++) {
+        int64_t ninf = fsel_count(f, s, -INFINITY, true);
+        *first += ninf;
+        nf += fsel_count(f, s, INFINITY, false) - ninf;
     }
-    return lo;
+    return nf;
 }
 
-/* The k-th smallest (0-based) of the sorted a and b together, by a binary
- * search of how many of the first k + 1 come from a. */
-static double kth(const double *a, int64_t na, const double *b, int64_t nb, int64_t k)
+/* Ask f for the smallest and largest value of each sample (the notes on
+ * constant samples, and where the infinities end), and for the ends of
+ * the plot's range, the 0.5% and 99.5% quantiles of the finite values of
+ * both samples, as if there were no infinity (hist_num asks again when
+ * there are). */
+static void ends_want(fsel *f)
 {
-    int64_t lo = k + 1 > nb ? k + 1 - nb : 0, hi = k + 1 < na ? k + 1 : na;
-    for (;;) {
-        int64_t i = lo + (hi - lo) / 2, j = k + 1 - i;
-        if (i < na && j > 0 && b[j - 1] > a[i])
-            lo = i + 1;
-        else if (i > 0 && j < nb && a[i - 1] > b[j])
-            hi = i - 1;
-        else if (i == 0)
-            return b[j - 1];
-        else if (j == 0)
-            return a[i - 1];
-        else
-            return a[i - 1] > b[j - 1] ? a[i - 1] : b[j - 1];
+    int64_t n = f->n[0] + f->n[1];
+    for (int s = 0; s < 2; s++)
+        if (f->n[s] > 0) {
+            fsel_want_rank(f, s, 0);
+            fsel_want_rank(f, s, f->n[s] - 1);
+        }
+    if (n > 0) {
+        fsel_want_quantile(f, FSEL_BOTH, 0, n, 0.005);
+        fsel_want_quantile(f, FSEL_BOTH, 0, n, 0.995);
     }
-}
-
-/* The type 7 quantile q of a and b together (na + nb >= 1). */
-static double pooled_quantile(const double *a, int64_t na, const double *b, int64_t nb, double q)
-{
-    double pos = (double)(na + nb - 1) * q;
-    int64_t i = (int64_t)floor(pos);
-    double h = pos - (double)i, lo = kth(a, na, b, nb, i);
-    if (h == 0 || i + 1 >= na + nb)
-        return lo;
-    double hi = kth(a, na, b, nb, i + 1);
-    return hi == lo ? lo : (1 - h) * lo + h * hi;
 }
 
 /* Equal-width bins between the 0.5% and 99.5% quantiles of the finite
- * values of both sorted samples, 2 n^(1/3) of them (Rice) up to 30; one
- * when the quantiles meet (around the value) or the span is too narrow
- * to cut; values beyond (infinities too) count in the outer bins.  No
- * bin when there is no finite value. */
-static int hist_num(const double *a, int64_t na, const double *b, int64_t nb, lt_drift_hist *h)
+ * values of both samples of f (asked by ends_want), 2 n^(1/3) of them
+ * (Rice) up to 30; one when the quantiles meet (around the value) or the
+ * span is too narrow to cut; values beyond (infinities too) count in the
+ * outer bins.  No bin when there is no finite value. */
+static int hist_num(fsel *f, lt_drift_hist *h)
 {
-    int64_t a0 = bound(a, na, -INFINITY, true), a1 = bound(a, na, INFINITY, false);
-    int64_t b0 = bound(b, nb, -INFINITY, true), b1 = bound(b, nb, INFINITY, false);
-    int64_t nf = (a1 - a0) + (b1 - b0);
+    int st = fsel_collect(f, FSEL_BOTH);
+    if (st < 0)
+        return st;
+    int64_t first, nf = finite_values(f, &first);
     if (nf == 0)
         return 0;
-    double lo = pooled_quantile(a + a0, a1 - a0, b + b0, b1 - b0, 0.005);
-    double hi = pooled_quantile(a + a0, a1 - a0, b + b0, b1 - b0, 0.995);
+    fsel_want_quantile(f, FSEL_BOTH, first, nf, 0.005);
+    fsel_want_quantile(f, FSEL_BOTH, first, nf, 0.995);
+    if ((st = fsel_collect(f, FSEL_BOTH)) < 0)
+        return st;
+    double lo = fsel_quantile(f, FSEL_BOTH, first, nf, 0.005);
+    double hi = fsel_quantile(f, FSEL_BOTH, first, nf, 0.995);
     int nbin = 1;
     if (lo < hi) {
         double r = ceil(2 * cbrt((double)nf));
@@ -713,11 +816,14 @@ static int hist_num(const double *a, int64_t na, const double *b, int64_t nb, lt
                 break;
             }
     }
+    for (int i = 1; i < nbin; i++)
+        fsel_want_value(f, FSEL_BOTH, h->edges[i]);
+    if ((st = fsel_collect(f, FSEL_BOTH)) < 0)
+        return st;
     for (int s = 0; s < 2; s++) {
-        const double *v = s ? b : a;
-        int64_t n = s ? nb : na, *cnt = s ? h->cur : h->ref, below = 0;
+        int64_t *cnt = s ? h->cur : h->ref, below = 0;
         for (int i = 0; i < nbin; i++) {
-            int64_t upto = i + 1 < nbin ? bound(v, n, h->edges[i + 1], false) : n;
+            int64_t upto = i + 1 < nbin ? fsel_count(f, s, h->edges[i + 1], false) : f->n[s];
             cnt[i] = upto - below;
             below = upto;
         }
@@ -770,13 +876,101 @@ static void score_counts(const lt_drift_opts *o, lt_drift_method m, const int64_
     }
 }
 
-/* Method m on the sorted samples a and b (both non-empty). */
-static int score_num(const lt_drift_opts *o, lt_drift_method m, const double *a, int64_t na,
-                     const double *b, int64_t nb, lt_drift_col *out)
+/* Ask f for the reference's quantiles at k / bins, the inner edges of the
+ * bins of psi, js and chi2 on numbers. */
+static void bins_want(fsel *f, int bins)
 {
+    for (int k = 1; k < bins; k++)
+        fsel_want_quantile(f, 0, 0, f->n[0], (double)k / bins);
+}
+
+/* Method m (psi, js, chi2) on the reference's quantile bins
+ * (lt_quantile_edges) of the samples of f (asked by bins_want, the
+ * reference collected): both samples' counts in them. */
+static int score_bins(const lt_drift_opts *o, lt_drift_method m, fsel *f, lt_drift_col *out)
+{
+    int bins = o->bins;
+    double *edges = malloc((size_t)bins * sizeof *edges);
+    int64_t *cnt = calloc(2 * (size_t)bins, sizeof *cnt);
+    int st = edges && cnt ? 0 : lt_nomem();
+    int e = 0;
+    if (st == 0 && bins >= 2) {
+        for (int k = 1; k < bins; k++)
+            edges[k - 1] = fsel_quantile(f, 0, 0, f->n[0], (double)k / bins);
+        e = lt_quantile_edges_from(edges, bins, edges);
+        for (int i = 0; i < e; i++)
+            fsel_want_value(f, FSEL_BOTH, edges[i]);
+        st = fsel_collect(f, FSEL_BOTH);
+    }
+    for (int s = 0; s < 2 && st == 0; s++) {   /* as lt_bin_counts: bins (.., edge] */
+        int64_t *c = cnt + (size_t)s * (size_t)(e + 1), below = 0;
+        for (int i = 0; i < e; i++) {
+            int64_t upto = fsel_count(f, s, edges[i], true);
+            c[i] = upto - below;
+            below = upto;
+        }
+        c[e] = f->n[s] - below;
+    }
+    if (st == 0)
+        score_counts(o, m, cnt, cnt + e + 1, e + 1, out);
+    free(edges);
+    free(cnt);
+    return st;
+}
+
+/* Walk the points at the ends of the buckets of f into m, and ask for
+ * (walk) the buckets that could hold a larger difference: the KS
+ * statistic of unsorted samples (ks.h). */
+static int ks_buckets(fsel *f, lt_ks_max *m, bool walk)
+{
+    int64_t before[2], in[2];
+    lt_ks_max_init(m, f->n[0], f->n[1]);
+    for (int b = 0; b < fsel_buckets(f); b++) {
+        fsel_bucket(f, b, before, in);
+        lt_ks_max_point(m, before[0] + in[0], before[1] + in[1]);
+    }
+    int st = walk ? fsel_collect(f, FSEL_BOTH) : 0;
+    for (int b = 0; b < fsel_buckets(f) && st == 0; b++) {
+        fsel_bucket(f, b, before, in);
+        if (!lt_ks_max_reachable(m, before[0], before[1], in[0], in[1]))
+            continue;
+        const double *x, *y;
+        if (!walk)
+            fsel_want_bucket(f, b);
+        else if (fsel_bucket_one(f, b))   /* its one point is its end */
+            continue;
+        else if ((st = fsel_bucket_values(f, 0, b, &x)) == 0
+                 && (st = fsel_bucket_values(f, 1, b, &y)) == 0)
+            lt_ks_max_walk(m, x, in[0], y, in[1], before[0], before[1]);
+    }
+    return st;
+}
+
+/* Ask f for what method m needs (both samples non-empty): the
+ * reference's quantile bins (psi, js, chi2), the buckets that may hold
+ * the KS statistic of unsorted samples. */
+static void score_want(const lt_drift_opts *o, lt_drift_method m, fsel *f)
+{
+    lt_ks_max ks;
+    if (m == LT_DRIFT_PSI || m == LT_DRIFT_JS || m == LT_DRIFT_CHI2)
+        bins_want(f, o->bins);
+    else if (m == LT_DRIFT_KS && !f->sorted)
+        ks_buckets(f, &ks, false);
+}
+
+/* Method m on the samples a and b (both non-empty; sorted for anderson
+ * and wasserstein) of f. */
+static int score_num(const lt_drift_opts *o, lt_drift_method m, fsel *f, lt_drift_col *out)
+{
+    const double *a = f->x[0], *b = f->x[1];
+    int64_t na = f->n[0], nb = f->n[1];
     switch (m) {
     case LT_DRIFT_KS: {
-        double d = lt_ks_statistic(a, na, b, nb), dx;
+        lt_ks_max ks;
+        int st = f->sorted ? 0 : ks_buckets(f, &ks, true);
+        if (st < 0)
+            return st;
+        double d = f->sorted ? lt_ks_statistic(a, na, b, nb) : ks.d, dx;
         lt_clearerr();   /* the p-value is NaN with LT_ENOMEM when memory runs out */
         out->p_value = lt_ks_pvalue(d, na, nb, LT_KS_AUTO, NULL, &dx);
         out->statistic = dx;
@@ -814,22 +1008,8 @@ static int score_num(const lt_drift_opts *o, lt_drift_method m, const double *a,
             out->statistic = w / sd;
         return 0;
     }
-    default: {   /* psi, js, chi2 on the reference's quantile bins */
-        double *edges = malloc((size_t)o->bins * sizeof *edges);
-        int64_t *cnt = calloc(2 * (size_t)o->bins, sizeof *cnt);
-        if (!edges || !cnt) {
-            free(edges);
-            free(cnt);
-            return lt_nomem();
-        }
-        int e = lt_quantile_edges(a, na, o->bins, edges);
-        lt_bin_counts(a, na, edges, e, cnt);
-        lt_bin_counts(b, nb, edges, e, cnt + e + 1);
-        score_counts(o, m, cnt, cnt + e + 1, e + 1, out);
-        free(edges);
-        free(cnt);
-        return 0;
-    }
+    default:
+        return score_bins(o, m, f, out);
     }
 }
 
@@ -876,6 +1056,7 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
     out->method = m;
     cattab t = {0};
     catent *e = NULL;
+    fsel f = {0};
     sbuf note = {0};
     char s1[32], s2[32];
     int st = LT_ENOMEM;
@@ -886,9 +1067,22 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
             st = cats_str(p, r, c, &t);
         else if (p->src == SRC_BOOL)
             st = cats_bool(r, c, &t);
-        else
+        else if (r->sorted && c->sorted)
             st = cats_num(r->v, r->n, c->v, c->n, &t);
+        else
+            st = cats_hashed(r->v, r->n, c->v, c->n, &t);
         if (st < 0 || !(e = cats_order(p, &t)))
+            goto fail;
+    } else {
+        /* the questions on the samples come first, so that the passes
+         * that collect the answers serve all of them (fselect.h) */
+        int flags = (r->sorted && c->sorted ? FSEL_SORTED : 0) | (m == LT_DRIFT_KS ? FSEL_FINE : 0);
+        if ((st = fsel_init(&f, r->v, r->n, c->v, c->n, flags)) < 0)
+            goto fail;
+        ends_want(&f);
+        if (r->n && c->n)
+            score_want(o, m, &f);
+        if ((st = fsel_collect(&f, 0)) < 0)
             goto fail;
     }
     out->n_ref = r->n;
@@ -913,7 +1107,7 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
         if (!(out->why = strdup(why)))
             goto fail;
         if (kind == LT_DRIFT_NUMERIC) {
-            if ((st = score_num(o, m, r->v, r->n, c->v, c->n, out)) < 0)
+            if ((st = score_num(o, m, &f, out)) < 0)
                 goto fail;
         } else {
             score_counts(o, m, t.ref, t.cur, (int)t.k, out);
@@ -937,8 +1131,11 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
         note_add(&note, "anderson needs 4 values or more, not %" PRId64, r->n + c->n);
     /* one distinct value on a side */
     if (kind == LT_DRIFT_NUMERIC && r->n && c->n) {
-        note_constant(&note, r->v[0] == r->v[r->n - 1], c->v[0] == c->v[c->n - 1],
-                      r->v[0] == c->v[0]);
+        if ((st = fsel_collect(&f, FSEL_BOTH)) < 0)
+            goto fail;
+        double r0 = fsel_kth(&f, 0, 0), c0 = fsel_kth(&f, 1, 0);
+        note_constant(&note, r0 == fsel_kth(&f, 0, r->n - 1), c0 == fsel_kth(&f, 1, c->n - 1),
+                      r0 == c0);
     } else if (kind == LT_DRIFT_CATEGORICAL && r->n && c->n) {
         int64_t rk = 0, ck = 0, both = 0;
         for (int64_t i = 0; i < t.k; i++) {
@@ -964,11 +1161,12 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
     note.p = NULL;
 
     if (kind == LT_DRIFT_NUMERIC)
-        st = hist_num(r->v, r->n, c->v, c->n, &out->hist);
+        st = hist_num(&f, &out->hist);
     else
         st = hist_cats(p, &t, e, &out->hist);
     if (st < 0)
         goto fail;
+    fsel_fini(&f);
     cats_free(&t);
     free(e);
     return 0;
@@ -978,6 +1176,7 @@ fail:
     if (st == LT_ENOMEM)
         lt_nomem();
     free(note.p);
+    fsel_fini(&f);
     cats_free(&t);
     free(e);
     lt_drift_col_clear(out);
@@ -1179,8 +1378,42 @@ int dp_plan(dplan *pl, const char *who, const lt_frame *ref, const lt_frame *cur
 
 /* ---- threads ---------------------------------------------------------------- */
 
-int dp_run(int n, bool par, int (*fn)(void *ctx, int j), void *ctx, lt_progress *p,
-           const char *who, const char *units)
+typedef struct unit_cost {
+    double cost;
+    int j;
+} unit_cost;
+
+static int cmp_cost(const void *x, const void *y)
+{
+    const unit_cost *a = x, *b = y;
+    if (a->cost != b->cost)
+        return a->cost > b->cost ? -1 : 1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+int dp_order(const dplan *pl, int **order)
+{
+    unit_cost *c = malloc((size_t)(pl->n ? pl->n : 1) * sizeof *c);
+    *order = malloc((size_t)(pl->n ? pl->n : 1) * sizeof **order);
+    if (!c || !*order) {
+        free(c);
+        free(*order);
+        *order = NULL;
+        return lt_nomem();
+    }
+    for (int j = 0; j < pl->n; j++) {
+        const dpair *p = &pl->pairs[j];
+        c[j] = (unit_cost){(double)(p->rc->n + p->cc->n) * (p->src == SRC_NUM ? 8 : 1), j};
+    }
+    qsort(c, (size_t)pl->n, sizeof *c, cmp_cost);
+    for (int j = 0; j < pl->n; j++)
+        (*order)[j] = c[j].j;
+    free(c);
+    return 0;
+}
+
+int dp_run(int n, bool par, const int *order, int (*fn)(void *ctx, int j), void *ctx,
+           lt_progress *p, const char *who, const char *units)
 {
     if (lt_progress_tick(p, 0))
         return lt_seterr(LT_ECANCELED, "%s: cancelled after 0 of %d %s", who, n, units);
@@ -1194,15 +1427,15 @@ int dp_run(int n, bool par, int (*fn)(void *ctx, int j), void *ctx, lt_progress 
     int done = 0, stop = 0, cancelled = 0;
 #pragma omp parallel for schedule(dynamic, 1) if (par && n > 1)
     for (int j = 0; j < n; j++) {
-        int halt;
+        int halt, u = order ? order[j] : j;
 #pragma omp atomic read
         halt = stop;
         if (halt)
             continue;
-        int st = fn(ctx, j);
+        int st = fn(ctx, u);
         if (st < 0) {
-            code[j] = st;
-            msg[j] = strdup(lt_errmsg());
+            code[u] = st;
+            msg[u] = strdup(lt_errmsg());
 #pragma omp atomic write
             stop = 1;
         }
@@ -1253,7 +1486,7 @@ void dp_tally(lt_drift *d)
 /* Compare one planned pair over all rows of both columns. */
 static int compare_pair(dpair *p, const lt_drift_opts *o, lt_drift_col *out)
 {
-    dside r = {p->rc, NULL, p->rc->n, NULL, 0}, c = {p->cc, NULL, p->cc->n, NULL, 0};
+    dside r = {.c = p->rc, .nrow = p->rc->n}, c = {.c = p->cc, .nrow = p->cc->n};
     double *a = NULL, *b = NULL;
     char *why = NULL;
     lt_drift_kind kind = LT_DRIFT_CATEGORICAL;
@@ -1265,11 +1498,10 @@ static int compare_pair(dpair *p, const lt_drift_opts *o, lt_drift_col *out)
             st = lt_nomem();
             goto done;
         }
-        if ((st = dp_sample(&r, a)) < 0 || (st = dp_sample(&c, b)) < 0)
-            goto done;
-        const double *v[2] = {a, b};
-        int64_t n[2] = {r.n, c.n};
-        if ((st = dp_kind(p, o, v, n, 2, &kind, &nd)) < 0)
+        dp_sample(&r, a);
+        dp_sample(&c, b);
+        const dside s[2] = {r, c};
+        if ((st = dp_kind(p, o, s, 2, &kind, &nd)) < 0)
             goto done;
     }
     lt_drift_method m = dp_method(p, o, kind, nd, &why);
@@ -1277,6 +1509,9 @@ static int compare_pair(dpair *p, const lt_drift_opts *o, lt_drift_col *out)
         st = lt_nomem();
         goto done;
     }
+    if ((dp_needs_order(p, kind, nd, m, r.n) && (st = dp_sort(&r)) < 0)
+        || (dp_needs_order(p, kind, nd, m, c.n) && (st = dp_sort(&c)) < 0))
+        goto done;
     st = dp_score(p, o, &r, &c, kind, m, why, out);
 done:
     free(a);
@@ -1335,7 +1570,12 @@ lt_drift *lt_drift_compare(const lt_frame *ref, const lt_frame *cur, const lt_dr
     pl.skipped = NULL;
     compare_ctx ctx = {&pl, o, d};
     double work = (double)(ref->nrow + cur->nrow) * pl.n;
-    int st = dp_run(pl.n, work >= DP_PAR_MIN, compare_one, &ctx, o->progress, "drift", "columns");
+    int *order = NULL;
+    int st = dp_order(&pl, &order);
+    if (st == 0)
+        st = dp_run(pl.n, work >= DP_PAR_MIN, order, compare_one, &ctx, o->progress, "drift",
+                    "columns");
+    free(order);
     dp_plan_fini(&pl);
     if (st < 0) {
         lt_drift_free(d);

@@ -57,10 +57,11 @@
  * reference: DSL2, Fiber2" (at most 5 named, then ", ..."); "missing 0%
  * -> 40%" (percentages to 3 significant digits).
  *
- * Large frames: no column is copied whole except as the sorted sample
- * of its values (numeric) or its category counts (categorical); columns
- * are compared in parallel (OpenMP, one column per thread at a time),
- * the result the same whatever the thread count. */
+ * Large frames: no column is copied whole except as the sample of its
+ * values (numeric; sorted for anderson and wasserstein) or its
+ * category counts (categorical); columns are compared in parallel
+ * (OpenMP, one column per thread at a time), the result the same
+ * whatever the thread count. */
 #ifndef LT_DRIFT_H
 #define LT_DRIFT_H
 

@@ -44,8 +44,9 @@ typedef struct dside {
     const lt_col *c;
     const int64_t *rows;
     int64_t nrow;
-    const double *v;   /* SRC_NUM: the non-missing values, sorted */
+    double *v;         /* SRC_NUM: the non-missing values */
     int64_t n;         /* non-missing values (set by dp_score for str, bool) */
+    bool sorted;       /* v is sorted */
 } dside;
 
 /* The columns of a report: pairs in order, and those left out. */
@@ -77,33 +78,56 @@ int dp_plan(dplan *pl, const char *who, const lt_frame *ref, const lt_frame *cur
 void dp_plan_fini(dplan *pl);
 
 /* The non-missing values of side s's rows into out (room for s->nrow),
- * sorted; s->v = out and s->n set.  0 or LT_ENOMEM. */
-int dp_sample(dside *s, double *out);
+ * in row order: s->v = out and s->n set. */
+void dp_sample(dside *s, double *out);
 
-/* The kind of p given the sorted samples v[0..nseg) of n[] values (read
- * only for SRC_NUM): *nd gets the distinct values when they made the
- * column categorical, else -1.  0 or LT_ENOMEM. */
-int dp_kind(const dpair *p, const lt_drift_opts *o, const double *const *v, const int64_t *n,
-            int nseg, lt_drift_kind *kind, int *nd);
+/* Sort the values of side s (once).  0 or LT_ENOMEM. */
+int dp_sort(dside *s);
+
+/* The kind of p given the samples of s[0..nseg) (read only for SRC_NUM):
+ * *nd gets the distinct values when they made the column categorical,
+ * else -1.  0 or LT_ENOMEM. */
+int dp_kind(const dpair *p, const lt_drift_opts *o, const dside *s, int nseg,
+            lt_drift_kind *kind, int *nd);
 
 /* The method of p for `kind` (given, or auto) and why (malloc'd; NULL on
  * failure). */
 lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind kind, int nd,
                           char **why);
 
+/* Samples of at most this many values are sorted whatever the method:
+ * the sort costs less than the passes of fselect.h. */
+#define DP_SORT_SMALL 4096
+
+/* Must a numeric sample of n values be sorted (dp_sort) before dp_score,
+ * for method m on `kind` with nd distinct values (dp_kind)?  A small one,
+ * and for the methods that read them all in order (anderson,
+ * wasserstein) and categories not known to be few (asked for, or a bool
+ * among numbers).  The others count values in bins, walk a few stretches
+ * of them (ks), or count few categories in a hash set; a pair is scored
+ * from sorted samples when both are. */
+bool dp_needs_order(const dpair *p, lt_drift_kind kind, int nd, lt_drift_method m, int64_t n);
+
 /* Compare side r (reference) with side c by method m on `kind` into out
- * (cleared first; out takes a copy of why).  0 or LT_ENOMEM; out is
- * cleared on failure. */
+ * (cleared first; out takes a copy of why); numeric sides sorted when
+ * dp_needs_order says so.  0 or LT_ENOMEM; out is cleared on failure. */
 int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind kind,
              lt_drift_method m, const char *why, lt_drift_col *out);
 
+/* The units of pl (its pairs) heaviest first into *order (malloc'd):
+ * numeric columns, by their rows, before categorical ones, so that the
+ * threads end together (a light column last, not a heavy one alone).
+ * 0 or LT_ENOMEM. */
+int dp_order(const dplan *pl, int **order);
+
 /* Run fn(ctx, j) for j in [0, n) across threads (when par), one j per
- * thread at a time, ticking p from the calling thread as they end.  The
- * failure of the lowest j is reported (its message carried over to this
- * thread), cancellation as LT_ECANCELED "<who>: cancelled after 3 of 25
- * <units>".  0 or the code. */
-int dp_run(int n, bool par, int (*fn)(void *ctx, int j), void *ctx, lt_progress *p,
-           const char *who, const char *units);
+ * thread at a time, in the order order[0..n) (NULL: 0 .. n - 1), ticking p
+ * from the calling thread as they end.  The failure of the lowest j is
+ * reported (its message carried over to this thread), cancellation as
+ * LT_ECANCELED "<who>: cancelled after 3 of 25 <units>".  0 or the
+ * code. */
+int dp_run(int n, bool par, const int *order, int (*fn)(void *ctx, int j), void *ctx,
+           lt_progress *p, const char *who, const char *units);
 
 /* ndrifted, share and the verdict of d from its columns. */
 void dp_tally(lt_drift *d);

@@ -207,14 +207,16 @@ static int time_column(void *vctx, int j)
     bool frame = x->base == LT_DRIFT_FRAME;
     lt_drift_kind kind = LT_DRIFT_CATEGORICAL;
     double *all = NULL, *refv = NULL;
-    int64_t *segn = calloc((size_t)nwin, sizeof *segn), nref = 0;
-    const double **seg = calloc((size_t)nwin + 1, sizeof *seg);
-    int64_t *segc = calloc((size_t)nwin + 1, sizeof *segc);
+    /* the windows, then the reference frame's side */
+    dside *sd = calloc((size_t)nwin + 1, sizeof *sd);
     char *why = NULL;
-    if (!segn || !seg || !segc) {
+    if (!sd) {
         st = lt_nomem();
         goto done;
     }
+    for (int w = 0; w < nwin; w++)
+        sd[w] = (dside){.c = p->cc, .rows = W->order + W->first[w], .nrow = W->count[w]};
+    sd[nwin] = (dside){.c = p->rc, .nrow = p->rc->n};
     if (p->src == SRC_NUM) {
         all = malloc((size_t)(W->first[nwin] ? W->first[nwin] : 1) * sizeof *all);
         if (frame)
@@ -223,21 +225,11 @@ static int time_column(void *vctx, int j)
             st = lt_nomem();
             goto done;
         }
-        for (int w = 0; w < nwin; w++) {
-            dside sd = {p->cc, W->order + W->first[w], W->count[w], NULL, 0};
-            if ((st = dp_sample(&sd, all + W->first[w])) < 0)
-                goto done;
-            seg[w] = sd.v;
-            segc[w] = segn[w] = sd.n;
-        }
-        if (frame) {
-            dside sd = {p->rc, NULL, p->rc->n, NULL, 0};
-            if ((st = dp_sample(&sd, refv)) < 0)
-                goto done;
-            seg[nwin] = refv;
-            segc[nwin] = nref = sd.n;
-        }
-        if ((st = dp_kind(p, x->o, seg, segc, nwin + frame, &kind, &nd)) < 0)
+        for (int w = 0; w < nwin; w++)
+            dp_sample(&sd[w], all + W->first[w]);
+        if (frame)
+            dp_sample(&sd[nwin], refv);
+        if ((st = dp_kind(p, x->o, sd, nwin + frame, &kind, &nd)) < 0)
             goto done;
     }
     lt_drift_method m = dp_method(p, x->o, kind, nd, &why);
@@ -245,23 +237,21 @@ static int time_column(void *vctx, int j)
         st = lt_nomem();
         goto done;
     }
+    /* each window sorted once, serving as current and as baseline */
+    for (int w = 0; w < nwin + frame && st == 0; w++)
+        if (dp_needs_order(p, kind, nd, m, sd[w].n))
+            st = dp_sort(&sd[w]);
     for (int w = 0; w < nwin && st == 0; w++) {
         int b = baseline_of(x->base, w);
         if (!frame && b < 0)
             continue;
-        dside c = {p->cc, W->order + W->first[w], W->count[w], all ? all + W->first[w] : NULL,
-                   segn[w]};
-        dside r = frame ? (dside){p->rc, NULL, p->rc->n, refv, nref}
-                        : (dside){p->rc, W->order + W->first[b], W->count[b],
-                                  all ? all + W->first[b] : NULL, segn[b]};
+        dside c = sd[w], r = sd[frame ? nwin : b];
         st = dp_score(p, x->o, &r, &c, kind, m, why, &x->s->win[w]->cols[j]);
     }
 done:
     free(all);
     free(refv);
-    free(segn);
-    free(seg);
-    free(segc);
+    free(sd);
     free(why);
     return st;
 }
@@ -400,7 +390,12 @@ lt_drift_series *lt_drift_over_time(const lt_frame *events, const char *time, co
     s->tkind = W.tkind;
     time_ctx ctx = {&pl, o, &W, base, s};
     double work = (double)events->nrow * pl.n * 2;
-    int st = dp_run(pl.n, work >= DP_PAR_MIN, time_column, &ctx, o->progress, WHO, "columns");
+    int *order = NULL;
+    int st = dp_order(&pl, &order);
+    if (st == 0)
+        st = dp_run(pl.n, work >= DP_PAR_MIN, order, time_column, &ctx, o->progress, WHO,
+                    "columns");
+    free(order);
     if (st < 0) {
         lt_drift_series_free(s);
         s = NULL;

@@ -13,18 +13,37 @@
  * (n doubles) cannot be allocated. */
 int lt_f64_sort(double *v, int64_t n);
 
+/* Where the type 7 quantile q of n sorted values lies: at the 0-based
+ * position *i + *h = (n - 1) q, between index *i and *i + 1. */
+static inline void lt_quantile7_at(int64_t n, double q, int64_t *i, double *h)
+{
+    double pos = (double)(n - 1) * q;
+    *i = (int64_t)floor(pos);
+    *h = pos - (double)*i;
+}
+
+/* The type 7 value between the neighbours lo and hi at fraction h:
+ * (1 - h) lo + h hi, and lo itself when h is 0 or the neighbours are
+ * equal (no 0 * Inf). */
+static inline double lt_quantile7_mix(double lo, double hi, double h)
+{
+    return h == 0 || hi == lo ? lo : (1 - h) * lo + h * hi;
+}
+
 /* Quantile q in [0, 1] of the sorted v[0..n), n >= 1, interpolated as
  * R's type 7 (numpy's "linear") computes it: (1 - h) v[i] + h v[i + 1] at
  * the 0-based position i + h = (n - 1) q.  Equal neighbours give their
  * value exactly (no 0 * Inf). */
 static inline double lt_quantile7(const double *v, int64_t n, double q)
 {
-    double pos = (double)(n - 1) * q;
-    int64_t i = (int64_t)floor(pos);
-    double h = pos - (double)i;
-    if (i >= n - 1 || h == 0 || v[i + 1] == v[i])
-        return v[i < n - 1 ? i : n - 1];
-    return (1 - h) * v[i] + h * v[i + 1];
+    int64_t i;
+    double h;
+    lt_quantile7_at(n, q, &i, &h);
+    return i >= n - 1 ? v[n - 1] : lt_quantile7_mix(v[i], v[i + 1], h);
 }
+
+/* The k-th smallest (0-based, k < na + nb) of the sorted a[0..na) and
+ * b[0..nb) together, without merging them. */
+double lt_f64_kth2(const double *a, int64_t na, const double *b, int64_t nb, int64_t k);
 
 #endif

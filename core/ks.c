@@ -1,4 +1,4 @@
-/* The two-sample Kolmogorov-Smirnov test (ks.h): the statistic by one
+/* The two-sample Kolmogorov-Smirnov test (ks.h): the statistic by a
  * merge walk, its two-sided p-value as scipy 1.10's ks_2samp computes it
  * (Hodges' lattice-path count for small samples, the distribution of
  * D_n for large ones), and that distribution, P(D_n >= x), as scipy's
@@ -44,6 +44,107 @@ static double diff_at(int64_t i, int64_t na, int64_t j, int64_t nb)
 #define LT_KS_INT_WALK_MAX INT64_MAX
 #endif
 
+void lt_ks_max_init(lt_ks_max *m, int64_t na, int64_t nb)
+{
+    *m = (lt_ks_max){na, nb, 0, 0, na <= LT_KS_INT_WALK_MAX / nb};
+}
+
+void lt_ks_max_point(lt_ks_max *m, int64_t i, int64_t j)
+{
+    if (m->exact) {
+        int64_t k = i * m->nb - j * m->na;
+        k = k < 0 ? -k : k;
+        if (k >= m->kmax && k > 0) {
+            double dk = diff_at(i, m->na, j, m->nb);
+            if (k > m->kmax || dk > m->d)
+                m->d = dk;
+            m->kmax = k;
+        }
+    } else {
+        double dk = diff_at(i, m->na, j, m->nb);
+        m->d = dk > m->d ? dk : m->d;
+    }
+}
+
+/* Within a piece, i nb - j na moves by at most its a values times nb up
+ * and its b values times na down (bounds kept while 4 na nb fits; past
+ * that every piece is walked). */
+bool lt_ks_max_reachable(const lt_ks_max *m, int64_t i, int64_t j, int64_t ma, int64_t mb)
+{
+    if (!m->exact || m->na > INT64_MAX / 4 / m->nb)
+        return true;
+    int64_t at = i * m->nb - j * m->na, up = at + ma * m->nb, down = mb * m->na - at;
+    int64_t bound = up > down ? up : down;
+    return bound >= m->kmax && bound > 0;
+}
+
+/* One value at a time, without branches on the data while both samples
+ * have values in the piece: the smaller head taken; after the last of a
+ * run of equal values, the ECDFs compared (searchsorted side = "right"),
+ * by the integer i nb - j na so that the division runs only when the
+ * maximum grows or is tied.  Then the other sample's values, run by run.
+ * A piece of one value (a tie of many rows) has only its end. */
+void lt_ks_max_walk(lt_ks_max *m, const double *a, int64_t ma, const double *b, int64_t mb,
+                    int64_t i0, int64_t j0)
+{
+    double lo = ma && (!mb || a[0] <= b[0]) ? a[0] : mb ? b[0] : 0;
+    double hi = ma && (!mb || a[ma - 1] >= b[mb - 1]) ? a[ma - 1] : mb ? b[mb - 1] : 0;
+    if (lo == hi) {
+        lt_ks_max_point(m, i0 + ma, j0 + mb);
+        return;
+    }
+    int64_t i = 0, j = 0;
+    double v = lo;
+    while (i < ma && j < mb) {
+        double x = a[i], y = b[j];
+        int take = x <= y;
+        v = take ? x : y;
+        i += take;
+        j += !take;
+        if (i == ma || j == mb)
+            break;
+        double next = a[i] < b[j] ? a[i] : b[j];
+        if (m->exact) {
+            int64_t k = (i0 + i) * m->nb - (j0 + j) * m->na;
+            k = k < 0 ? -k : k;
+            k = next > v ? k : 0;
+            if (k >= m->kmax && k > 0)
+                lt_ks_max_point(m, i0 + i, j0 + j);
+        } else if (next > v) {
+            lt_ks_max_point(m, i0 + i, j0 + j);
+        }
+    }
+    while (i < ma || j < mb) {
+        while (i < ma && a[i] == v)
+            i++;
+        while (j < mb && b[j] == v)
+            j++;
+        lt_ks_max_point(m, i0 + i, j0 + j);
+        v = i < ma ? a[i] : j < mb ? b[j] : v;
+    }
+}
+
+/* First index of the sorted v[lo..n) with v[i] > x. */
+static int64_t above(const double *v, int64_t lo, int64_t n, double x)
+{
+    int64_t hi = n;
+    while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (v[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Values of a per piece, at least; and at most so many cuts (on the
+ * stack). */
+enum { PIECE = 512, MAX_CUTS = 1024 };
+
+/* The samples cut into pieces after every PIECE-th value of a or more
+ * (where its run of equal values ends, a point of the walk): the points
+ * at the cuts first, then the pieces that could pass them walked. */
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
 {
     if (na < 1 || nb < 1) {
@@ -51,46 +152,25 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
                   (long long)na, (long long)nb);
         return NAN;
     }
-    /* The walk takes one value at a time, without branches on the data;
-     * the ECDFs are compared only after the last of a run of equal values
-     * (searchsorted side = "right").  The comparison is by the integer
-     * i nb - j na (exact while na nb < 2^63), so that the division runs
-     * only when the maximum grows or is tied; past that, by the doubles. */
-    int exact_int = na <= LT_KS_INT_WALK_MAX / nb;
-    int64_t i = 0, j = 0, kmax = 0;
-    double d = 0, v = 0;
-    while (i < na && j < nb) {
-        double x = a[i], y = b[j];
-        int take = x <= y;
-        v = take ? x : y;
-        i += take;
-        j += !take;
-        if (i == na || j == nb)
-            break;
-        double next = a[i] < b[j] ? a[i] : b[j];
-        if (exact_int) {
-            int64_t k = i * nb - j * na;
-            k = k < 0 ? -k : k;
-            k = next > v ? k : 0;
-            if (k >= kmax && k > 0) {
-                double dk = diff_at(i, na, j, nb);
-                if (k > kmax || dk > d)
-                    d = dk;
-                kmax = k;
-            }
-        } else if (next > v) {
-            double dk = diff_at(i, na, j, nb);
-            d = dk > d ? dk : d;
-        }
+    lt_ks_max m;
+    lt_ks_max_init(&m, na, nb);
+    int64_t ncut = na / PIECE < MAX_CUTS ? na / PIECE : MAX_CUTS;
+    int64_t ci[MAX_CUTS + 2], cj[MAX_CUTS + 2];
+    ci[0] = cj[0] = 0;
+    for (int64_t k = 1; k <= ncut; k++) {
+        double cut = a[k * (na / (ncut + 1))];
+        ci[k] = above(a, ci[k - 1], na, cut);
+        cj[k] = above(b, cj[k - 1], nb, cut);
+        lt_ks_max_point(&m, ci[k], cj[k]);
     }
-    /* One sample is used up: take the other's values tied with the last
-     * one; past them the difference only shrinks toward 0. */
-    while (i < na && a[i] <= v)
-        i++;
-    while (j < nb && b[j] <= v)
-        j++;
-    double dk = diff_at(i, na, j, nb);
-    return dk > d ? dk : d;
+    ci[ncut + 1] = na;
+    cj[ncut + 1] = nb;
+    for (int64_t k = 0; k <= ncut; k++) {
+        int64_t ma = ci[k + 1] - ci[k], mb = cj[k + 1] - cj[k];
+        if (lt_ks_max_reachable(&m, ci[k], cj[k], ma, mb))
+            lt_ks_max_walk(&m, a + ci[k], ma, b + cj[k], mb, ci[k], cj[k]);
+    }
+    return m.d;
 }
 
 /* ------------------------------------------------------------------ */

@@ -8,6 +8,7 @@
 #ifndef LT_KS_H
 #define LT_KS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef enum lt_ks_mode {
@@ -19,11 +20,34 @@ typedef enum lt_ks_mode {
 } lt_ks_mode;
 
 /* D = max |F_a(x) - F_b(x)| of the empirical distribution functions of
- * a[0..na) and b[0..nb), both sorted ascending, na, nb >= 1; one merge
- * walk, ties between and within the samples handled as scipy's
- * searchsorted(side = "right").  NaN, with lt_errmsg set, when na or nb
- * is below 1. */
+ * a[0..na) and b[0..nb), both sorted ascending, na, nb >= 1; a merge
+ * walk (of the stretches that can hold the maximum), ties between and
+ * within the samples handled as scipy's searchsorted(side = "right").
+ * NaN, with lt_errmsg set, when na or nb is below 1. */
 double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb);
+
+/* The same maximum over samples held in pieces, each all the values of
+ * both samples in a range of values, sorted (drift's buckets of unsorted
+ * samples): a point (i, j) is where i values of a and j of b are at or
+ * below a value that both samples' next values exceed (the end of a
+ * piece is one); the maximum is over all of them, whatever the order
+ * they come in.  lt_ks_max_reachable says whether a piece of ma values of
+ * a and mb of b after the point (i, j) could hold a point past the
+ * maximum so far; only those need to be walked (lt_ks_max_walk, the
+ * piece's sorted a[0..ma) and b[0..mb)).  m.d is the statistic once all
+ * points are in. */
+typedef struct lt_ks_max {
+    int64_t na, nb;
+    int64_t kmax;     /* the largest |i nb - j na| (exact while `exact`) */
+    double d;         /* |i / na - j / nb| there, the largest when tied */
+    bool exact;
+} lt_ks_max;
+
+void lt_ks_max_init(lt_ks_max *m, int64_t na, int64_t nb);
+void lt_ks_max_point(lt_ks_max *m, int64_t i, int64_t j);
+bool lt_ks_max_reachable(const lt_ks_max *m, int64_t i, int64_t j, int64_t ma, int64_t mb);
+void lt_ks_max_walk(lt_ks_max *m, const double *a, int64_t ma, const double *b, int64_t mb,
+                    int64_t i, int64_t j);
 
 /* The two-sided p-value of the statistic d of samples of sizes n1, n2
  * (>= 1), by `mode`; *used (may be NULL) gets LT_KS_EXACT or
