@@ -392,19 +392,57 @@ static void report_table(table *t, const lt_drift *d, bool missing)
     }
 }
 
+/* Write the line s, broken at spaces to fit width (at least 40): the
+ * lines after the first indented by two more spaces than s's own
+ * indent; runs of spaces inside s become one.  A word longer than a line
+ * stays whole. */
+static void put_wrapped(lt_sbuf *b, const char *s, int width)
+{
+    if (width < 40)
+        width = 40;
+    int indent = (int)strspn(s, " ");
+    lt_sbuf_printf(b, "%*s", indent, "");
+    s += indent;
+    int col = indent;
+    bool first = true;
+    while (*s) {
+        size_t len = strcspn(s, " ");
+        int w = lt_display_width(s, len);
+        if (!first && col + 1 + w > width) {
+            lt_sbuf_printf(b, "\n%*s", indent + 2, "");
+            col = indent + 2;
+        } else if (!first) {
+            lt_sbuf_printf(b, " ");
+            col++;
+        }
+        lt_sbuf_printf(b, "%.*s", (int)len, s);
+        col += w;
+        first = false;
+        s += len;
+        s += strspn(s, " ");
+    }
+    lt_sbuf_printf(b, "\n");
+}
+
 char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *po)
 {
     lt_sbuf b = {0};
-    char n1[32], n2[32], v[160];
+    char n1[32], n2[32], v[160], line[320];
     int ncompared = ld_ncompared(d);
+    int width = po && po->width > 0 ? po->width : 80;
+    int at = 0;
     if (ctx->window)
-        lt_sbuf_printf(&b, "Data drift of window %s against %s: ", ctx->window, ctx->baseline);
+        at = snprintf(line, sizeof line, "Data drift of window %s against %s: ", ctx->window,
+                      ctx->baseline);
     else
-        lt_sbuf_printf(&b, "Data drift: ");
-    lt_sbuf_printf(&b, "%s reference row%s, %s current row%s, %d column%s compared\n",
-                   ld_count(d->nref, n1, sizeof n1), d->nref == 1 ? "" : "s",
-                   ld_count(d->ncur, n2, sizeof n2), d->ncur == 1 ? "" : "s", ncompared,
-                   ncompared == 1 ? "" : "s");
+        at = snprintf(line, sizeof line, "Data drift: ");
+    if (at > 0 && (size_t)at < sizeof line)
+        snprintf(line + at, sizeof line - (size_t)at,
+                 "%s reference row%s, %s current row%s, %d column%s compared",
+                 ld_count(d->nref, n1, sizeof n1), d->nref == 1 ? "" : "s",
+                 ld_count(d->ncur, n2, sizeof n2), d->ncur == 1 ? "" : "s", ncompared,
+                 ncompared == 1 ? "" : "s");
+    put_wrapped(&b, line, width);
     bool missing = false, notes = false, marked = false, tests = false;
     for (int i = 0; i < d->ncol; i++) {
         tests |= is_test(&d->cols[i]);
@@ -427,36 +465,57 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
         for (int c = 0; c < NCOLS; c++)
             if (c != C_NOTE && (missing || c != C_MISS) && (tests || c != C_P))
                 cols[n++] = c;
-        int width = po && po->width > 0 ? po->width : 80;
         int indent = 2, sep = 2;
         if (table_width(&t, cols, n, indent, sep) > width)
             indent = 0;
         if (table_width(&t, cols, n, indent, sep) > width)
             sep = 1;
+        /* still too wide (a narrow console pane): the missing shares go
+         * below the table, then the threshold and type columns go */
+        static const int droppable[] = {C_MISS, C_THR, C_TYPE};
+        bool miss_below = false;
+        for (size_t k = 0; k < sizeof droppable / sizeof *droppable; k++) {
+            if (table_width(&t, cols, n, indent, sep) <= width)
+                break;
+            int keep = 0;
+            for (int j = 0; j < n; j++)
+                if (cols[j] != droppable[k])
+                    cols[keep++] = cols[j];
+            miss_below |= droppable[k] == C_MISS && keep < n;
+            n = keep;
+        }
         cols[n] = C_NOTE;
         bool inline_notes = notes && table_width(&t, cols, n + 1, indent, sep) <= width;
         lt_sbuf_printf(&b, "\n");
         table_write(&b, &t, cols, n + inline_notes, indent, sep);
         b.oom |= t.oom;
-        table_fini(&t);
-        if (notes && !inline_notes) {
+        if ((notes && !inline_notes) || miss_below)
             lt_sbuf_printf(&b, "\n");
-            for (int i = 0; i < d->ncol; i++)
-                if (d->cols[i].note)
-                    lt_sbuf_printf(&b, "  %s: %s\n", d->cols[i].name, d->cols[i].note);
+        for (int i = 0; i < d->ncol; i++) {
+            if (notes && !inline_notes && d->cols[i].note)
+                lt_sbuf_printf(&b, "  %s: %s\n", d->cols[i].name, d->cols[i].note);
+            bool said = d->cols[i].note && strstr(d->cols[i].note, "missing ");
+            if (miss_below && *get(&t, i + 1, C_MISS) && !said)
+                lt_sbuf_printf(&b, "  %s: missing %s\n", d->cols[i].name, get(&t, i + 1, C_MISS));
         }
+        table_fini(&t);
         lt_sbuf_printf(&b, "\n");
     }
-    if (marked)
-        lt_sbuf_printf(&b, "* numbers compared as categories (at most %d distinct values, or "
-                       "asked)\n", ctx->o->max_distinct);
-    if (ctx->o->method == LT_DRIFT_AUTO)
-        lt_sbuf_printf(&b, "method auto: up to %s reference values ks (numbers) or chi2 "
-                       "(categories),\n  above wasserstein (in reference sds) or js\n",
-                       ld_count(ctx->o->small, n1, sizeof n1));
+    if (marked) {
+        snprintf(line, sizeof line, "* numbers compared as categories (at most %d distinct "
+                 "values, or asked)", ctx->o->max_distinct);
+        put_wrapped(&b, line, width);
+    }
+    if (ctx->o->method == LT_DRIFT_AUTO) {
+        snprintf(line, sizeof line, "method auto: up to %s reference values ks (numbers) or "
+                 "chi2 (categories), above wasserstein (in reference sds) or js",
+                 ld_count(ctx->o->small, n1, sizeof n1));
+        put_wrapped(&b, line, width);
+    }
     lt_sbuf_printf(&b, "%s\n", ld_verdict(d, v, sizeof v));
-    lt_sbuf_printf(&b, "  (dataset drift from %s of the columns drifted: drift_share = %g)\n",
-                   pct(d->drift_share, 0, n1, sizeof n1), d->drift_share);
+    snprintf(line, sizeof line, "  (dataset drift from %s of the columns drifted: "
+             "drift_share = %g)", pct(d->drift_share, 0, n1, sizeof n1), d->drift_share);
+    put_wrapped(&b, line, width);
     if (d->nskipped > 0) {
         lt_sbuf_printf(&b, "skipped:");
         for (int i = 0; i < d->nskipped; i++)

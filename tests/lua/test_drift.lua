@@ -567,4 +567,20 @@ for _, topic in ipairs{ "drift", "drift_over_time", "ks_test", "wasserstein", "p
   t.ok(ok and #code > 0, "help\"" .. topic .. "\": the example runs" .. (ok and "" or ": " .. tostring(err)))
 end
 
+-- a table too wide for 80 cells: the missing shares go below it, then
+-- the threshold column; every line fits
+do
+  local long = "a_rather_long_column_name_for_this_test_x"
+  local vr, vc = {}, {}
+  for i = 1, 40 do vr[i] = i % 5 == 0 and NA or i * 1.5; vc[i] = i % 4 == 0 and NA or i * 2.5 end
+  local wide = tostring(drift(frame{ [long] = vr }, frame{ [long] = vc }))
+  local widest = 0
+  for _, l in ipairs(lines(wide)) do widest = math.max(widest, utf8.len(l)) end
+  t.ok(widest <= 80, "narrow report: every line fits 80 cells (widest " .. widest .. ")")
+  t.ok(wide:find("\n  " .. long .. ": missing 20%% %-> 25%%\n") ~= nil,
+    "narrow report: the missing shares below the table")
+  t.ok(not wide:find("threshold  drifted", 1, true) and wide:find("statistic", 1, true) ~= nil,
+    "narrow report: the threshold column left out, the statistic kept")
+end
+
 t.done()
