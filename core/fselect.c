@@ -296,10 +296,10 @@ static void pass(fsel *f, int s, const uint8_t *act, double **dst)
 }
 
 /* Plan a pass for the wanted buckets of sample s whose values are not
- * known yet (listed in todo): a big one is probed for its range, unless
+ * known yet (listed in pending): a big one is probed for its range, unless
  * it was already, the others copied (the end buckets too, which hold the
  * values beyond the bulk rather than ties).  How many, or LT_ENOMEM. */
-static int plan(fsel *f, int s, uint8_t *act, double **dst, int *todo)
+static int plan(fsel *f, int s, uint8_t *act, double **dst, int *pending)
 {
     int64_t big = BIG_FACTOR * (f->n[s] / f->nb + 1);
     int k = 0;
@@ -318,11 +318,11 @@ static int plan(fsel *f, int s, uint8_t *act, double **dst, int *todo)
             act[b] = COPY;
         } else {
             while (k > 0)   /* the copies planned so far are not the bucket's yet */
-                if (act[todo[--k]] == COPY)
-                    free(f->bk[s][todo[k]].val);
+                if (act[pending[--k]] == COPY)
+                    free(f->bk[s][pending[k]].val);
             return lt_nomem();
         }
-        todo[k++] = b;
+        pending[k++] = b;
     }
     return k;
 }
@@ -335,12 +335,12 @@ static int collect_one(fsel *f, int s)
 {
     uint8_t *act = malloc((size_t)f->nb);
     double **dst = malloc((size_t)f->nb * sizeof *dst);
-    int *todo = malloc((size_t)f->nb * sizeof *todo);
-    int st = act && dst && todo ? 0 : lt_nomem(), k = 0;
-    while (st == 0 && (k = plan(f, s, act, dst, todo)) > 0) {
+    int *pending = malloc((size_t)f->nb * sizeof *pending);
+    int st = act && dst && pending ? 0 : lt_nomem(), k = 0;
+    while (st == 0 && (k = plan(f, s, act, dst, pending)) > 0) {
         pass(f, s, act, dst);
         for (int t = 0; t < k; t++) {
-            int b = todo[t];
+            int b = pending[t];
             f->have[s][b] = act[b] == COPY ? HAVE_VALUES
                             : f->bk[s][b].lo == f->bk[s][b].hi ? HAVE_ONE : HAVE_MIXED;
         }
@@ -358,7 +358,7 @@ static int collect_one(fsel *f, int s)
     }
     free(act);
     free(dst);
-    free(todo);
+    free(pending);
     return st;
 }
 
