@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "print.h"
 
 enum {
     ACCENT = 0,           /* palette colour of drifted / current */
@@ -30,48 +31,6 @@ enum {
 #define SEV_MAX_HI 10.0
 
 /* ---- small helpers --------------------------------------------------- */
-
-/* Give the layer just added colour c instead of the next one of the
- * cycle (or the grey of chrome for LT_COLOR_AUTO). */
-static lt_layer *recolor(lt_panel *p, lt_layer *l, int c)
-{
-    if (l != NULL && l->color != LT_COLOR_AUTO) {
-        l->color = c;
-        p->next_color--;
-    }
-    return l;
-}
-
-/* A count (>= 0) with thousands separators: "1,234,567". */
-static void fmt_count(int64_t v, char *buf, size_t cap)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)v);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + 2 < cap; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-/* A share as a percentage with one decimal: "0%" for none, "<0.1%" and
- * ">99.9%" near the ends, "100%" for all. */
-static void fmt_share(int64_t count, int64_t total, char *buf, size_t cap)
-{
-    double pct = 100.0 * (double)count / (double)total;
-    if (count == 0)
-        snprintf(buf, cap, "0%%");
-    else if (count == total)
-        snprintf(buf, cap, "100%%");
-    else if (pct < 0.05)
-        snprintf(buf, cap, "<0.1%%");
-    else if (pct >= 99.95)
-        snprintf(buf, cap, ">99.9%%");
-    else
-        snprintf(buf, cap, "%.1f%%", pct);
-}
 
 /* The upper end of a severity axis: the largest finite value of v[0..n),
  * within [SEV_MIN_HI, SEV_MAX_HI]. */
@@ -119,7 +78,7 @@ static int64_t total_of(const char *what, const char *side, const char *unit,
 static void side_label(const char *side, int64_t n, char *buf, size_t cap)
 {
     char num[40];
-    fmt_count(n, num, sizeof num);
+    lt_count_format(n, num, sizeof num);
     snprintf(buf, cap, "%s (n = %s)", side, num);
 }
 
@@ -286,11 +245,11 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
         if (m == 0)
             continue;
         lt_layer *l = lt_panel_add_rects(p, x0, x1, y0, y1, m, want ? "drifted" : "not drifted");
-        if (recolor(p, l, want ? ACCENT : GREY) == NULL)
+        if (lt_panel_recolor(p, l, want ? ACCENT : GREY) == NULL)
             goto fail;
         l->horizontal = true;
     }
-    if (recolor(p, lt_panel_add_refs(p, LT_LAYER_VLINE, NULL, 0, "threshold"),
+    if (lt_panel_recolor(p, lt_panel_add_refs(p, LT_LAYER_VLINE, NULL, 0, "threshold"),
                 LT_COLOR_AUTO) == NULL)
         goto fail;
     for (int r = 0; r < n; r++) {
@@ -394,8 +353,8 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
     side_label("reference", nref, lr, sizeof lr);
     side_label("current", ncur, lc, sizeof lc);
     lt_layer *l;
-    if (recolor(p, lt_panel_add_rects(p, x0, x1, y0, rs, un, lr), GREY) == NULL ||
-        (l = recolor(p, lt_panel_add_rects(p, x0, x1, y0, cs, un, lc), ACCENT)) == NULL)
+    if (lt_panel_recolor(p, lt_panel_add_rects(p, x0, x1, y0, rs, un, lr), GREY) == NULL ||
+        (l = lt_panel_recolor(p, lt_panel_add_rects(p, x0, x1, y0, cs, un, lc), ACCENT)) == NULL)
         goto fail;
     l->alpha = 0.5;
     p->y.zero = true;
@@ -475,10 +434,10 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
         ty[i] = i;
         ty[uk + (size_t)i] = i - 1.0 / 3;
         char s[24];
-        fmt_share(cur[i], ncur, s, sizeof s);
+        lt_share_format(cur[i], ncur, s, sizeof s);
         if ((text[i] = strdup(s)) == NULL)
             goto nomem;
-        fmt_share(ref[i], nref, s, sizeof s);
+        lt_share_format(ref[i], nref, s, sizeof s);
         if ((text[uk + (size_t)i] = strdup(s)) == NULL)
             goto nomem;
         size_t len = strlen(cats[i]) + 16;
@@ -493,8 +452,8 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
     char lr[64], lc[64];
     side_label("reference", nref, lr, sizeof lr);
     side_label("current", ncur, lc, sizeof lc);
-    lt_layer *a = recolor(p, lt_panel_add_rects(p, x0, rx, ry0, ry1, uk, lr), GREY);
-    lt_layer *b = a ? recolor(p, lt_panel_add_rects(p, x0, cx, ry1, cy1, uk, lc), ACCENT) : NULL;
+    lt_layer *a = lt_panel_recolor(p, lt_panel_add_rects(p, x0, rx, ry0, ry1, uk, lr), GREY);
+    lt_layer *b = a ? lt_panel_recolor(p, lt_panel_add_rects(p, x0, cx, ry1, cy1, uk, lc), ACCENT) : NULL;
     if (b == NULL)
         goto fail;
     p->layers[p->nlayer - 2].horizontal = true;
@@ -688,7 +647,7 @@ lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char 
         for (size_t w = 0; w < nw; w++)
             xs[w] = (double)w;
         double one = 1;
-        if (recolor(q, lt_panel_add_refs(q, LT_LAYER_HLINE, &one, 1, "threshold"),
+        if (lt_panel_recolor(q, lt_panel_add_refs(q, LT_LAYER_HLINE, &one, 1, "threshold"),
                     LT_COLOR_AUTO) == NULL)
             goto fail;
         for (int k = 0; k < nline; k++) {
