@@ -94,12 +94,12 @@ static int info_tostring(lua_State *L)
         dropped += lua_tointeger(L, -1);
         lua_pop(L, 2);
         luaL_addstring(&b, i == 1 ? "" : i == k ? " and " : ", ");
-        luaL_addstring(&b, ld_count((int64_t)n, buf, sizeof buf));
+        luaL_addstring(&b, lt_count_format((int64_t)n, buf, sizeof buf));
     }
     luaL_addstring(&b, " values");
     if (dropped > 0) {
         char buf[32];
-        lua_pushfstring(L, "; %s missing dropped", ld_count((int64_t)dropped, buf, sizeof buf));
+        lua_pushfstring(L, "; %s missing dropped", lt_count_format((int64_t)dropped, buf, sizeof buf));
         luaL_addvalue(&b);
     }
     if (lua_getfield(L, 1, "mode") == LUA_TSTRING) {

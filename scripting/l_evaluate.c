@@ -830,10 +830,10 @@ static int ev_shape(lua_State *L)
     if (!ev)
         lua_pushliteral(L, "closed");
     else if (ev->kind == EV_MULTICLASS)
-        lua_pushfstring(L, "%d classes, %s rows", ev->labels.k, lt_ev_count(ev->n, n, sizeof n));
+        lua_pushfstring(L, "%d classes, %s rows", ev->labels.k, lt_count_format(ev->n, n, sizeof n));
     else
         lua_pushfstring(L, "%s, %s rows", lt_ev_kind_name(ev->kind),
-                        lt_ev_count(ev->n, n, sizeof n));
+                        lt_count_format(ev->n, n, sizeof n));
     return 1;
 }
 
@@ -999,8 +999,8 @@ static int ev_threshold(lua_State *L)
         snprintf(why, sizeof why, "minimizes the cost %g x FP + %g x FN = %g (%s FP, %s FN)",
                  spec.cost_fp, spec.cost_fn,
                  spec.cost_fp * nv->counts.fp + spec.cost_fn * nv->counts.fn,
-                 lt_ev_count((int64_t)nv->counts.fp, fp, sizeof fp),
-                 lt_ev_count((int64_t)nv->counts.fn, fn, sizeof fn));
+                 lt_count_format((int64_t)nv->counts.fp, fp, sizeof fp),
+                 lt_count_format((int64_t)nv->counts.fn, fn, sizeof fn));
         break;
     }
     }
@@ -1204,7 +1204,7 @@ static int interval_tostring(lua_State *L)
     else
         lua_pushfstring(L, "%s %s  %s CI %s%s%s (bootstrap, %s %sresamples)",
                         lt_ev_metric_title((lt_metric)m), e, lvl, lo, vlo < 0 ? " to " : "-",
-                        hi, lt_ev_count((int64_t)numfield(L, "resamples"), n, sizeof n),
+                        hi, lt_count_format((int64_t)numfield(L, "resamples"), n, sizeof n),
                         stratified ? "stratified " : "");
     return 1;
 }
