@@ -74,12 +74,31 @@ static int64_t total_of(const char *what, const char *side, const char *unit,
     return t;
 }
 
-/* "reference (n = 5,174)" into buf. */
-static void side_label(const char *side, int64_t n, char *buf, size_t cap)
+/* The totals of both sides (*nref, *ncur), or false with lt_errmsg as
+ * total_of. */
+static bool totals(const char *what, const char *unit, const int64_t *ref, const int64_t *cur,
+                   int n, int64_t *nref, int64_t *ncur)
+{
+    return (*nref = total_of(what, "reference", unit, ref, n)) > 0 &&
+           (*ncur = total_of(what, "current", unit, cur, n)) > 0;
+}
+
+/* The legend labels of both sides: "reference (n = 5,174)" into lr and
+ * "current (n = 1,869)" into lc (64 bytes each). */
+static void side_labels(int64_t nref, int64_t ncur, char lr[64], char lc[64])
 {
     char num[40];
-    lt_count_format(n, num, sizeof num);
-    snprintf(buf, cap, "%s (n = %s)", side, num);
+    snprintf(lr, 64, "reference (n = %s)", lt_count_format(nref, num, sizeof num));
+    snprintf(lc, 64, "current (n = %s)", lt_count_format(ncur, num, sizeof num));
+}
+
+/* Free the n strings of v, then v (NULL is fine). */
+static void free_strs(char **v, size_t n)
+{
+    if (v != NULL)
+        for (size_t i = 0; i < n; i++)
+            free(v[i]);
+    free(v);
 }
 
 /* ---- overview -------------------------------------------------------- */
@@ -325,11 +344,8 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
             return NULL;
         }
     }
-    int64_t nref = total_of(what, "reference", "bin", ref, nbin);
-    if (nref <= 0)
-        return NULL;
-    int64_t ncur = total_of(what, "current", "bin", cur, nbin);
-    if (ncur <= 0)
+    int64_t nref, ncur;
+    if (!totals(what, "bin", ref, cur, nbin, &nref, &ncur))
         return NULL;
     size_t un = (size_t)nbin;
     double *buf = malloc(5 * un * sizeof *buf);
@@ -350,8 +366,7 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
     }
     lt_panel *p = &f->panels[0];
     char lr[64], lc[64];
-    side_label("reference", nref, lr, sizeof lr);
-    side_label("current", ncur, lc, sizeof lc);
+    side_labels(nref, ncur, lr, lc);
     lt_layer *l;
     if (lt_panel_recolor(p, lt_panel_add_rects(p, x0, x1, y0, rs, un, lr), GREY) == NULL ||
         (l = lt_panel_recolor(p, lt_panel_add_rects(p, x0, x1, y0, cs, un, lc), ACCENT)) == NULL)
@@ -396,11 +411,8 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
             lt_seterr(LT_EINVAL, "%s: category %d has no name", what, i + 1);
             return NULL;
         }
-    int64_t nref = total_of(what, "reference", "category", ref, k);
-    if (nref <= 0)
-        return NULL;
-    int64_t ncur = total_of(what, "current", "category", cur, k);
-    if (ncur <= 0)
+    int64_t nref, ncur;
+    if (!totals(what, "category", ref, cur, k, &nref, &ncur))
         return NULL;
     size_t uk = (size_t)k;
     double *buf = malloc(10 * uk * sizeof *buf);
@@ -450,8 +462,7 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
         goto fail;
     lt_panel *p = &f->panels[0];
     char lr[64], lc[64];
-    side_label("reference", nref, lr, sizeof lr);
-    side_label("current", ncur, lc, sizeof lc);
+    side_labels(nref, ncur, lr, lc);
     lt_layer *a = lt_panel_recolor(p, lt_panel_add_rects(p, x0, rx, ry0, ry1, uk, lr), GREY);
     lt_layer *b = a ? lt_panel_recolor(p, lt_panel_add_rects(p, x0, cx, ry1, cy1, uk, lc), ACCENT) : NULL;
     if (b == NULL)
@@ -482,25 +493,15 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
     /* The terminal: a row per bar, and one between pairs while few. */
     f->text_height = (k <= 6 ? 3 : 2) * k + TEXT_CHROME + (title != NULL) + (subtitle != NULL) +
                      (column != NULL) + (unseen > 0);
-    for (size_t i = 0; i < uk; i++)
-        free(names[i]);
-    for (size_t i = 0; i < 2 * uk; i++)
-        free(text[i]);
-    free(names);
-    free(text);
+    free_strs(names, uk);
+    free_strs(text, 2 * uk);
     free(buf);
     return f;
 nomem:
     lt_nomem();
 fail:
-    if (names)
-        for (size_t i = 0; i < uk; i++)
-            free(names[i]);
-    if (text)
-        for (size_t i = 0; i < 2 * uk; i++)
-            free(text[i]);
-    free(names);
-    free(text);
+    free_strs(names, uk);
+    free_strs(text, 2 * uk);
     free(buf);
     lt_figure_free(f);
     return NULL;
