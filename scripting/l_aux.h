@@ -109,6 +109,12 @@ int lt_lua_optchoice(lua_State *L, int arg, const char *key, const char *const *
 /* The closest of cands[0..n) to name (lt_suggest, else the first that
  * name abbreviates, with three letters or more), or NULL. */
 const char *lt_lua_suggest(const char *name, const char *const *cands, size_t n);
+/* Raise "what: no field or method 'key' (did you mean 'x'?)": x among
+ * the names of the NULL-terminated lists a and b (b may be NULL), then
+ * the string keys of the method table at index methods (64 names at
+ * most). */
+int lt_lua_nofield(lua_State *L, const char *what, const char *key, const char *const *a,
+                   const char *const *b, int methods);
 /* Raise "fname: column 'x' not found (did you mean 'y'?)". */
 int lt_lua_nocolumn(lua_State *L, const lt_frame *f, const char *name,
                     const char *fname);

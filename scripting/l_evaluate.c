@@ -797,24 +797,8 @@ static int ev_index(lua_State *L)
             return luaL_error(L, "evaluation: '%s' is a field of %s evaluations; this one is "
                               "%s", key, lt_ev_kind_name((ev_kind)k), lt_ev_kind_name(ev->kind));
     /* "did you mean" among the fields and the methods */
-    enum { MAXN = 64 };
-    const char *cands[MAXN];
-    size_t nc = 0;
-    for (const char *const *f = common_fields; *f && nc < MAXN; f++)
-        cands[nc++] = *f;
-    for (const char *const *f = kind_fields(ev->kind); *f && nc < MAXN; f++)
-        cands[nc++] = *f;
-    lua_pushnil(L);
-    while (nc < MAXN && lua_next(L, lua_upvalueindex(1))) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING)
-            cands[nc++] = lua_tostring(L, -1);   /* the method table keeps it */
-    }
-    const char *near = lt_lua_suggest(key, cands, nc);
-    if (near)
-        return luaL_error(L, "evaluation: no field or method '%s' (did you mean '%s'?)", key,
-                          near);
-    return luaL_error(L, "evaluation: no field or method '%s'", key);
+    return lt_lua_nofield(L, "evaluation", key, common_fields, kind_fields(ev->kind),
+                          lua_upvalueindex(1));
 }
 
 LT_EV_TOSTRING(ev_tostring, evaluation, LT_EVALUATION_MT, "lunette.Evaluation (closed)",
