@@ -575,3 +575,12 @@ char *lt_sbuf_take(lt_sbuf *b)
     }
     return b->s;
 }
+
+char *lt_sbuf_take_text(lt_sbuf *b)
+{
+    if (!b->oom && !b->s)
+        return calloc(1, 1);
+    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
+        b->s[--b->len] = '\0';
+    return lt_sbuf_take(b);
+}

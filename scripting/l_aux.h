@@ -161,6 +161,10 @@ void lt_sbuf_printf(lt_sbuf *b, const char *fmt, ...) __attribute__((format(prin
 /* The finished string (malloc'd, the caller's), or NULL after an
  * allocation failure or when nothing was written; b is spent. */
 char *lt_sbuf_take(lt_sbuf *b);
+/* The finished text without its last newlines, "" when nothing was
+ * written (malloc'd, the caller's), or NULL after an allocation failure;
+ * b is spent.  For __tostring, which adds no newline of its own. */
+char *lt_sbuf_take_text(lt_sbuf *b);
 
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);

@@ -307,16 +307,6 @@ static int first_cols(int *cols, int n)
     return n;
 }
 
-/* The text of b without its last newlines, or NULL after a failure. */
-static char *take_text(lt_sbuf *b)
-{
-    if (!b->oom && !b->s)
-        return calloc(1, 1);
-    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
-        b->s[--b->len] = '\0';
-    return lt_sbuf_take(b);
-}
-
 /* ---- a report ---------------------------------------------------------------- */
 
 /* Numbers (not bool) compared as categories: marked in the type column. */
@@ -447,7 +437,7 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
             lt_sbuf_printf(&b, "%s %s", i ? "," : "", d->skipped[i]);
         lt_sbuf_printf(&b, "\n");
     }
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- one column ------------------------------------------------------------------ */
@@ -498,7 +488,7 @@ char *ld_col_format(const lt_drift_col *c, const lt_print_opts *po)
                        "reference\n", c->nunseen, c->nunseen == 1 ? "y" : "ies");
     if (c->note)
         lt_sbuf_printf(&b, "  note       %s\n", c->note);
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- drift over time ----------------------------------------------------------- */
@@ -686,5 +676,5 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
     if (o->method == LT_DRIFT_AUTO)
         lt_sbuf_printf(&b, "\nmethod auto, chosen once per column from the median window "
                        "size");
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }

@@ -60,19 +60,6 @@ static const char *thr_text(double t, char *buf, size_t cap)
     return buf;
 }
 
-/* ---- a growing string -------------------------------------------------- */
-
-/* The text of b without its last newlines ("" when empty), or NULL after
- * a failure. */
-static char *take_text(lt_sbuf *b)
-{
-    if (!b->oom && !b->s)
-        return calloc(1, 1);
-    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
-        b->s[--b->len] = '\0';
-    return lt_sbuf_take(b);
-}
-
 /* ---- aligned tables ---------------------------------------------------- */
 
 enum { CELL = 96, MAX_LABEL = 30 };
@@ -424,7 +411,7 @@ char *lt_ev_format(const evaluation *ev, const lt_print_opts *o)
         lt_sbuf_printf(&b, "\n");
         write_per_class(&b, ev);
     }
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- confusion matrices ------------------------------------------------ */
@@ -468,7 +455,7 @@ char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o)
     if (shown < k || rows < k)
         lt_sbuf_printf(&b, "# %d of %d rows, %d of %d columns shown; cm:matrix() has them all\n",
                   rows, k, shown, k);
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- curves -------------------------------------------------------------- */
@@ -519,7 +506,7 @@ char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o)
     }
     lt_sbuf_printf(&b, "\n%s", f);
     free(f);
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- comparisons --------------------------------------------------------- */
@@ -571,5 +558,5 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
     } else if (c->note) {
         lt_sbuf_printf(&b, "\n%s\n", c->note);
     }
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
