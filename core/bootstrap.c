@@ -25,6 +25,7 @@
 #include <omp.h>
 
 #include "error.h"
+#include "fsort.h"
 #include "rng.h"
 
 /* Cells of a block: 16 KiB of counts, within any L1 data cache. */
@@ -95,18 +96,6 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
-}
-
-/* Quantile q of the sorted v[0..n), interpolated as R's type 7 computes
- * it: (1 - h) v[i] + h v[i + 1] at the 0-based position i + h = (n - 1) q. */
-static double quantile7(const double *v, int64_t n, double q)
-{
-    double pos = (double)(n - 1) * q;
-    int64_t i = (int64_t)floor(pos);
-    double h = pos - (double)i;
-    if (i >= n - 1 || h == 0 || v[i + 1] == v[i])
-        return v[i < n - 1 ? i : n - 1];
-    return (1 - h) * v[i] + h * v[i + 1];
 }
 
 static bool is_threshold_metric(lt_metric m)
@@ -225,8 +214,8 @@ int lt_bootstrap_metric(const lt_scores *s, lt_metric m, const lt_bootstrap_opts
     for (int64_t i = 0; i < nv; i++)
         ss += (v[i] - mean) * (v[i] - mean);
     qsort(v, (size_t)nv, sizeof *v, cmp_double);
-    out->lo = quantile7(v, nv, (1 - o->level) / 2);   /* pROC's probabilities */
-    out->hi = quantile7(v, nv, 1 - (1 - o->level) / 2);
+    out->lo = lt_quantile7(v, nv, (1 - o->level) / 2);   /* pROC's probabilities */
+    out->hi = lt_quantile7(v, nv, 1 - (1 - o->level) / 2);
     out->se = sqrt(ss / (double)(nv - 1));
     free(v);
     st = 0;

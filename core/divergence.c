@@ -121,25 +121,11 @@ int lt_quantile_edges_from(const double *q, int bins, double *edges)
     return m;
 }
 
-/* The number of x[lo..n) at or below e, plus lo: the end of bin (.., e]. */
-static int64_t upper_bound(const double *x, int64_t lo, int64_t n, double e)
-{
-    int64_t hi = n;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (x[mid] <= e)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 void lt_bin_counts(const double *x, int64_t n, const double *edges, int m, int64_t *count)
 {
     int64_t prev = 0;
     for (int i = 0; i < m; i++) {
-        int64_t end = upper_bound(x, prev, n, edges[i]);
+        int64_t end = lt_f64_upper_bound(x, prev, n, edges[i]);
         count[i] = end - prev;
         prev = end;
     }

@@ -34,6 +34,7 @@
 #include "fsort.h"
 #include "ks.h"
 #include "numparse.h"
+#include "print.h"
 #include "radix.h"
 #include "timefmt.h"
 
@@ -170,22 +171,6 @@ static void note_add(sbuf *b, const char *fmt, ...)
     vsnprintf(part, sizeof part, fmt, ap);
     va_end(ap);
     sb_printf(b, "%s%s", b->len ? "; " : "", part);
-}
-
-/* v with thousands separators ("5,174"), into buf (32 bytes). */
-static const char *fmt_count(int64_t v, char *buf)
-{
-    char digits[24];
-    int n = snprintf(digits, sizeof digits, "%" PRId64, v < 0 ? -v : v), k = 0;
-    if (v < 0)
-        buf[k++] = '-';
-    for (int i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[k++] = ',';
-        buf[k++] = digits[i];
-    }
-    buf[k] = '\0';
-    return buf;
 }
 
 /* A share as a percentage: "0", "2.5", "33.3", "100". */
@@ -422,7 +407,7 @@ lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind 
             sb_printf(&b, "categorical, ");
         double whole = floor(p->auto_size);
         sb_printf(&b, "%s%s%s %s %s %" PRId64, p->size_is_window ? "median window of " : "",
-                  fmt_count((int64_t)whole, n1), p->auto_size > whole ? ".5" : "",
+                  lt_count_format((int64_t)whole, n1, sizeof n1), p->auto_size > whole ? ".5" : "",
                   p->size_is_window ? "rows" : "reference values", small ? "<=" : ">",
                   o->small);
     }

@@ -42,6 +42,22 @@ static inline double lt_quantile7(const double *v, int64_t n, double q)
     return i >= n - 1 ? v[n - 1] : lt_quantile7_mix(v[i], v[i + 1], h);
 }
 
+/* The first index i in lo..n of the sorted v[0..n) with v[i] > x (n when
+ * none): C++'s upper_bound, a binary search from lo.  So the count of
+ * v[lo..n) at or below x is the result minus lo. */
+static inline int64_t lt_f64_upper_bound(const double *v, int64_t lo, int64_t n, double x)
+{
+    int64_t hi = n;
+    while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (v[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The k-th smallest (0-based, k < na + nb) of the sorted a[0..na) and
  * b[0..nb) together, without merging them. */
 double lt_f64_kth2(const double *a, int64_t na, const double *b, int64_t nb, int64_t k);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 
 #include "error.h"
+#include "fsort.h"
 
 #define LOG_SQRT_2PI 0.91893853320467274178032973640561764
 #define SQRT_2PI 2.50662827463100050241576528481104525
@@ -124,20 +125,6 @@ void lt_ks_max_walk(lt_ks_max *m, const double *a, int64_t ma, const double *b, 
     }
 }
 
-/* First index of the sorted v[lo..n) with v[i] > x. */
-static int64_t above(const double *v, int64_t lo, int64_t n, double x)
-{
-    int64_t hi = n;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (v[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Values of a per piece, at least; and at most so many cuts (on the
  * stack). */
 enum { PIECE = 512, MAX_CUTS = 1024 };
@@ -159,8 +146,8 @@ double lt_ks_statistic(const double *a, int64_t na, const double *b, int64_t nb)
     ci[0] = cj[0] = 0;
     for (int64_t k = 1; k <= ncut; k++) {
         double cut = a[k * (na / (ncut + 1))];
-        ci[k] = above(a, ci[k - 1], na, cut);
-        cj[k] = above(b, cj[k - 1], nb, cut);
+        ci[k] = lt_f64_upper_bound(a, ci[k - 1], na, cut);
+        cj[k] = lt_f64_upper_bound(b, cj[k - 1], nb, cut);
         lt_ks_max_point(&m, ci[k], cj[k]);
     }
     ci[ncut + 1] = na;

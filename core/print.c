@@ -820,3 +820,43 @@ size_t lt_value_format(const lt_col *c, int64_t i, int sigfig, char *buf, size_t
     cells_free(&cs);
     return n;
 }
+
+/* ---- counts and shares (for captions and reports) ------------------------ */
+
+const char *lt_count_format(int64_t v, char *buf, size_t cap)
+{
+    if (cap == 0)
+        return buf;
+    char digits[24];
+    /* the magnitude as unsigned: INT64_MIN has no positive int64 */
+    uint64_t m = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    int len = snprintf(digits, sizeof digits, "%" PRIu64, m);
+    size_t o = 0;
+    if (v < 0 && o + 1 < cap)
+        buf[o++] = '-';
+    for (int i = 0; i < len && o + 1 < cap; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            if (o + 2 >= cap)
+                break;
+            buf[o++] = ',';
+        }
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+void lt_share_format(int64_t count, double total, char *buf, size_t cap)
+{
+    double pct = 100.0 * (double)count / total;
+    if (count == 0)
+        snprintf(buf, cap, "0%%");
+    else if ((double)count == total)
+        snprintf(buf, cap, "100%%");
+    else if (pct < 0.05)
+        snprintf(buf, cap, "<0.1%%");
+    else if (pct >= 99.95)
+        snprintf(buf, cap, ">99.9%%");
+    else
+        snprintf(buf, cap, "%.1f%%", pct);
+}

@@ -67,4 +67,14 @@ size_t lt_value_format(const lt_col *c, int64_t i, int sigfig, char *buf, size_t
  * 1, ANSI CSI sequences (colour codes) 0. */
 int lt_display_width(const char *s, size_t len);
 
+/* The count v with thousands separators, "1,234,567" ("-1,234" below
+ * 0), into buf: at most cap - 1 bytes and a NUL (cut at the end when
+ * cap is short; 32 bytes always suffice).  Returns buf. */
+const char *lt_count_format(int64_t v, char *buf, size_t cap);
+
+/* The share count / total as a percentage with one decimal into buf
+ * (16 bytes suffice): "0%" for none, "100%" for all, "<0.1%" and
+ * ">99.9%" for what would round to those, else "33.3%".  total > 0. */
+void lt_share_format(int64_t count, double total, char *buf, size_t cap);
+
 #endif

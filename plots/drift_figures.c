@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "print.h"
 
 enum {
     ACCENT = 0,           /* palette colour of drifted / current */
@@ -30,48 +31,6 @@ enum {
 #define SEV_MAX_HI 10.0
 
 /* ---- small helpers --------------------------------------------------- */
-
-/* Give the layer just added colour c instead of the next one of the
- * cycle (or the grey of chrome for LT_COLOR_AUTO). */
-static lt_layer *recolor(lt_panel *p, lt_layer *l, int c)
-{
-    if (l != NULL && l->color != LT_COLOR_AUTO) {
-        l->color = c;
-        p->next_color--;
-    }
-    return l;
-}
-
-/* A count (>= 0) with thousands separators: "1,234,567". */
-static void fmt_count(int64_t v, char *buf, size_t cap)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)v);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + 2 < cap; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-/* A share as a percentage with one decimal: "0%" for none, "<0.1%" and
- * ">99.9%" near the ends, "100%" for all. */
-static void fmt_share(int64_t count, int64_t total, char *buf, size_t cap)
-{
-    double pct = 100.0 * (double)count / (double)total;
-    if (count == 0)
-        snprintf(buf, cap, "0%%");
-    else if (count == total)
-        snprintf(buf, cap, "100%%");
-    else if (pct < 0.05)
-        snprintf(buf, cap, "<0.1%%");
-    else if (pct >= 99.95)
-        snprintf(buf, cap, ">99.9%%");
-    else
-        snprintf(buf, cap, "%.1f%%", pct);
-}
 
 /* The upper end of a severity axis: the largest finite value of v[0..n),
  * within [SEV_MIN_HI, SEV_MAX_HI]. */
@@ -115,12 +74,31 @@ static int64_t total_of(const char *what, const char *side, const char *unit,
     return t;
 }
 
-/* "reference (n = 5,174)" into buf. */
-static void side_label(const char *side, int64_t n, char *buf, size_t cap)
+/* The totals of both sides (*nref, *ncur), or false with lt_errmsg as
+ * total_of. */
+static bool totals(const char *what, const char *unit, const int64_t *ref, const int64_t *cur,
+                   int n, int64_t *nref, int64_t *ncur)
+{
+    return (*nref = total_of(what, "reference", unit, ref, n)) > 0 &&
+           (*ncur = total_of(what, "current", unit, cur, n)) > 0;
+}
+
+/* The legend labels of both sides: "reference (n = 5,174)" into lr and
+ * "current (n = 1,869)" into lc (64 bytes each). */
+static void side_labels(int64_t nref, int64_t ncur, char lr[64], char lc[64])
 {
     char num[40];
-    fmt_count(n, num, sizeof num);
-    snprintf(buf, cap, "%s (n = %s)", side, num);
+    snprintf(lr, 64, "reference (n = %s)", lt_count_format(nref, num, sizeof num));
+    snprintf(lc, 64, "current (n = %s)", lt_count_format(ncur, num, sizeof num));
+}
+
+/* Free the n strings of v, then v (NULL is fine). */
+static void free_strs(char **v, size_t n)
+{
+    if (v != NULL)
+        for (size_t i = 0; i < n; i++)
+            free(v[i]);
+    free(v);
 }
 
 /* ---- overview -------------------------------------------------------- */
@@ -286,11 +264,11 @@ lt_figure *lt_driftfig_overview(const lt_driftfig_bar *bars, int n, const char *
         if (m == 0)
             continue;
         lt_layer *l = lt_panel_add_rects(p, x0, x1, y0, y1, m, want ? "drifted" : "not drifted");
-        if (recolor(p, l, want ? ACCENT : GREY) == NULL)
+        if (lt_panel_recolor(p, l, want ? ACCENT : GREY) == NULL)
             goto fail;
         l->horizontal = true;
     }
-    if (recolor(p, lt_panel_add_refs(p, LT_LAYER_VLINE, NULL, 0, "threshold"),
+    if (lt_panel_recolor(p, lt_panel_add_refs(p, LT_LAYER_VLINE, NULL, 0, "threshold"),
                 LT_COLOR_AUTO) == NULL)
         goto fail;
     for (int r = 0; r < n; r++) {
@@ -366,11 +344,8 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
             return NULL;
         }
     }
-    int64_t nref = total_of(what, "reference", "bin", ref, nbin);
-    if (nref <= 0)
-        return NULL;
-    int64_t ncur = total_of(what, "current", "bin", cur, nbin);
-    if (ncur <= 0)
+    int64_t nref, ncur;
+    if (!totals(what, "bin", ref, cur, nbin, &nref, &ncur))
         return NULL;
     size_t un = (size_t)nbin;
     double *buf = malloc(5 * un * sizeof *buf);
@@ -391,11 +366,10 @@ lt_figure *lt_driftfig_numeric(const double *edges, int nbin, const int64_t *ref
     }
     lt_panel *p = &f->panels[0];
     char lr[64], lc[64];
-    side_label("reference", nref, lr, sizeof lr);
-    side_label("current", ncur, lc, sizeof lc);
+    side_labels(nref, ncur, lr, lc);
     lt_layer *l;
-    if (recolor(p, lt_panel_add_rects(p, x0, x1, y0, rs, un, lr), GREY) == NULL ||
-        (l = recolor(p, lt_panel_add_rects(p, x0, x1, y0, cs, un, lc), ACCENT)) == NULL)
+    if (lt_panel_recolor(p, lt_panel_add_rects(p, x0, x1, y0, rs, un, lr), GREY) == NULL ||
+        (l = lt_panel_recolor(p, lt_panel_add_rects(p, x0, x1, y0, cs, un, lc), ACCENT)) == NULL)
         goto fail;
     l->alpha = 0.5;
     p->y.zero = true;
@@ -437,11 +411,8 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
             lt_seterr(LT_EINVAL, "%s: category %d has no name", what, i + 1);
             return NULL;
         }
-    int64_t nref = total_of(what, "reference", "category", ref, k);
-    if (nref <= 0)
-        return NULL;
-    int64_t ncur = total_of(what, "current", "category", cur, k);
-    if (ncur <= 0)
+    int64_t nref, ncur;
+    if (!totals(what, "category", ref, cur, k, &nref, &ncur))
         return NULL;
     size_t uk = (size_t)k;
     double *buf = malloc(10 * uk * sizeof *buf);
@@ -475,10 +446,10 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
         ty[i] = i;
         ty[uk + (size_t)i] = i - 1.0 / 3;
         char s[24];
-        fmt_share(cur[i], ncur, s, sizeof s);
+        lt_share_format(cur[i], ncur, s, sizeof s);
         if ((text[i] = strdup(s)) == NULL)
             goto nomem;
-        fmt_share(ref[i], nref, s, sizeof s);
+        lt_share_format(ref[i], nref, s, sizeof s);
         if ((text[uk + (size_t)i] = strdup(s)) == NULL)
             goto nomem;
         size_t len = strlen(cats[i]) + 16;
@@ -491,10 +462,9 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
         goto fail;
     lt_panel *p = &f->panels[0];
     char lr[64], lc[64];
-    side_label("reference", nref, lr, sizeof lr);
-    side_label("current", ncur, lc, sizeof lc);
-    lt_layer *a = recolor(p, lt_panel_add_rects(p, x0, rx, ry0, ry1, uk, lr), GREY);
-    lt_layer *b = a ? recolor(p, lt_panel_add_rects(p, x0, cx, ry1, cy1, uk, lc), ACCENT) : NULL;
+    side_labels(nref, ncur, lr, lc);
+    lt_layer *a = lt_panel_recolor(p, lt_panel_add_rects(p, x0, rx, ry0, ry1, uk, lr), GREY);
+    lt_layer *b = a ? lt_panel_recolor(p, lt_panel_add_rects(p, x0, cx, ry1, cy1, uk, lc), ACCENT) : NULL;
     if (b == NULL)
         goto fail;
     p->layers[p->nlayer - 2].horizontal = true;
@@ -523,25 +493,15 @@ lt_figure *lt_driftfig_categorical(const char *const *cats, int k, const int64_t
     /* The terminal: a row per bar, and one between pairs while few. */
     f->text_height = (k <= 6 ? 3 : 2) * k + TEXT_CHROME + (title != NULL) + (subtitle != NULL) +
                      (column != NULL) + (unseen > 0);
-    for (size_t i = 0; i < uk; i++)
-        free(names[i]);
-    for (size_t i = 0; i < 2 * uk; i++)
-        free(text[i]);
-    free(names);
-    free(text);
+    free_strs(names, uk);
+    free_strs(text, 2 * uk);
     free(buf);
     return f;
 nomem:
     lt_nomem();
 fail:
-    if (names)
-        for (size_t i = 0; i < uk; i++)
-            free(names[i]);
-    if (text)
-        for (size_t i = 0; i < 2 * uk; i++)
-            free(text[i]);
-    free(names);
-    free(text);
+    free_strs(names, uk);
+    free_strs(text, 2 * uk);
     free(buf);
     lt_figure_free(f);
     return NULL;
@@ -688,7 +648,7 @@ lt_figure *lt_driftfig_windows(const char *const *windows, int nwin, const char 
         for (size_t w = 0; w < nw; w++)
             xs[w] = (double)w;
         double one = 1;
-        if (recolor(q, lt_panel_add_refs(q, LT_LAYER_HLINE, &one, 1, "threshold"),
+        if (lt_panel_recolor(q, lt_panel_add_refs(q, LT_LAYER_HLINE, &one, 1, "threshold"),
                     LT_COLOR_AUTO) == NULL)
             goto fail;
         for (int k = 0; k < nline; k++) {

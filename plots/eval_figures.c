@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "print.h"
 
 #define THIN_EPS 1e-4
 enum {
@@ -31,11 +32,7 @@ enum {
  * neutral grey of reference lines. */
 static lt_layer *grey(lt_panel *p, lt_layer *l)
 {
-    if (l != NULL && l->color != LT_COLOR_AUTO) {
-        l->color = LT_COLOR_AUTO;
-        p->next_color--;
-    }
-    return l;
+    return lt_panel_recolor(p, l, LT_COLOR_AUTO);
 }
 
 /* Exact axis limits lo..hi widened by 2% on each side, so that a curve
@@ -533,35 +530,6 @@ fail:
 
 /* ---- confusion matrix ------------------------------------------------ */
 
-/* v with thousands separators: "1,234,567". */
-static void fmt_count(int64_t v, char *buf, size_t cap)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)v);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + 2 < cap; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-/* A share of a row as a percentage with one decimal; "100%" for the
- * whole row and "<0.1%" for a few rows that would show as 0.0%. */
-static void fmt_share(int64_t count, double total, char *buf, size_t cap)
-{
-    double pct = 100.0 * (double)count / total;
-    if ((double)count == total)
-        snprintf(buf, cap, "100%%");
-    else if (pct < 0.05)
-        snprintf(buf, cap, "<0.1%%");
-    else if (pct >= 99.95)
-        snprintf(buf, cap, ">99.9%%");
-    else
-        snprintf(buf, cap, "%.1f%%", pct);
-}
-
 lt_figure *lt_evalfig_confusion(const int64_t *count, int k, const char *const *labels,
                                 const char *title)
 {
@@ -605,9 +573,9 @@ lt_figure *lt_evalfig_confusion(const int64_t *count, int k, const char *const *
             /* A class that never occurs has no shares: grey cells. */
             z[i] = total > 0 ? (double)count[i] / total : NAN;
             char num[40], pct[16] = "";
-            fmt_count(count[i], num, sizeof num);
+            lt_count_format(count[i], num, sizeof num);
             if (total > 0 && count[i] > 0)
-                fmt_share(count[i], total, pct, sizeof pct);
+                lt_share_format(count[i], total, pct, sizeof pct);
             size_t len = strlen(num) + strlen(pct) + 2;
             if ((text[i] = malloc(len)) == NULL) {
                 lt_nomem();
@@ -632,7 +600,7 @@ lt_figure *lt_evalfig_confusion(const int64_t *count, int k, const char *const *
     l->zhi = 1;
     f->aspect = 1;
     char sub[160], n[40];
-    fmt_count((int64_t)all, n, sizeof n);
+    lt_count_format((int64_t)all, n, sizeof n);
     if (all > 0)
         snprintf(sub, sizeof sub, "%s rows, accuracy %.1f%%; %% of each true class", n,
                  100 * right / all);

@@ -359,6 +359,15 @@ static lt_layer *new_layer(lt_panel *p, lt_layer_kind kind, size_t n,
     return l;
 }
 
+lt_layer *lt_panel_recolor(lt_panel *p, lt_layer *l, int c)
+{
+    if (l != NULL && l->color != LT_COLOR_AUTO) {
+        l->color = c;
+        p->next_color--;
+    }
+    return l;
+}
+
 /* Drop the layer just added by new_layer after a failed copy. */
 static lt_layer *undo_layer(lt_panel *p, bool series)
 {

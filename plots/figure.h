@@ -226,6 +226,11 @@ lt_layer *lt_panel_add_text(lt_panel *p, const double *x, const double *y,
 /* kind LT_LAYER_HLINE (values are y) or LT_LAYER_VLINE (values are x). */
 lt_layer *lt_panel_add_refs(lt_panel *p, lt_layer_kind kind, const double *v,
                             size_t n, const char *label);
+/* The layer l just added to p (NULL passes through) in colour c instead
+ * of the next one of the cycle, which it gives back; LT_COLOR_AUTO is the
+ * neutral grey of chrome.  A layer outside the cycle stays as it is.
+ * Returns l. */
+lt_layer *lt_panel_recolor(lt_panel *p, lt_layer *l, int c);
 
 /* Panel data bounds along x (axis 0) or y (axis 1): the smallest and
  * largest finite coordinates of every layer (rectangle edges, band limits,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "fsort.h"
 #include "scale.h"
 
 #define MAX_BINS 1000000
@@ -268,24 +269,22 @@ int lt_hist_init(lt_hist *h, const double *x, size_t n, int bins)
 /* ---- bandwidth ---------------------------------------------------------- */
 
 /* R's quantile(x, p, type = 7) of s[0..n), which it reorders (selection,
- * not a sort). */
+ * not a sort): fsort.h's type 7 position and mix of the two order
+ * statistics around it. */
 static double quantile7(double *s, size_t n, double p)
 {
-    double index = (double)(n - 1) * p;
-    size_t lo = (size_t)floor(index);
-    select_nth(s, n, lo);
-    double q = s[lo];
-    double h = index - (double)lo;
-    if (index > (double)lo) {
-        /* The next order statistic: the smallest value after s[lo]. */
-        double next = s[lo + 1];
-        for (size_t i = lo + 2; i < n; i++)
-            if (s[i] < next)
-                next = s[i];
-        if (next != q)
-            q = (1 - h) * q + h * next;
-    }
-    return q;
+    int64_t lo;
+    double h;
+    lt_quantile7_at((int64_t)n, p, &lo, &h);
+    select_nth(s, n, (size_t)lo);
+    if (h == 0)
+        return s[lo];
+    /* The next order statistic: the smallest value after s[lo]. */
+    double next = s[lo + 1];
+    for (size_t i = (size_t)lo + 2; i < n; i++)
+        if (s[i] < next)
+            next = s[i];
+    return lt_quantile7_mix(s[lo], next, h);
 }
 
 /* Sample standard deviation of x[0..n) (finite values only), two passes. */

@@ -278,6 +278,30 @@ const char *lt_lua_suggest(const char *name, const char *const *cands, size_t n)
     return NULL;
 }
 
+int lt_lua_nofield(lua_State *L, const char *what, const char *key, const char *const *a,
+                   const char *const *b, int methods)
+{
+    enum { MAXN = 64 };
+    const char *cands[MAXN];
+    size_t nc = 0;
+    for (; a && *a && nc < MAXN; a++)
+        cands[nc++] = *a;
+    for (; b && *b && nc < MAXN; b++)
+        cands[nc++] = *b;
+    methods = lua_absindex(L, methods);
+    lua_pushnil(L);
+    while (nc < MAXN && lua_next(L, methods)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            cands[nc++] = lua_tostring(L, -1);   /* the method table keeps it */
+    }
+    const char *near = lt_lua_suggest(key, cands, nc);
+    if (near)
+        return luaL_error(L, "%s: no field or method '%s' (did you mean '%s'?)", what, key,
+                          near);
+    return luaL_error(L, "%s: no field or method '%s'", what, key);
+}
+
 int lt_lua_nocolumn(lua_State *L, const lt_frame *f, const char *name,
                     const char *fname)
 {
@@ -550,4 +574,13 @@ char *lt_sbuf_take(lt_sbuf *b)
         return NULL;
     }
     return b->s;
+}
+
+char *lt_sbuf_take_text(lt_sbuf *b)
+{
+    if (!b->oom && !b->s)
+        return calloc(1, 1);
+    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
+        b->s[--b->len] = '\0';
+    return lt_sbuf_take(b);
 }

@@ -109,6 +109,12 @@ int lt_lua_optchoice(lua_State *L, int arg, const char *key, const char *const *
 /* The closest of cands[0..n) to name (lt_suggest, else the first that
  * name abbreviates, with three letters or more), or NULL. */
 const char *lt_lua_suggest(const char *name, const char *const *cands, size_t n);
+/* Raise "what: no field or method 'key' (did you mean 'x'?)": x among
+ * the names of the NULL-terminated lists a and b (b may be NULL), then
+ * the string keys of the method table at index methods (64 names at
+ * most). */
+int lt_lua_nofield(lua_State *L, const char *what, const char *key, const char *const *a,
+                   const char *const *b, int methods);
 /* Raise "fname: column 'x' not found (did you mean 'y'?)". */
 int lt_lua_nocolumn(lua_State *L, const lt_frame *f, const char *name,
                     const char *fname);
@@ -155,6 +161,10 @@ void lt_sbuf_printf(lt_sbuf *b, const char *fmt, ...) __attribute__((format(prin
 /* The finished string (malloc'd, the caller's), or NULL after an
  * allocation failure or when nothing was written; b is spent. */
 char *lt_sbuf_take(lt_sbuf *b);
+/* The finished text without its last newlines, "" when nothing was
+ * written (malloc'd, the caller's), or NULL after an allocation failure;
+ * b is spent.  For __tostring, which adds no newline of its own. */
+char *lt_sbuf_take_text(lt_sbuf *b);
 
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);

@@ -477,28 +477,6 @@ static const char *const col_fields[] = {
 static const char *const series_fields[] = {
     "n_windows", "labels", "rows", "dropped", "time", "every", "reference", NULL};
 
-/* Raise "what: no field or method 'key' (did you mean ...?)". */
-static int nofield(lua_State *L, const char *what, const char *key,
-                   const char *const *fields)
-{
-    enum { MAXN = 64 };
-    const char *cands[MAXN];
-    size_t nc = 0;
-    for (; *fields && nc < MAXN; fields++)
-        cands[nc++] = *fields;
-    lua_pushnil(L);
-    while (nc < MAXN && lua_next(L, lua_upvalueindex(1))) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING)
-            cands[nc++] = lua_tostring(L, -1);   /* the method table keeps it */
-    }
-    const char *near = lt_lua_suggest(key, cands, nc);
-    if (near)
-        return luaL_error(L, "%s: no field or method '%s' (did you mean '%s'?)", what, key,
-                          near);
-    return luaL_error(L, "%s: no field or method '%s'", what, key);
-}
-
 /* The method `key` from the method table (upvalue 1), pushed, or 0. */
 static const char *index_key(lua_State *L, const char *what, bool *method)
 {
@@ -555,7 +533,7 @@ static int drift_index(lua_State *L)
         char v[160];
         lua_pushstring(L, ld_verdict(d, v, sizeof v));
     } else {
-        return nofield(L, "drift", key, drift_fields);
+        return lt_lua_nofield(L, "drift", key, drift_fields, NULL, lua_upvalueindex(1));
     }
     return 1;
 }
@@ -687,6 +665,15 @@ static void pushcolumn(lua_State *L, ld_handle *dh, int i)
     lua_setiuservalue(L, -2, 1);
 }
 
+/* The column of the report d nearest to name (lt_lua_suggest), or NULL. */
+static const char *near_column(lua_State *L, const lt_drift *d, const char *name)
+{
+    const char **names = lt_lua_buffer(L, (size_t)(d->ncol > 0 ? d->ncol : 1), sizeof *names);
+    for (int i = 0; i < d->ncol; i++)
+        names[i] = d->cols[i].name;
+    return lt_lua_suggest(name, names, (size_t)d->ncol);
+}
+
 /* d:column(name) */
 static int drift_column(lua_State *L)
 {
@@ -702,10 +689,7 @@ static int drift_column(lua_State *L)
     for (int i = 0; i < d->nskipped; i++)
         if (strncmp(d->skipped[i], name, len) == 0 && d->skipped[i][len] == ' ')
             return luaL_error(L, "column: '%s' was not compared: %s", name, d->skipped[i]);
-    const char **names = lt_lua_buffer(L, (size_t)(d->ncol > 0 ? d->ncol : 1), sizeof *names);
-    for (int i = 0; i < d->ncol; i++)
-        names[i] = d->cols[i].name;
-    const char *s = lt_lua_suggest(name, names, (size_t)d->ncol);
+    const char *s = near_column(L, d, name);
     if (s)
         return luaL_error(L, "column: no column '%s' in the report (did you mean '%s'?)", name,
                           s);
@@ -840,7 +824,7 @@ static int col_index(lua_State *L)
         else
             lua_pushnil(L);
     } else {
-        return nofield(L, "drift column", key, col_fields);
+        return lt_lua_nofield(L, "drift column", key, col_fields, NULL, lua_upvalueindex(1));
     }
     return 1;
 }
@@ -1025,7 +1009,7 @@ static int series_index(lua_State *L)
     } else if (strcmp(key, "reference") == 0) {
         lua_pushstring(L, base_names[ls->base]);
     } else {
-        return nofield(L, "drift series", key, series_fields);
+        return lt_lua_nofield(L, "drift series", key, series_fields, NULL, lua_upvalueindex(1));
     }
     return 1;
 }
@@ -1139,10 +1123,7 @@ static int report_col(lua_State *L, const lt_drift *d, const char *name)
     for (int i = 0; i < d->ncol; i++)
         if (strcmp(d->cols[i].name, name) == 0)
             return i;
-    const char **names = lt_lua_buffer(L, (size_t)(d->ncol > 0 ? d->ncol : 1), sizeof *names);
-    for (int i = 0; i < d->ncol; i++)
-        names[i] = d->cols[i].name;
-    const char *s = lt_lua_suggest(name, names, (size_t)d->ncol);
+    const char *s = near_column(L, d, name);
     return luaL_argerror(L, 2, s ? lua_pushfstring(L, "option 'columns': column '%s' is not "
                                                    "compared (did you mean '%s'?)", name, s)
                                  : lua_pushfstring(L, "option 'columns': column '%s' is not "

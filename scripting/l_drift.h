@@ -56,8 +56,6 @@ ld_handle *ld_check(lua_State *L, int idx, const char *mt, const char *what);
 
 /* ---- text (l_drift_print.c) ---- */
 
-/* "1,234,567" into buf (cap >= 32). */
-const char *ld_count(int64_t v, char *buf, size_t cap);
 /* A statistic to 4 significant digits ("0.4213", "2.95", "inf"; "" for
  * NaN). */
 const char *ld_stat(double v, char *buf, size_t cap);

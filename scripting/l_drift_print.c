@@ -19,22 +19,6 @@
 
 /* ---- numbers and names ----------------------------------------------------- */
 
-const char *ld_count(int64_t v, char *buf, size_t cap)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%lld", (long long)v);
-    int neg = v < 0;
-    size_t o = 0;
-    for (int i = 0; i < len && o + 1 < cap; i++) {
-        int left = len - i;   /* digits from here to the end */
-        if (i > neg && left % 3 == 0 && o + 2 < cap)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 const char *ld_stat(double v, char *buf, size_t cap)
 {
     double a = fabs(v);
@@ -323,16 +307,6 @@ static int first_cols(int *cols, int n)
     return n;
 }
 
-/* The text of b without its last newlines, or NULL after a failure. */
-static char *take_text(lt_sbuf *b)
-{
-    if (!b->oom && !b->s)
-        return calloc(1, 1);
-    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
-        b->s[--b->len] = '\0';
-    return lt_sbuf_take(b);
-}
-
 /* ---- a report ---------------------------------------------------------------- */
 
 /* Numbers (not bool) compared as categories: marked in the type column. */
@@ -439,8 +413,8 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
     if (at > 0 && (size_t)at < sizeof line)
         snprintf(line + at, sizeof line - (size_t)at,
                  "%s reference row%s, %s current row%s, %d column%s compared",
-                 ld_count(d->nref, n1, sizeof n1), d->nref == 1 ? "" : "s",
-                 ld_count(d->ncur, n2, sizeof n2), d->ncur == 1 ? "" : "s", ncompared,
+                 lt_count_format(d->nref, n1, sizeof n1), d->nref == 1 ? "" : "s",
+                 lt_count_format(d->ncur, n2, sizeof n2), d->ncur == 1 ? "" : "s", ncompared,
                  ncompared == 1 ? "" : "s");
     put_wrapped(&b, line, width);
     bool missing = false, notes = false, marked = false, tests = false;
@@ -509,7 +483,7 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
     if (ctx->o->method == LT_DRIFT_AUTO) {
         snprintf(line, sizeof line, "method auto: up to %s reference values ks (numbers) or "
                  "chi2 (categories), above wasserstein (in reference sds) or js",
-                 ld_count(ctx->o->small, n1, sizeof n1));
+                 lt_count_format(ctx->o->small, n1, sizeof n1));
         put_wrapped(&b, line, width);
     }
     lt_sbuf_printf(&b, "%s\n", ld_verdict(d, v, sizeof v));
@@ -522,7 +496,7 @@ char *ld_format(const lt_drift *d, const ld_context *ctx, const lt_print_opts *p
             lt_sbuf_printf(&b, "%s %s", i ? "," : "", d->skipped[i]);
         lt_sbuf_printf(&b, "\n");
     }
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- one column ------------------------------------------------------------------ */
@@ -558,13 +532,13 @@ char *ld_col_format(const lt_drift_col *c, const lt_print_opts *po)
     if (compared(c))
         lt_sbuf_printf(&b, " (severity %s)", ld_stat(c->severity, a, sizeof a));
     lt_sbuf_printf(&b, "\n  values     %s reference, %s current\n",
-                   ld_count(c->n_ref, a, sizeof a), ld_count(c->n_cur, x, sizeof x));
+                   lt_count_format(c->n_ref, a, sizeof a), lt_count_format(c->n_cur, x, sizeof x));
     if (c->miss_ref > 0 || c->miss_cur > 0) {
         char p1[16], p2[16];
         lt_sbuf_printf(&b, "  missing    %s reference (%s), %s current (%s)%s\n",
-                       ld_count(c->miss_ref, a, sizeof a),
+                       lt_count_format(c->miss_ref, a, sizeof a),
                        share_text(miss_share(c->miss_ref, c->n_ref), p1, sizeof p1),
-                       ld_count(c->miss_cur, x, sizeof x),
+                       lt_count_format(c->miss_cur, x, sizeof x),
                        share_text(miss_share(c->miss_cur, c->n_cur), p2, sizeof p2),
                        c->missing_drifted ? ": moved past missing_shift" : "");
     }
@@ -573,7 +547,7 @@ char *ld_col_format(const lt_drift_col *c, const lt_print_opts *po)
                        "reference\n", c->nunseen, c->nunseen == 1 ? "y" : "ies");
     if (c->note)
         lt_sbuf_printf(&b, "  note       %s\n", c->note);
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- drift over time ----------------------------------------------------------- */
@@ -673,10 +647,10 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
         lt_sbuf_printf(&b, "each against the one before\n");
     else
         lt_sbuf_printf(&b, "each against the reference frame (%s rows)\n",
-                       ld_count(ls->ref_rows, a, sizeof a));
+                       lt_count_format(ls->ref_rows, a, sizeof a));
     if (s->dropped > 0)
         lt_sbuf_printf(&b, "%s row%s without a '%s' left out\n",
-                       ld_count(s->dropped, a, sizeof a), s->dropped == 1 ? "" : "s", ls->time);
+                       lt_count_format(s->dropped, a, sizeof a), s->dropped == 1 ? "" : "s", ls->time);
     const lt_drift *first = first_report(s);
     int ncol = first ? first->ncol : 0;
     /* wide: a column per compared column, under its name and method */
@@ -695,7 +669,7 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
     for (int w = 0; w < s->nwin; w++) {
         const lt_drift *d = s->win[w];
         put(&t, w + 2, 0, "%s", ls->labels[w]);
-        put(&t, w + 2, 1, "%s", ld_count(s->rows[w], a, sizeof a));
+        put(&t, w + 2, 1, "%s", lt_count_format(s->rows[w], a, sizeof a));
         if (!d) {
             put(&t, w + 2, 2, "baseline");
             continue;
@@ -733,7 +707,7 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
         for (int w = 0; w < s->nwin; w++) {
             const lt_drift *d = s->win[w];
             put(&t, w + 1, 0, "%s", ls->labels[w]);
-            put(&t, w + 1, 1, "%s", ld_count(s->rows[w], a, sizeof a));
+            put(&t, w + 1, 1, "%s", lt_count_format(s->rows[w], a, sizeof a));
             if (d)
                 put(&t, w + 1, 2, "%d of %d", d->ndrifted, ld_ncompared(d));
             else
@@ -761,5 +735,5 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
     if (o->method == LT_DRIFT_AUTO)
         lt_sbuf_printf(&b, "\nmethod auto, chosen once per column from the median window "
                        "size");
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }

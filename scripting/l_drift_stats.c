@@ -94,12 +94,12 @@ static int info_tostring(lua_State *L)
         dropped += lua_tointeger(L, -1);
         lua_pop(L, 2);
         luaL_addstring(&b, i == 1 ? "" : i == k ? " and " : ", ");
-        luaL_addstring(&b, ld_count((int64_t)n, buf, sizeof buf));
+        luaL_addstring(&b, lt_count_format((int64_t)n, buf, sizeof buf));
     }
     luaL_addstring(&b, " values");
     if (dropped > 0) {
         char buf[32];
-        lua_pushfstring(L, "; %s missing dropped", ld_count((int64_t)dropped, buf, sizeof buf));
+        lua_pushfstring(L, "; %s missing dropped", lt_count_format((int64_t)dropped, buf, sizeof buf));
         luaL_addvalue(&b);
     }
     if (lua_getfield(L, 1, "mode") == LUA_TSTRING) {
@@ -137,6 +137,17 @@ static void push_info(lua_State *L, int k, const int64_t *n, const int64_t *miss
     lua_setmetatable(L, -2);
 }
 
+/* The samples a and b (arguments 1 and 2) of fname, checked and sorted
+ * as sorted_values (both pushed): *va, *vb; n and miss of each. */
+static void sorted_pair(lua_State *L, const char *fname, const double **va, const double **vb,
+                        int64_t n[2], int64_t miss[2])
+{
+    const lt_col *a = checksample(L, 1, 1, fname, "a");
+    const lt_col *b = checksample(L, 2, 2, fname, "b");
+    *va = sorted_values(L, a, fname, "a", &n[0], &miss[0]);
+    *vb = sorted_values(L, b, fname, "b", &n[1], &miss[1]);
+}
+
 /* ks_test(a, b [, opts]) -> D, p, info */
 int ld_ks_test(lua_State *L)
 {
@@ -146,11 +157,9 @@ int ld_ks_test(lua_State *L)
     lua_settop(L, 3);
     lt_lua_checkopts(L, 3, known);
     int mode = lt_lua_optchoice(L, 3, "mode", modes, 0);
-    const lt_col *a = checksample(L, 1, 1, fname, "a");
-    const lt_col *b = checksample(L, 2, 2, fname, "b");
     int64_t n[2], miss[2];
-    const double *va = sorted_values(L, a, fname, "a", &n[0], &miss[0]);
-    const double *vb = sorted_values(L, b, fname, "b", &n[1], &miss[1]);
+    const double *va, *vb;
+    sorted_pair(L, fname, &va, &vb, n, miss);
     double d = lt_ks_statistic(va, n[0], vb, n[1]);
     lt_ks_mode used;
     double dex;
@@ -171,11 +180,9 @@ int ld_wasserstein(lua_State *L)
     lua_settop(L, 3);
     lt_lua_checkopts(L, 3, known);
     bool normalize = lt_lua_optbool(L, 3, "normalize", false);
-    const lt_col *a = checksample(L, 1, 1, fname, "a");
-    const lt_col *b = checksample(L, 2, 2, fname, "b");
     int64_t n[2], miss[2];
-    const double *va = sorted_values(L, a, fname, "a", &n[0], &miss[0]);
-    const double *vb = sorted_values(L, b, fname, "b", &n[1], &miss[1]);
+    const double *va, *vb;
+    sorted_pair(L, fname, &va, &vb, n, miss);
     double w = lt_wasserstein(va, n[0], vb, n[1]);
     double sd = lt_sample_sd(va, n[0]);
     if (normalize && sd == 0)

@@ -797,24 +797,8 @@ static int ev_index(lua_State *L)
             return luaL_error(L, "evaluation: '%s' is a field of %s evaluations; this one is "
                               "%s", key, lt_ev_kind_name((ev_kind)k), lt_ev_kind_name(ev->kind));
     /* "did you mean" among the fields and the methods */
-    enum { MAXN = 64 };
-    const char *cands[MAXN];
-    size_t nc = 0;
-    for (const char *const *f = common_fields; *f && nc < MAXN; f++)
-        cands[nc++] = *f;
-    for (const char *const *f = kind_fields(ev->kind); *f && nc < MAXN; f++)
-        cands[nc++] = *f;
-    lua_pushnil(L);
-    while (nc < MAXN && lua_next(L, lua_upvalueindex(1))) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING)
-            cands[nc++] = lua_tostring(L, -1);   /* the method table keeps it */
-    }
-    const char *near = lt_lua_suggest(key, cands, nc);
-    if (near)
-        return luaL_error(L, "evaluation: no field or method '%s' (did you mean '%s'?)", key,
-                          near);
-    return luaL_error(L, "evaluation: no field or method '%s'", key);
+    return lt_lua_nofield(L, "evaluation", key, common_fields, kind_fields(ev->kind),
+                          lua_upvalueindex(1));
 }
 
 LT_EV_TOSTRING(ev_tostring, evaluation, LT_EVALUATION_MT, "lunette.Evaluation (closed)",
@@ -830,10 +814,10 @@ static int ev_shape(lua_State *L)
     if (!ev)
         lua_pushliteral(L, "closed");
     else if (ev->kind == EV_MULTICLASS)
-        lua_pushfstring(L, "%d classes, %s rows", ev->labels.k, lt_ev_count(ev->n, n, sizeof n));
+        lua_pushfstring(L, "%d classes, %s rows", ev->labels.k, lt_count_format(ev->n, n, sizeof n));
     else
         lua_pushfstring(L, "%s, %s rows", lt_ev_kind_name(ev->kind),
-                        lt_ev_count(ev->n, n, sizeof n));
+                        lt_count_format(ev->n, n, sizeof n));
     return 1;
 }
 
@@ -999,8 +983,8 @@ static int ev_threshold(lua_State *L)
         snprintf(why, sizeof why, "minimizes the cost %g x FP + %g x FN = %g (%s FP, %s FN)",
                  spec.cost_fp, spec.cost_fn,
                  spec.cost_fp * nv->counts.fp + spec.cost_fn * nv->counts.fn,
-                 lt_ev_count((int64_t)nv->counts.fp, fp, sizeof fp),
-                 lt_ev_count((int64_t)nv->counts.fn, fn, sizeof fn));
+                 lt_count_format((int64_t)nv->counts.fp, fp, sizeof fp),
+                 lt_count_format((int64_t)nv->counts.fn, fn, sizeof fn));
         break;
     }
     }
@@ -1204,7 +1188,7 @@ static int interval_tostring(lua_State *L)
     else
         lua_pushfstring(L, "%s %s  %s CI %s%s%s (bootstrap, %s %sresamples)",
                         lt_ev_metric_title((lt_metric)m), e, lvl, lo, vlo < 0 ? " to " : "-",
-                        hi, lt_ev_count((int64_t)numfield(L, "resamples"), n, sizeof n),
+                        hi, lt_count_format((int64_t)numfield(L, "resamples"), n, sizeof n),
                         stratified ? "stratified " : "");
     return 1;
 }

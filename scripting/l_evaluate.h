@@ -121,8 +121,6 @@ const char *lt_ev_curve_name(ev_curve_kind k);
 /* Display name of a binary metric ("AUC", "log loss", "F1" ...). */
 const char *lt_ev_metric_title(lt_metric m);
 
-/* "1,234,567" into buf (cap >= 32). */
-const char *lt_ev_count(int64_t v, char *buf, size_t cap);
 /* A metric value with 4 decimals ("0.8412"), "inf", or scientific for
  * very large or small values, into buf. */
 const char *lt_ev_num(double v, char *buf, size_t cap);

@@ -475,7 +475,7 @@ static int compare_test(ev_comparison *c, evaluation *const *evs)
         char na[32], nb[32];
         snprintf(note, sizeof note, "No DeLong test of the AUC difference: it needs the same "
                  "rows (the same n and truth), and these have %s and %s rows%s.",
-                 lt_ev_count(a->n, na, sizeof na), lt_ev_count(b->n, nb, sizeof nb),
+                 lt_count_format(a->n, na, sizeof na), lt_count_format(b->n, nb, sizeof nb),
                  a->n == b->n ? " with different truth" : "");
         return (c->note = lt_ev_strdup(note)) ? 0 : lt_nomem();
     }
@@ -643,7 +643,7 @@ static int curve_shape(lua_State *L)
         lua_pushliteral(L, "closed");
     else
         lua_pushfstring(L, "%s, %s points", lt_ev_curve_name((*slot)->kind),
-                        lt_ev_count((*slot)->points ? (*slot)->points->nrow : 0, n, sizeof n));
+                        lt_count_format((*slot)->points ? (*slot)->points->nrow : 0, n, sizeof n));
     return 1;
 }
 

@@ -37,23 +37,6 @@ const char *lt_ev_metric_title(lt_metric m)
     return (int)m >= 0 && m < LT_METRIC_COUNT ? titles[m] : "?";
 }
 
-const char *lt_ev_count(int64_t v, char *buf, size_t cap)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%lld", (long long)(v < 0 ? -v : v));
-    size_t o = 0;
-    if (v < 0 && o + 1 < cap)
-        buf[o++] = '-';
-    for (int i = 0; i < len && o + 1 < cap; i++) {
-        if (i > 0 && (len - i) % 3 == 0 && o + 1 < cap)
-            buf[o++] = ',';
-        if (o + 1 < cap)
-            buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 const char *lt_ev_num(double v, char *buf, size_t cap)
 {
     if (isnan(v))
@@ -75,19 +58,6 @@ static const char *thr_text(double t, char *buf, size_t cap)
     else
         snprintf(buf, cap, "%.4g", t);
     return buf;
-}
-
-/* ---- a growing string -------------------------------------------------- */
-
-/* The text of b without its last newlines ("" when empty), or NULL after
- * a failure. */
-static char *take_text(lt_sbuf *b)
-{
-    if (!b->oom && !b->s)
-        return calloc(1, 1);
-    while (!b->oom && b->len > 0 && b->s[b->len - 1] == '\n')
-        b->s[--b->len] = '\0';
-    return lt_sbuf_take(b);
 }
 
 /* ---- aligned tables ---------------------------------------------------- */
@@ -342,7 +312,7 @@ static void write_dropped(lt_sbuf *b, const evaluation *ev)
 {
     char c[32];
     if (ev->dropped > 0)
-        lt_sbuf_printf(b, " (%s dropped: missing %s)", lt_ev_count(ev->dropped, c, sizeof c),
+        lt_sbuf_printf(b, " (%s dropped: missing %s)", lt_count_format(ev->dropped, c, sizeof c),
                   ev->dropped_what);
 }
 
@@ -353,7 +323,7 @@ static void write_title(lt_sbuf *b, const evaluation *ev)
                                   : ev->kind == EV_MULTICLASS ? "Multiclass" : "Regression");
     if (ev->name)
         lt_sbuf_printf(b, " \"%s\"", ev->name);
-    lt_sbuf_printf(b, " of %s row%s", lt_ev_count(ev->n, c, sizeof c), ev->n == 1 ? "" : "s");
+    lt_sbuf_printf(b, " of %s row%s", lt_count_format(ev->n, c, sizeof c), ev->n == 1 ? "" : "s");
     write_dropped(b, ev);
     lt_sbuf_printf(b, "\n");
 }
@@ -371,7 +341,7 @@ static void write_binary_header(lt_sbuf *b, const evaluation *ev)
         lt_sbuf_printf(b, "no other class in truth\n");
     lt_sbuf_printf(b, "prevalence %s (%s positive)\n",
               lt_ev_num(ev->n > 0 ? npos / (double)ev->n : NAN, p, sizeof p),
-              lt_ev_count((int64_t)npos, c, sizeof c));
+              lt_count_format((int64_t)npos, c, sizeof c));
     thr_text(ev->threshold, t, sizeof t);
     lt_sbuf_printf(b, "threshold %s: a score >= %s predicts '%s'", t, t, r->positive);
     if (ev->threshold_why)
@@ -400,7 +370,7 @@ static void write_per_class(lt_sbuf *b, const evaluation *ev)
         set_cell(&g, i + 1, 1, "%s", lt_ev_num(m->precision, num, sizeof num));
         set_cell(&g, i + 1, 2, "%s", lt_ev_num(m->recall, num, sizeof num));
         set_cell(&g, i + 1, 3, "%s", lt_ev_num(m->f1, num, sizeof num));
-        set_cell(&g, i + 1, 4, "%s", lt_ev_count(m->support, num, sizeof num));
+        set_cell(&g, i + 1, 4, "%s", lt_count_format(m->support, num, sizeof num));
     }
     grid_write(b, &g, 2, false, 0);
     free(g.cell);
@@ -441,7 +411,7 @@ char *lt_ev_format(const evaluation *ev, const lt_print_opts *o)
         lt_sbuf_printf(&b, "\n");
         write_per_class(&b, ev);
     }
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- confusion matrices ------------------------------------------------ */
@@ -477,7 +447,7 @@ char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o)
                 set_cell(&g, i + 1, j + 1, "%s", lt_ev_num(cm->norm[i * k + j], num, sizeof num));
             else
                 set_cell(&g, i + 1, j + 1, "%s",
-                         lt_ev_count(cm->count[i * k + j], num, sizeof num));
+                         lt_count_format(cm->count[i * k + j], num, sizeof num));
         }
     }
     int shown = grid_write(&b, &g, 2, false, o ? o->width : 0) - 1;
@@ -485,7 +455,7 @@ char *lt_ev_confusion_format(const ev_confusion *cm, const lt_print_opts *o)
     if (shown < k || rows < k)
         lt_sbuf_printf(&b, "# %d of %d rows, %d of %d columns shown; cm:matrix() has them all\n",
                   rows, k, shown, k);
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- curves -------------------------------------------------------------- */
@@ -503,26 +473,26 @@ char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o)
         lt_sbuf_printf(&b, " of \"%s\"", c->name);
     switch (c->kind) {
     case EC_ROC:
-        lt_sbuf_printf(&b, ": %s points, AUC %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s points, AUC %s", lt_count_format(rows, n, sizeof n),
                   lt_ev_num(c->area, v, sizeof v));
         break;
     case EC_PR:
-        lt_sbuf_printf(&b, ": %s points, AP %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s points, AP %s", lt_count_format(rows, n, sizeof n),
                   lt_ev_num(c->area, v, sizeof v));
         lt_sbuf_printf(&b, ", prevalence %s", lt_ev_num(c->baseline, v, sizeof v));
         break;
     case EC_CALIBRATION:
         lt_sbuf_printf(&b, ": %s non-empty of %d %s bins, Brier score %s",
-                  lt_ev_count(rows, n, sizeof n), c->bins,
+                  lt_count_format(rows, n, sizeof n), c->bins,
                   c->quantile ? "quantile" : "uniform", lt_ev_num(c->area, v, sizeof v));
         break;
     case EC_GAIN:
     case EC_LIFT:
-        lt_sbuf_printf(&b, ": %s points, prevalence %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s points, prevalence %s", lt_count_format(rows, n, sizeof n),
                   lt_ev_num(c->baseline, v, sizeof v));
         break;
     case EC_THRESHOLD:
-        lt_sbuf_printf(&b, ": %s thresholds, the evaluation's at %s", lt_ev_count(rows, n, sizeof n),
+        lt_sbuf_printf(&b, ": %s thresholds, the evaluation's at %s", lt_count_format(rows, n, sizeof n),
                   thr_text(c->chosen, v, sizeof v));
         break;
     }
@@ -536,7 +506,7 @@ char *lt_ev_curve_format(const ev_curve *c, const lt_print_opts *o)
     }
     lt_sbuf_printf(&b, "\n%s", f);
     free(f);
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }
 
 /* ---- comparisons --------------------------------------------------------- */
@@ -567,7 +537,7 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
             if (isnan(v))
                 set_cell(&g, (int)i + 1, j, "n/a");
             else if (count)
-                set_cell(&g, (int)i + 1, j, "%s", lt_ev_count((int64_t)v, num, sizeof num));
+                set_cell(&g, (int)i + 1, j, "%s", lt_count_format((int64_t)v, num, sizeof num));
             else
                 set_cell(&g, (int)i + 1, j, "%s", lt_ev_num(v, num, sizeof num));
         }
@@ -582,11 +552,11 @@ char *lt_ev_comparison_format(const ev_comparison *c, const lt_print_opts *o)
             snprintf(p, sizeof p, c->p_value < 1e-4 ? "%.2e" : "%.4f", c->p_value);
         lt_sbuf_printf(&b, "\nDeLong test of the AUC difference (paired, on the same %s rows):\n"
                   "  AUC %s - AUC %s = %s (se %s), z = %s, p %s%s\n",
-                  lt_ev_count(c->n, n, sizeof n), t->names[1], t->names[2],
+                  lt_count_format(c->n, n, sizeof n), t->names[1], t->names[2],
                   lt_ev_num(c->diff, d, sizeof d), lt_ev_num(c->se, se, sizeof se),
                   (snprintf(z, sizeof z, "%.3f", c->z), z), p[0] == '<' ? "" : "= ", p);
     } else if (c->note) {
         lt_sbuf_printf(&b, "\n%s\n", c->note);
     }
-    return take_text(&b);
+    return lt_sbuf_take_text(&b);
 }

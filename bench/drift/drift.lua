@@ -8,12 +8,7 @@
 --   lunette bench/drift/drift.lua REF.csv CUR.csv RUNS THREADS
 local ref_path, cur_path, runs, threads = arg[1], arg[2], tonumber(arg[3]), tonumber(arg[4])
 
-local function now()
-  local p = io.popen("date +%s.%N")
-  local t = tonumber(p:read("l"))
-  p:close()
-  return t
-end
+local bench = dofile((arg[0]:match("^(.*)/[^/]*$") or ".") .. "/../lib.lua")
 
 local ref = read_csv(ref_path, { threads = threads })
 local cur = read_csv(cur_path, { threads = threads })
@@ -37,14 +32,6 @@ local ops = {
 }
 
 for _, op in ipairs(ops) do
-  local ts, size = {}, nil
-  for i = 1, runs do
-    collectgarbage()
-    local t0 = now()
-    local d = op[2]()
-    ts[i] = now() - t0
-    size = total(d)
-  end
-  table.sort(ts)
-  print(string.format("%s %.4f %s", op[1], ts[(#ts + 1) // 2], size))
+  local t, d = bench.median(runs, op[2])
+  print(string.format("%s %.4f %s", op[1], t, total(d)))
 end

@@ -7,12 +7,7 @@
 --   lunette bench/eval/eval.lua DATA.csv RUNS THREADS
 local path, runs, threads = arg[1], tonumber(arg[2]), tonumber(arg[3])
 
-local function now()
-  local p = io.popen("date +%s.%N")
-  local t = tonumber(p:read("l"))
-  p:close()
-  return t
-end
+local bench = dofile((arg[0]:match("^(.*)/[^/]*$") or ".") .. "/../lib.lua")
 
 local d = read_csv(path, { threads = threads })
 local ev = evaluate(d.y, d.score)
@@ -30,13 +25,6 @@ local ops = {
 }
 
 for _, op in ipairs(ops) do
-  local ts, size = {}, nil
-  for i = 1, op[2] do
-    collectgarbage()
-    local t0 = now()
-    size = op[3]()
-    ts[i] = now() - t0
-  end
-  table.sort(ts)
-  print(string.format("%s %.4f %s", op[1], ts[(#ts + 1) // 2], size))
+  local t, size = bench.median(op[2], op[3])
+  print(string.format("%s %.4f %s", op[1], t, size))
 end

@@ -4,12 +4,7 @@
 --   lunette bench/plots/plots.lua DATA.csv RUNS THREADS OUTDIR
 local path, runs, threads, outdir = arg[1], tonumber(arg[2]), tonumber(arg[3]), arg[4]
 
-local function now()
-  local p = io.popen("date +%s.%N")
-  local t = tonumber(p:read("l"))
-  p:close()
-  return t
-end
+local bench = dofile((arg[0]:match("^(.*)/[^/]*$") or ".") .. "/../lib.lua")
 
 local d = read_csv(path, { threads = threads, columns = { "amount", "price" } })
 local pts = d:head(1000000)
@@ -38,24 +33,17 @@ local ops = {
 }
 
 for _, op in ipairs(ops) do
-  local ts, size = {}, nil
-  for i = 1, runs do
-    collectgarbage()
-    local t0 = now()
-    size = op[2]()
-    ts[i] = now() - t0
-  end
-  table.sort(ts)
-  print(string.format("%s %.3f %d", op[1], ts[(runs + 1) // 2], size))
+  local t, size = bench.median(runs, op[2])
+  print(string.format("%s %.3f %d", op[1], t, size))
 end
 
 -- Drawing the 1M-point scatter as text (no peer draws in a terminal).
 local fig = plot.scatter(pts.amount, pts.price)
 local ts = {}
 for i = 1, runs do
-  local t0 = now()
+  local t0 = bench.now()
   local s = tostring(fig)
-  ts[i] = now() - t0
+  ts[i] = bench.now() - t0
   assert(#s > 0)
 end
 table.sort(ts)

@@ -4,12 +4,7 @@
 --   lunette bench/verbs/verbs.lua FACT.csv DIM.csv RUNS THREADS
 local fact, dim, runs, threads = arg[1], arg[2], tonumber(arg[3]), tonumber(arg[4])
 
-local function now()
-  local p = io.popen("date +%s.%N")
-  local t = tonumber(p:read("l"))
-  p:close()
-  return t
-end
+local bench = dofile((arg[0]:match("^(.*)/[^/]*$") or ".") .. "/../lib.lua")
 
 local d = read_csv(fact, { threads = threads })
 local cust = read_csv(dim)
@@ -27,14 +22,6 @@ local ops = {
 }
 
 for _, op in ipairs(ops) do
-  local ts, rows = {}, nil
-  for i = 1, runs do
-    collectgarbage()
-    local t0 = now()
-    local r = op[2]()
-    ts[i] = now() - t0
-    rows = #r
-  end
-  table.sort(ts)
-  print(string.format("%s %.3f %d", op[1], ts[(runs + 1) // 2], rows))
+  local t, r = bench.median(runs, op[2])
+  print(string.format("%s %.3f %d", op[1], t, #r))
 end

@@ -8,23 +8,8 @@ local t = require "tap"
 
 local TOL = 1e-12
 
--- plot() prints through the global print: keep it quiet and return the figure.
-local function plotted(x, opts)
-  local saved = print
-  print = function() end
-  local ok, fig = pcall(plot, x, opts)
-  print = saved
-  if not ok then error(fig, 0) end
-  return fig
-end
-
-local function is_figure(x) return getmetatable(x).__name == "lunette.Figure" end
-
-local function lines(s)
-  local out = {}
-  for line in (s .. "\n"):gmatch("(.-)\n") do out[#out + 1] = line end
-  return out
-end
+local u = require "testutil"
+local plotted, is_figure, lines = u.plotted, u.is_figure, u.lines
 
 -- ---- binary: the small case --------------------------------------------------------------
 

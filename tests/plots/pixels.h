@@ -5,13 +5,18 @@
 #ifndef LT_TEST_PIXELS_H
 #define LT_TEST_PIXELS_H
 
+#include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "error.h"
 #include "figure.h"
 #include "palette.h"
 #include "render_cairo.h"
 #include "scale.h"
+#include "tap.h"
 
 /* The largest difference of the three channels. */
 __attribute__((unused)) static int cdist(lt_rgb a, lt_rgb b)
@@ -54,6 +59,42 @@ __attribute__((unused)) static double mx(const mapper *m, double x)
 __attribute__((unused)) static double my(const mapper *m, double y)
 {
     return m->y + m->h - lt_scale_pos(&m->ys, y) * m->h;
+}
+
+/* A figure drawn with Cairo into RGBA bytes, and how it was drawn. */
+typedef struct raster {
+    uint8_t *px;        /* malloc'd by lt_render_cairo_rgba */
+    int w, h;
+    lt_raster_opts o;   /* as drawn */
+} raster;
+
+/* f drawn at w x h (150 dpi) into im, checked as a test. */
+__attribute__((unused)) static bool draw_raster(const lt_figure *f, int w, int h, raster *im)
+{
+    im->o = (lt_raster_opts){w, h, 150};
+    im->w = w;
+    im->h = h;
+    im->px = NULL;
+    int e = lt_render_cairo_rgba(f, &im->o, &im->px);
+    if (!ok(e == 0, "drawn with Cairo at %d x %d", w, h))
+        printf("#   %s\n", lt_errmsg());
+    return e == 0;
+}
+
+/* The colour of pixel (x, y); an odd (1, 2, 3) outside the image. */
+__attribute__((unused)) static lt_rgb raster_px(const raster *im, double x, double y)
+{
+    int ix = (int)floor(x), iy = (int)floor(y);
+    if (ix < 0 || iy < 0 || ix >= im->w || iy >= im->h)
+        return (lt_rgb){1, 2, 3};
+    const uint8_t *p = im->px + ((size_t)iy * (size_t)im->w + (size_t)ix) * 4;
+    return (lt_rgb){p[0], p[1], p[2]};
+}
+
+/* Relative luminance of c (Rec. 709 weights, 0 to 255). */
+__attribute__((unused)) static double luminance(lt_rgb c)
+{
+    return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
 }
 
 #endif

@@ -89,4 +89,42 @@ __attribute__((unused)) static void snapshot(const char *name, lt_figure *f, int
     free(got);
 }
 
+/* snapshot() of f, built (NULL: a failure named) and drawn at w x h (0:
+ * lt_text_size for an 80-column terminal). */
+__attribute__((unused)) static void snapshot_at(const char *name, lt_figure *f, int w, int h)
+{
+    if (!ok(f != NULL, "%s: built (%s)", name, f ? "" : lt_errmsg()))
+        return;
+    if (w == 0)
+        lt_text_size(f, 80, &w, &h);
+    snapshot(name, f, w, h);
+}
+
+/* ---- cells of a canvas drawn in colour ---- */
+
+__attribute__((unused)) static bool same_rgb(lt_rgb a, lt_rgb b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* The canvas cell where `s` starts in row-major order from row *y (NULL
+ * if nowhere); *x, *y get its position. */
+__attribute__((unused)) static const lt_cell *find_text(const lt_canvas *c, const char *s,
+                                                        int *x, int *y)
+{
+    size_t n = strlen(s);
+    for (int r = *y; r < c->h; r++)
+        for (int k = 0; k + (int)n <= c->w; k++) {
+            size_t j = 0;
+            while (j < n && c->cells[(size_t)r * (size_t)c->w + (size_t)k + j].ch == (uint32_t)s[j])
+                j++;
+            if (j == n) {
+                *x = k;
+                *y = r;
+                return &c->cells[(size_t)r * (size_t)c->w + (size_t)k];
+            }
+        }
+    return NULL;
+}
+
 #endif

@@ -144,17 +144,6 @@ static lt_figure *fig_windows(bool with_lines)
 
 /* ---- snapshots ------------------------------------------------------- */
 
-/* snapshot() of f, built (NULL: a failure named) and drawn at w x h (0:
- * lt_text_size for an 80-column terminal). */
-static void snapshot_at(const char *name, lt_figure *f, int w, int h)
-{
-    if (!ok(f != NULL, "%s: built (%s)", name, f ? "" : lt_errmsg()))
-        return;
-    if (w == 0)
-        lt_text_size(f, 80, &w, &h);
-    snapshot(name, f, w, h);
-}
-
 /* n columns named feature_000 ..., every seventh with a long name, on a
  * steep curve of severities with their PSI as labels. */
 static lt_figure *fig_many(int n)
@@ -650,29 +639,6 @@ static void test_errors(void)
 
 /* ---- the terminal in colour ------------------------------------------ */
 
-static bool same_rgb(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-/* The first row at or below *y whose cells from x hold `s` (NULL: none). */
-static const lt_cell *find_text(const lt_canvas *c, const char *s, int *x, int *y)
-{
-    size_t n = strlen(s);
-    for (int r = *y; r < c->h; r++)
-        for (int k = 0; k + (int)n <= c->w; k++) {
-            size_t j = 0;
-            while (j < n && c->cells[(size_t)r * (size_t)c->w + (size_t)k + j].ch == (uint32_t)s[j])
-                j++;
-            if (j == n) {
-                *x = k;
-                *y = r;
-                return &c->cells[(size_t)r * (size_t)c->w + (size_t)k];
-            }
-        }
-    return NULL;
-}
-
 static const lt_cell *cell_at(const lt_canvas *c, int x, int y)
 {
     return &c->cells[(size_t)y * (size_t)c->w + (size_t)x];
@@ -811,38 +777,6 @@ static void test_pane(void)
 
 /* ---- Cairo ----------------------------------------------------------- */
 
-typedef struct image {
-    uint8_t *px;
-    int w, h;
-    lt_raster_opts o;
-} image;
-
-static bool draw_png(const lt_figure *f, int w, int h, image *im)
-{
-    im->o = (lt_raster_opts){w, h, 150};
-    im->w = w;
-    im->h = h;
-    im->px = NULL;
-    int e = lt_render_cairo_rgba(f, &im->o, &im->px);
-    if (!ok(e == 0, "drawn with Cairo at %d x %d", w, h))
-        printf("#   %s\n", lt_errmsg());
-    return e == 0;
-}
-
-static lt_rgb pixel(const image *im, double x, double y)
-{
-    int ix = (int)floor(x), iy = (int)floor(y);
-    if (ix < 0 || iy < 0 || ix >= im->w || iy >= im->h)
-        return (lt_rgb){1, 2, 3};
-    const uint8_t *p = im->px + ((size_t)iy * (size_t)im->w + (size_t)ix) * 4;
-    return (lt_rgb){p[0], p[1], p[2]};
-}
-
-static double luminance(lt_rgb c)
-{
-    return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-}
-
 /* a over b at opacity t, as Cairo composites it (to a unit). */
 static lt_rgb over(lt_rgb a, lt_rgb b, double t)
 {
@@ -856,46 +790,46 @@ static const lt_rgb WHITE = {255, 255, 255};
 static void test_cairo(void)
 {
     lt_rgb blue = lt_palette_category(0), grey = lt_palette_category(7);
-    image im;
+    raster im;
     mapper m;
 
     /* Overview: drifted bars blue, the others grey, nothing for NaN. */
     lt_figure *f = fig_overview();
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         bool colours = true;
         for (int r = 0; r < 7; r++) {
             const lt_driftfig_bar *b = &OV[OV_ORDER[r]];
             double x = 0.5 * fmin(b->severity, 4.2);
-            lt_rgb got = pixel(&im, mx(&m, x), my(&m, r));
+            lt_rgb got = raster_px(&im, mx(&m, x), my(&m, r));
             bool want = cdist(got, b->drifted ? blue : grey) <= 2;
             if (!want)
                 printf("#   %s: got %02x%02x%02x\n", b->column, got.r, got.g, got.b);
             colours = colours && want;
         }
         ok(colours, "every drifted bar in the accent colour, the others in grey");
-        ok(cdist(pixel(&im, mx(&m, 2.6), my(&m, 7)), WHITE) <= 2, "no bar for a NaN severity");
+        ok(cdist(raster_px(&im, mx(&m, 2.6), my(&m, 7)), WHITE) <= 2, "no bar for a NaN severity");
         /* The value of the +Inf bar in white inside it, near its end. */
         int white = 0;
         for (double x = mx(&m, 3.0); x < mx(&m, 4.2) - 2; x += 1)
             for (double dy = -4; dy <= 4; dy += 1)
-                white += cdist(pixel(&im, x, my(&m, 0) + dy), WHITE) <= 60;
+                white += cdist(raster_px(&im, x, my(&m, 0) + dy), WHITE) <= 60;
         ok(white > 30, "the value inside the bar at the edge, in white (%d pixels)", white);
         /* The value of a short bar in dark ink just past it. */
         int ink = 0;
         for (double x = mx(&m, 0.7) + 2; x < mx(&m, 0.7) + 60; x += 1)
             for (double dy = -5; dy <= 5; dy += 1)
-                ink += luminance(pixel(&im, x, my(&m, 5) + dy)) < 100;
+                ink += luminance(raster_px(&im, x, my(&m, 5) + dy)) < 100;
         ok(ink > 20, "the value past a short bar in dark ink (%d pixels)", ink);
         /* The threshold between the bars, grey and dashed. */
         int dash = 0, gap = 0;
         for (double y = my(&m, 6.3); y < my(&m, 6.7); y += 1) {
-            lt_rgb p = pixel(&im, mx(&m, 1), y);
+            lt_rgb p = raster_px(&im, mx(&m, 1), y);
             dash += cdist(p, LT_RGB_REF) <= 40;
             gap += cdist(p, WHITE) <= 30;
         }
         ok(dash > 3 && gap > 0, "the threshold at 1 between bars, dashed (%d on, %d off)",
            dash, gap);
-        ok(cdist(pixel(&im, mx(&m, 1), my(&m, 1)), blue) <= 2,
+        ok(cdist(raster_px(&im, mx(&m, 1), my(&m, 1)), blue) <= 2,
            "the threshold under the bars: a bar past it stays blue there");
         mapper_fini(&m);
     }
@@ -905,16 +839,16 @@ static void test_cairo(void)
     /* Numeric: grey where only the reference reaches, light blue where
      * only the current does, their mix where both do. */
     f = fig_numeric();
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         double mid0 = (EDGES[0] + EDGES[1]) / 2, mid6 = (EDGES[6] + EDGES[7]) / 2;
         double r0 = 640.0 / 5174, c0 = 90.0 / 1869, r6 = 790.0 / 5174, c6 = 370.0 / 1869;
-        lt_rgb only_ref = pixel(&im, mx(&m, mid0), my(&m, (r0 + c0) / 2));
-        lt_rgb only_cur = pixel(&im, mx(&m, mid6), my(&m, (r6 + c6) / 2));
-        lt_rgb both = pixel(&im, mx(&m, mid6), my(&m, r6 / 2));
+        lt_rgb only_ref = raster_px(&im, mx(&m, mid0), my(&m, (r0 + c0) / 2));
+        lt_rgb only_cur = raster_px(&im, mx(&m, mid6), my(&m, (r6 + c6) / 2));
+        lt_rgb both = raster_px(&im, mx(&m, mid6), my(&m, r6 / 2));
         ok(cdist(only_ref, grey) <= 2, "reference alone: grey");
         ok(cdist(only_cur, over(blue, WHITE, 0.5)) <= 2, "current alone: blue at half opacity");
         ok(cdist(both, over(blue, grey, 0.5)) <= 2, "both: the mix of the two");
-        ok(cdist(pixel(&im, mx(&m, mid0), my(&m, r0 + 0.02)), WHITE) <= 30,
+        ok(cdist(raster_px(&im, mx(&m, mid0), my(&m, r0 + 0.02)), WHITE) <= 30,
            "nothing above the taller bar");
         mapper_fini(&m);
     }
@@ -923,9 +857,9 @@ static void test_cairo(void)
 
     /* Categorical: grey over blue per pair. */
     f = fig_categorical();
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
-        ok(cdist(pixel(&im, mx(&m, 0.1), my(&m, 1 - 1.0 / 3)), grey) <= 2 &&
-               cdist(pixel(&im, mx(&m, 0.05), my(&m, 1)), blue) <= 2,
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+        ok(cdist(raster_px(&im, mx(&m, 0.1), my(&m, 1 - 1.0 / 3)), grey) <= 2 &&
+               cdist(raster_px(&im, mx(&m, 0.05), my(&m, 1)), blue) <= 2,
            "each pair: the reference grey above, the current blue");
         mapper_fini(&m);
     }
@@ -944,7 +878,7 @@ static void test_cairo(void)
         c21[i] = 1500 / (i + 2) + (i % 3) * 40;
     }
     f = lt_driftfig_categorical(names, 21, r21, c21, "product", NULL, NULL);
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         int64_t nc = 0;
         for (int i = 0; i < 21; i++)
             nc += c21[i];
@@ -954,7 +888,7 @@ static void test_cairo(void)
             int ink = 0;
             for (double x = end + 3; x < end + 40; x += 1)
                 for (double dy = -3; dy <= 3; dy += 1)
-                    ink += luminance(pixel(&im, x, my(&m, i) + dy)) < 110;
+                    ink += luminance(raster_px(&im, x, my(&m, i) + dy)) < 110;
             shown += ink > 8;
         }
         is_int(shown, 21, "21 pairs: the current share past every current bar");
@@ -965,27 +899,27 @@ static void test_cairo(void)
 
     /* Windows: cells in Blues by severity, darker for higher; NaN grey. */
     f = fig_windows(true);
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         bool exact = true, darker = true;
         double prev = 1e9;
         for (int w = 0; w < NW; w++) {
             /* row 0 rises: 0, 0.25, ..., 2.75; away from the dots */
-            lt_rgb p = pixel(&im, mx(&m, w - 0.3), my(&m, 0 - 0.3));
+            lt_rgb p = raster_px(&im, mx(&m, w - 0.3), my(&m, 0 - 0.3));
             exact = exact && cdist(p, lt_palette_map(LT_CMAP_BLUES, 0.25 * w / 2.75)) <= 1;
             darker = darker && luminance(p) < prev;
             prev = luminance(p);
         }
         ok(exact, "each cell in Blues at its severity / 2.75");
         ok(darker, "a higher severity, a darker cell");
-        ok(cdist(pixel(&im, mx(&m, 0), my(&m, 4)), lt_palette_map(LT_CMAP_BLUES, NAN)) <= 1,
+        ok(cdist(raster_px(&im, mx(&m, 0), my(&m, 4)), lt_palette_map(LT_CMAP_BLUES, NAN)) <= 1,
            "a window not compared: grey");
-        ok(cdist(pixel(&im, mx(&m, 6.3), my(&m, 2.3)), lt_palette_map(LT_CMAP_BLUES, 1)) <= 1,
+        ok(cdist(raster_px(&im, mx(&m, 6.3), my(&m, 2.3)), lt_palette_map(LT_CMAP_BLUES, 1)) <= 1,
            "+Inf in the darkest colour");
         /* the dot of a drifted dark cell: white ink at its centre */
         int white = 0;
         for (double dx = -4; dx <= 4; dx += 1)
             for (double dy = -4; dy <= 4; dy += 1)
-                white += cdist(pixel(&im, mx(&m, 11) + dx, my(&m, 0) + dy), WHITE) <= 60;
+                white += cdist(raster_px(&im, mx(&m, 11) + dx, my(&m, 0) + dy), WHITE) <= 60;
         ok(white > 3, "a drifted dark cell carries a white dot (%d pixels)", white);
         mapper_fini(&m);
         mapper m2;
@@ -995,7 +929,7 @@ static void test_cairo(void)
                m2.x, m.x, m2.w, m.w);
             int grey_on = 0;
             for (double x = m2.x + 2; x < m2.x + m2.w - 2; x += 1)
-                grey_on += cdist(pixel(&im, x, my(&m2, 1)), LT_RGB_REF) <= 40;
+                grey_on += cdist(raster_px(&im, x, my(&m2, 1)), LT_RGB_REF) <= 40;
             ok(grey_on > m2.w / 3, "the threshold at 1 across the lines panel");
             mapper_fini(&m2);
         }
@@ -1008,7 +942,7 @@ static void test_cairo(void)
      * drawn to the edge, broken by a white gap before a stub, its value
      * in white on a tag of its colour left of the gap. */
     f = fig_telco();
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         int own = 0;
         for (int r = 0; r < 19; r++) {
             const lt_driftfig_bar *b = NULL;
@@ -1018,31 +952,31 @@ static void test_cairo(void)
             double x = mx(&m, fmin(b->severity, 10) / 2);
             /* (a bar under 4 px long: only its band) */
             bool in = mx(&m, b->severity) - m.x < 4 ||
-                      cdist(pixel(&im, x, my(&m, r)), b->drifted ? blue : grey) <= 2;
-            bool apart = r == 18 || cdist(pixel(&im, x, my(&m, r + 0.5)), WHITE) <= 2;
+                      cdist(raster_px(&im, x, my(&m, r)), b->drifted ? blue : grey) <= 2;
+            bool apart = r == 18 || cdist(raster_px(&im, x, my(&m, r + 0.5)), WHITE) <= 2;
             own += in && apart;
         }
         is_int(own, 19, "19 bars, each in its own band, white between them");
         double y = my(&m, 0), end = m.x + m.w;
         int gap = 0, gap_at = -1;
         for (int x = (int)(end - 40); x < (int)end - 1; x++)
-            if (cdist(pixel(&im, x, y), WHITE) <= 40) {
+            if (cdist(raster_px(&im, x, y), WHITE) <= 40) {
                 gap++;
                 gap_at = x;
             }
         ok(gap >= 2 && gap <= 12 && gap_at < end - 6,
            "a white gap (%d px) in the bar past the axis, before its end", gap);
-        ok(cdist(pixel(&im, end - 2, y), blue) <= 2 && cdist(pixel(&im, end - 40, y), blue) <= 40,
+        ok(cdist(raster_px(&im, end - 2, y), blue) <= 2 && cdist(raster_px(&im, end - 40, y), blue) <= 40,
            "the bar's colour on both sides of the gap");
         /* the tag: the bar's colour above and below the bar's own band,
          * left of the gap, around white text */
         double top = my(&m, -0.24), bottom = my(&m, 0.24);
         int tag_above = 0, tag_below = 0, ink = 0, all = 0;
         for (double x = mx(&m, 7.5); x < end - 40; x += 1) {
-            tag_above += cdist(pixel(&im, x, top - 3), blue) <= 2;
-            tag_below += cdist(pixel(&im, x, bottom + 3), blue) <= 2;
+            tag_above += cdist(raster_px(&im, x, top - 3), blue) <= 2;
+            tag_below += cdist(raster_px(&im, x, bottom + 3), blue) <= 2;
             for (double yy = top; yy <= bottom; yy += 1, all++)
-                ink += cdist(pixel(&im, x, yy), WHITE) <= 60;
+                ink += cdist(raster_px(&im, x, yy), WHITE) <= 60;
         }
         ok(tag_above > 60 && tag_below > 60,
            "the value on a tag of the bar's colour, taller than the bar (%d, %d px)", tag_above,
@@ -1057,11 +991,11 @@ static void test_cairo(void)
 
     /* 200 columns on the default page: thin bars still in their colours. */
     f = fig_many(200);
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         /* (the 150 longest reach past 0.02) */
         int blue_rows = 0, grey_rows = 0;
         for (int r = 0; r < 150; r++) {
-            lt_rgb p = pixel(&im, mx(&m, 0.02), my(&m, r));
+            lt_rgb p = raster_px(&im, mx(&m, 0.02), my(&m, r));
             blue_rows += cdist(p, blue) <= 30;
             grey_rows += cdist(p, grey) <= 30;
         }

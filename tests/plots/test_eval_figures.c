@@ -31,17 +31,6 @@
 
 /* ---- snapshots ------------------------------------------------------- */
 
-/* snapshot() of f, built (NULL: a failure named) and drawn at w x h (0:
- * lt_text_size for an 80-column terminal). */
-static void snapshot_at(const char *name, lt_figure *f, int w, int h)
-{
-    if (!ok(f != NULL, "%s: built (%s)", name, f ? "" : lt_errmsg()))
-        return;
-    if (w == 0)
-        lt_text_size(f, 80, &w, &h);
-    snapshot(name, f, w, h);
-}
-
 /* ---- data ------------------------------------------------------------ */
 
 static double lcg(unsigned *s)
@@ -271,30 +260,6 @@ static void test_snapshots(void)
 
 /* ---- the terminal in colour ------------------------------------------ */
 
-/* The canvas cell where `s` starts in row-major order from row *y (NULL
- * if nowhere); *x, *y get its position. */
-static const lt_cell *find_text(const lt_canvas *c, const char *s, int *x, int *y)
-{
-    size_t n = strlen(s);
-    for (int r = *y; r < c->h; r++)
-        for (int k = 0; k + (int)n <= c->w; k++) {
-            size_t j = 0;
-            while (j < n && c->cells[(size_t)r * (size_t)c->w + (size_t)k + j].ch == (uint32_t)s[j])
-                j++;
-            if (j == n) {
-                *x = k;
-                *y = r;
-                return &c->cells[(size_t)r * (size_t)c->w + (size_t)k];
-            }
-        }
-    return NULL;
-}
-
-static bool same_rgb(lt_rgb a, lt_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
 static void test_confusion_colours(void)
 {
     lt_figure *f = lt_evalfig_confusion(CM2, 2, L2, NULL);
@@ -414,44 +379,12 @@ static void test_cell_lines(void)
 
 /* ---- Cairo ----------------------------------------------------------- */
 
-typedef struct image {
-    uint8_t *px;
-    int w, h;
-    lt_raster_opts o;   /* as drawn */
-} image;
-
-static bool draw_png(const lt_figure *f, int w, int h, image *im)
-{
-    im->o = (lt_raster_opts){w, h, 150};
-    im->w = w;
-    im->h = h;
-    im->px = NULL;
-    int e = lt_render_cairo_rgba(f, &im->o, &im->px);
-    if (!ok(e == 0, "drawn with Cairo at %d x %d", w, h))
-        printf("#   %s\n", lt_errmsg());
-    return e == 0;
-}
-
-static lt_rgb pixel(const image *im, double x, double y)
-{
-    int ix = (int)floor(x), iy = (int)floor(y);
-    if (ix < 0 || iy < 0 || ix >= im->w || iy >= im->h)
-        return (lt_rgb){1, 2, 3};
-    const uint8_t *p = im->px + ((size_t)iy * (size_t)im->w + (size_t)ix) * 4;
-    return (lt_rgb){p[0], p[1], p[2]};
-}
-
-static double luminance(lt_rgb c)
-{
-    return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-}
-
 static void test_cairo_confusion(void)
 {
     lt_figure *f = lt_evalfig_confusion(CM3, 3, L3, NULL);
-    image im;
+    raster im;
     mapper m;
-    if (!draw_png(f, 1200, 750, &im) || !mapper_init(&m, f, &im.o, 0)) {
+    if (!draw_raster(f, 1200, 750, &im) || !mapper_init(&m, f, &im.o, 0)) {
         free(im.px);
         lt_figure_free(f);
         return;
@@ -468,7 +401,7 @@ static void test_cairo_confusion(void)
             for (int k = 0; k < 3; k++)
                 tot += (double)CM3[r * 3 + k];
             share[r * 3 + c] = CM3[r * 3 + c] / tot;
-            lt_rgb got = pixel(&im, mx(&m, c - 0.4), my(&m, r + 0.35));
+            lt_rgb got = raster_px(&im, mx(&m, c - 0.4), my(&m, r + 0.35));
             colours = colours && cdist(got, lt_palette_map(LT_CMAP_BLUES, share[r * 3 + c])) <= 1;
             if (luminance(got) < darkest) {
                 darkest = luminance(got);
@@ -482,7 +415,7 @@ static void test_cairo_confusion(void)
     double cx = mx(&m, 1), cy = my(&m, 1), ch = fabs(my(&m, 1.5) - my(&m, 0.5));
     for (double dy = -ch * 0.2; dy <= ch * 0.2; dy += 1)
         for (double dx = -30; dx <= 30; dx += 1) {
-            lt_rgb p = pixel(&im, cx + dx, cy + dy);
+            lt_rgb p = raster_px(&im, cx + dx, cy + dy);
             bool ink = cdist(p, lt_palette_map(LT_CMAP_BLUES, share[4])) > 60;
             above += ink && dy < -2;
             below += ink && dy > 2;
@@ -490,7 +423,7 @@ static void test_cairo_confusion(void)
         }
     for (double dy = -ch * 0.2; dy <= ch * 0.2; dy += 1)
         for (double dx = -30; dx <= 30; dx += 1) {
-            lt_rgb p = pixel(&im, mx(&m, 2) + dx, my(&m, 1) + dy);
+            lt_rgb p = raster_px(&im, mx(&m, 2) + dx, my(&m, 1) + dy);
             dark += p.r < 0x60 && p.g < 0x60 && p.b < 0x80;
         }
     ok(above > 20 && below > 20, "the dark cell shows two lines (ink above %d, below %d)", above,
@@ -504,13 +437,13 @@ static void test_cairo_confusion(void)
     /* Twenty classes on the default page: every class named on both
      * axes (smaller names rather than fewer), every count shown. */
     f = lt_evalfig_confusion(cm20, 20, l20, NULL);
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         int rows = 0, cols = 0, diag = 0;
         for (int r = 0; r < 20; r++) {
             int ink = 0;
             for (double x = m.x - 40; x < m.x - 6; x += 1)
                 for (double dy = -3; dy <= 3; dy += 1)
-                    ink += cdist(pixel(&im, x, my(&m, r) + dy), (lt_rgb){255, 255, 255}) > 80;
+                    ink += cdist(raster_px(&im, x, my(&m, r) + dy), (lt_rgb){255, 255, 255}) > 80;
             rows += ink > 5;
         }
         /* Names turned 45 degrees run along x + y = const: ink under the
@@ -519,7 +452,7 @@ static void test_cairo_confusion(void)
         for (int y = (int)(m.y + m.h) + 3; y < (int)(m.y + m.h) + 60; y++)
             for (int x = (int)m.x - 80; x < (int)(m.x + m.w) + 20; x++)
                 if (x >= 0 && x + y < 4000 &&
-                    cdist(pixel(&im, x, y), (lt_rgb){255, 255, 255}) > 80)
+                    cdist(raster_px(&im, x, y), (lt_rgb){255, 255, 255}) > 80)
                     hist[x + y]++;
         for (int u = 1, len = 0; u < 4000; u++) {
             len = hist[u] > 1 ? len + 1 : 0;
@@ -534,7 +467,7 @@ static void test_cairo_confusion(void)
             int ink = 0;
             for (double dx = -8; dx <= 8; dx += 1)
                 for (double dy = -3; dy <= 3; dy += 1)
-                    ink += cdist(pixel(&im, mx(&m, k) + dx, my(&m, k) + dy), fg) < 60;
+                    ink += cdist(raster_px(&im, mx(&m, k) + dx, my(&m, k) + dy), fg) < 60;
             diag += ink > 3;
         }
         is_int(rows, 20, "20 classes: a name at every row");
@@ -553,26 +486,26 @@ static void test_cairo_curves(void)
     double x[4] = {0, 0, 0.5, 1}, y[4] = {0, 0.5, 1, 1};
     lt_curve_series s = {"model", x, y, 4};
     lt_figure *f = lt_evalfig_curves(LT_CURVE_ROC, &s, 1, NAN, NULL);
-    image im;
+    raster im;
     mapper m;
-    if (draw_png(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1200, 750, &im) && mapper_init(&m, f, &im.o, 0)) {
         ok(fabs(m.w - m.h) / m.h < 0.1, "ROC square-ish: %.0f x %.0f", m.w, m.h);
         ok(m.xs.lo < 0 && m.xs.lo > -0.05 && m.xs.hi > 1 && m.xs.hi < 1.05 &&
                m.ys.lo < 0 && m.ys.hi > 1,
            "ROC axes 0..1 with a little room (%.3f .. %.3f)", m.xs.lo, m.xs.hi);
         lt_rgb c0 = lt_palette_category(0);
-        ok(cdist(pixel(&im, mx(&m, 0), my(&m, 0.25)), c0) <= 40 &&
-               cdist(pixel(&im, mx(&m, 0.25), my(&m, 0.75)), c0) <= 40 &&
-               cdist(pixel(&im, mx(&m, 0.75), my(&m, 1)), c0) <= 40,
+        ok(cdist(raster_px(&im, mx(&m, 0), my(&m, 0.25)), c0) <= 40 &&
+               cdist(raster_px(&im, mx(&m, 0.25), my(&m, 0.75)), c0) <= 40 &&
+               cdist(raster_px(&im, mx(&m, 0.75), my(&m, 1)), c0) <= 40,
            "the curve through its points in colour 0");
         int grey = 0;
         for (int k = 1; k < 40; k++) {
             double t = k / 40.0;
-            lt_rgb p = pixel(&im, mx(&m, t), my(&m, t));
+            lt_rgb p = raster_px(&im, mx(&m, t), my(&m, t));
             grey += cdist(p, LT_RGB_REF) <= 40;
         }
         ok(grey >= 20, "the chance diagonal in grey (%d of 39 samples on the dashes)", grey);
-        ok(cdist(pixel(&im, mx(&m, 0.75), my(&m, 0.25)), (lt_rgb){255, 255, 255}) <= 30,
+        ok(cdist(raster_px(&im, mx(&m, 0.75), my(&m, 0.25)), (lt_rgb){255, 255, 255}) <= 30,
            "nothing below the diagonal");
         mapper_fini(&m);
     }
@@ -581,10 +514,10 @@ static void test_cairo_curves(void)
 
     /* Threshold: the dashed line at the chosen threshold. */
     f = fig_threshold();
-    if (draw_png(f, 1000, 600, &im) && mapper_init(&m, f, &im.o, 0)) {
+    if (draw_raster(f, 1000, 600, &im) && mapper_init(&m, f, &im.o, 0)) {
         int grey = 0;
         for (int k = 1; k < 40; k++) {
-            lt_rgb p = pixel(&im, mx(&m, 0.35), m.y + m.h * k / 40.0);
+            lt_rgb p = raster_px(&im, mx(&m, 0.35), m.y + m.h * k / 40.0);
             grey += cdist(p, LT_RGB_REF) <= 40;
         }
         ok(grey >= 15, "threshold: a dashed vertical line at 0.35 (%d of 39 samples)", grey);
@@ -606,12 +539,12 @@ static void test_cairo_curves(void)
     double ya[3] = {1, 2, 3}, yb[3] = {1.3, 1.7, 3.2};
     f = lt_evalfig_regression(ya, yb, 3, NULL);
     b = &f->panels[1];
-    if (draw_png(f, 1200, 600, &im) && mapper_init(&m, f, &im.o, 1)) {
+    if (draw_raster(f, 1200, 600, &im) && mapper_init(&m, f, &im.o, 1)) {
         double lo = b->x.lo, hi = b->x.hi;
         int grey = 0;
         for (int k = 1; k < 40; k++) {
             double v = lo + (hi - lo) * (0.02 + 0.96 * k / 40.0);
-            lt_rgb p = pixel(&im, mx(&m, v), my(&m, v));
+            lt_rgb p = raster_px(&im, mx(&m, v), my(&m, v));
             grey += cdist(p, LT_RGB_REF) <= 40;
         }
         ok(grey >= 20, "the identity line from corner to corner (%d of 39 on the dashes)", grey);
