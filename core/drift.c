@@ -36,6 +36,7 @@
 #include "numparse.h"
 #include "print.h"
 #include "radix.h"
+#include "sbuf.h"
 #include "timefmt.h"
 
 /* Categories of a plot before the rest go into "(other)". */
@@ -123,54 +124,16 @@ int dp_check_opts(const char *who, const lt_drift_opts *o)
 
 /* ---- text ------------------------------------------------------------------ */
 
-/* A growable string; `bad` once an allocation failed. */
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool bad;
-} sbuf;
-
-__attribute__((format(printf, 2, 3)))
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    if (b->bad)
-        return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            b->bad = true;
-            return;
-        }
-        if (b->p && b->len + (size_t)n < b->cap) {
-            b->len += (size_t)n;
-            return;
-        }
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap <= b->len + (size_t)n)
-            cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) {
-            b->bad = true;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-}
-
 /* Append a part of a note, after "; " when there is one already. */
 __attribute__((format(printf, 2, 3)))
-static void note_add(sbuf *b, const char *fmt, ...)
+static void note_add(lt_sbuf *b, const char *fmt, ...)
 {
     char part[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(part, sizeof part, fmt, ap);
     va_end(ap);
-    sb_printf(b, "%s%s", b->len ? "; " : "", part);
+    lt_sbuf_printf(b, "%s%s", b->len ? "; " : "", part);
 }
 
 /* A share as a percentage: "0", "2.5", "33.3", "100". */
@@ -380,42 +343,43 @@ int dp_kind(const dpair *p, const lt_drift_opts *o, const dside *s, int nseg,
 lt_drift_method dp_method(const dpair *p, const lt_drift_opts *o, lt_drift_kind kind, int nd,
                           char **why)
 {
-    sbuf b = {0};
+    lt_sbuf b = {0};
     char n1[32];
     lt_drift_method m = p->method;
     if (m != LT_DRIFT_AUTO) {
         if (nd >= 0)
-            sb_printf(&b, "given (categorical: %d distinct values <= %d)", nd, o->max_distinct);
+            lt_sbuf_printf(&b, "given (categorical: %d distinct values <= %d)", nd,
+                           o->max_distinct);
         else
-            sb_printf(&b, "given");
+            lt_sbuf_printf(&b, "given");
     } else {
         bool small = p->auto_size <= (double)o->small;
         if (kind == LT_DRIFT_NUMERIC)
             m = small ? LT_DRIFT_KS : LT_DRIFT_WASSERSTEIN;
         else
             m = small ? LT_DRIFT_CHI2 : LT_DRIFT_JS;
-        sb_printf(&b, "auto: ");
+        lt_sbuf_printf(&b, "auto: ");
         if (kind == LT_DRIFT_NUMERIC)
-            sb_printf(&b, "numeric, ");
+            lt_sbuf_printf(&b, "numeric, ");
         else if (nd >= 0)
-            sb_printf(&b, "categorical (%d distinct values <= %d), ", nd, o->max_distinct);
+            lt_sbuf_printf(&b, "categorical (%d distinct values <= %d), ", nd, o->max_distinct);
         else if (p->asked_cat)
-            sb_printf(&b, "categorical (as asked), ");
+            lt_sbuf_printf(&b, "categorical (as asked), ");
         else if (p->bool_cat)
-            sb_printf(&b, "categorical (bool), ");
+            lt_sbuf_printf(&b, "categorical (bool), ");
         else
-            sb_printf(&b, "categorical, ");
+            lt_sbuf_printf(&b, "categorical, ");
         double whole = floor(p->auto_size);
-        sb_printf(&b, "%s%s%s %s %s %" PRId64, p->size_is_window ? "median window of " : "",
+        lt_sbuf_printf(&b, "%s%s%s %s %s %" PRId64, p->size_is_window ? "median window of " : "",
                   lt_count_format((int64_t)whole, n1, sizeof n1), p->auto_size > whole ? ".5" : "",
                   p->size_is_window ? "rows" : "reference values", small ? "<=" : ">",
                   o->small);
     }
-    if (b.bad) {
-        free(b.p);
-        b.p = NULL;
+    if (b.oom) {
+        free(b.s);
+        b.s = NULL;
     }
-    *why = b.p;
+    *why = b.s;
     return m;
 }
 
@@ -999,7 +963,7 @@ static int score_num(const lt_drift_opts *o, lt_drift_method m, fsel *f, lt_drif
 }
 
 /* "constant in reference" ... for sides of one distinct value each or not. */
-static void note_constant(sbuf *note, bool rconst, bool cconst, bool same)
+static void note_constant(lt_sbuf *note, bool rconst, bool cconst, bool same)
 {
     if (rconst && cconst)
         note_add(note, same ? "constant in both (the same value)" : "constant in both");
@@ -1011,23 +975,23 @@ static void note_constant(sbuf *note, bool rconst, bool cconst, bool same)
 
 /* The note on categories unseen in the reference (the last of e). */
 static void note_unseen(const dpair *p, const cattab *t, const catent *e, int nunseen,
-                        sbuf *note)
+                        lt_sbuf *note)
 {
-    sbuf b = {0};
+    lt_sbuf b = {0};
     char buf[64];
-    sb_printf(&b, "%d categor%s unseen in reference: ", nunseen, nunseen == 1 ? "y" : "ies");
+    lt_sbuf_printf(&b, "%d categor%s unseen in reference: ", nunseen, nunseen == 1 ? "y" : "ies");
     for (int i = 0; i < nunseen && i < UNSEEN_LISTED; i++) {
         size_t len;
         const char *s = cat_label(p, t, e[t->k - nunseen + i].idx, buf, &len);
-        sb_printf(&b, "%s%.*s", i ? ", " : "", (int)(len < 64 ? len : 64), s);
+        lt_sbuf_printf(&b, "%s%.*s", i ? ", " : "", (int)(len < 64 ? len : 64), s);
     }
     if (nunseen > UNSEEN_LISTED)
-        sb_printf(&b, ", ...");
-    if (b.bad)
-        note->bad = true;
+        lt_sbuf_printf(&b, ", ...");
+    if (b.oom)
+        note->oom = true;
     else
-        sb_printf(note, "%s%s", note->len ? "; " : "", b.p);
-    free(b.p);
+        lt_sbuf_printf(note, "%s%s", note->len ? "; " : "", b.s);
+    free(b.s);
 }
 
 int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind kind,
@@ -1042,7 +1006,7 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
     cattab t = {0};
     catent *e = NULL;
     fsel f = {0};
-    sbuf note = {0};
+    lt_sbuf note = {0};
     char s1[32], s2[32];
     int st = LT_ENOMEM;
     if (!(out->name = strdup(p->name ? p->name : "")))
@@ -1084,9 +1048,9 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
         out->severity = 0;
         out->drifted = out->method == LT_DRIFT_MISSING || out->missing_drifted;
         note_add(&note, "all missing in %s", side);
-        sbuf w = {0};
-        sb_printf(&w, "not compared: all missing in %s", side);
-        if (!(out->why = w.p))
+        lt_sbuf w = {0};
+        lt_sbuf_printf(&w, "not compared: all missing in %s", side);
+        if (!(out->why = w.s))
             goto fail;
     } else {
         if (!(out->why = strdup(why)))
@@ -1140,10 +1104,10 @@ int dp_score(dpair *p, const lt_drift_opts *o, dside *r, dside *c, lt_drift_kind
     }
     if (out->missing_drifted)
         note_add(&note, "missing %s%% -> %s%%", fmt_pct(sr, s1), fmt_pct(sc, s2));
-    if (note.bad)
+    if (note.oom)
         goto fail;
-    out->note = note.p;
-    note.p = NULL;
+    out->note = note.s;
+    note.s = NULL;
 
     if (kind == LT_DRIFT_NUMERIC)
         st = hist_num(&f, &out->hist);
@@ -1160,7 +1124,7 @@ fail:
         st = LT_ENOMEM;
     if (st == LT_ENOMEM)
         lt_nomem();
-    free(note.p);
+    free(note.s);
     fsel_fini(&f);
     cats_free(&t);
     free(e);

@@ -19,6 +19,7 @@
 #include "figure.h"
 #include "frame.h"
 #include "print.h"
+#include "sbuf.h"
 
 #define LT_FRAME_MT "lunette.Frame"
 #define LT_COLUMN_MT "lunette.Column"
@@ -146,25 +147,6 @@ void lt_lua_pushnumber(lua_State *L, double v, bool integral);
  * as a Column userdata.  Errors read "fname: name mixes value types ...",
  * with name such as "column 'x'" or "the values". */
 lt_col *lt_lua_array_to_col(lua_State *L, int idx, const char *fname, const char *name);
-
-/* A growable string for text built piece by piece (help texts, the
- * __tostring of evaluation objects): start from {0}; after a failed
- * allocation `oom` is set and further writes do nothing. */
-typedef struct lt_sbuf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} lt_sbuf;
-
-/* Append printf-style text to b. */
-void lt_sbuf_printf(lt_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The finished string (malloc'd, the caller's), or NULL after an
- * allocation failure or when nothing was written; b is spent. */
-char *lt_sbuf_take(lt_sbuf *b);
-/* The finished text without its last newlines, "" when nothing was
- * written (malloc'd, the caller's), or NULL after an allocation failure;
- * b is spent.  For __tostring, which adds no newline of its own. */
-char *lt_sbuf_take_text(lt_sbuf *b);
 
 /* The print options for __tostring, from the host's display settings. */
 void lt_lua_print_opts(lua_State *L, lt_print_opts *o);

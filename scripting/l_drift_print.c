@@ -359,7 +359,8 @@ static void report_table(table *t, const lt_drift *d, bool missing)
         }
         put(t, r, C_DRIFTED, "%s", c->drifted ? "yes" : "no");
         if (missing && (c->miss_ref > 0 || c->miss_cur > 0))
-            put(t, r, C_MISS, "%s -> %s", share_text(miss_share(c->miss_ref, c->n_ref), a, sizeof a),
+            put(t, r, C_MISS, "%s -> %s",
+                share_text(miss_share(c->miss_ref, c->n_ref), a, sizeof a),
                 share_text(miss_share(c->miss_cur, c->n_cur), b, sizeof b));
         if (c->note)
             put(t, r, C_NOTE, "%s", c->note);
@@ -650,7 +651,8 @@ char *ld_series_format(const ld_series *ls, const lt_drift_opts *o, const lt_pri
                        lt_count_format(ls->ref_rows, a, sizeof a));
     if (s->dropped > 0)
         lt_sbuf_printf(&b, "%s row%s without a '%s' left out\n",
-                       lt_count_format(s->dropped, a, sizeof a), s->dropped == 1 ? "" : "s", ls->time);
+                       lt_count_format(s->dropped, a, sizeof a), s->dropped == 1 ? "" : "s",
+                       ls->time);
     const lt_drift *first = first_report(s);
     int ncol = first ? first->ncol : 0;
     /* wide: a column per compared column, under its name and method */

@@ -99,7 +99,8 @@ static int info_tostring(lua_State *L)
     luaL_addstring(&b, " values");
     if (dropped > 0) {
         char buf[32];
-        lua_pushfstring(L, "; %s missing dropped", lt_count_format((int64_t)dropped, buf, sizeof buf));
+        lua_pushfstring(L, "; %s missing dropped",
+                        lt_count_format((int64_t)dropped, buf, sizeof buf));
         luaL_addvalue(&b);
     }
     if (lua_getfield(L, 1, "mode") == LUA_TSTRING) {
