@@ -1338,8 +1338,8 @@ static void draw_points(rc *r, const pview *v, const lt_layer *l)
 }
 
 /* A horizontal bar past the right end of its axis (figure.h) is drawn
- * to the edge and broken: a white slanted gap CUT_GAP_PT wide leaves a
- * stub of CUT_END_PT at its end. */
+ * to the edge and broken: a white slanted gap CUT_GAP_PT wide cuts off
+ * its last CUT_END_PT. */
 #define CUT_END_PT 6.0
 #define CUT_GAP_PT 2.5
 
